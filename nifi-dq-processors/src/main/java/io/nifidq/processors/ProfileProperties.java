@@ -1,0 +1,207 @@
+package io.nifidq.processors;
+
+import io.nifidq.quality.profile.ProfileSettings;
+import io.nifidq.quality.profile.QualityGate;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.resource.ResourceCardinality;
+import org.apache.nifi.components.resource.ResourceType;
+import org.apache.nifi.expression.ExpressionLanguageScope;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.processor.ProcessContext;
+import org.apache.nifi.processor.util.StandardValidators;
+import org.apache.nifi.serialization.RecordReaderFactory;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** ProfileQuality's property descriptors, and the settings and gate they describe. */
+final class ProfileProperties {
+
+    static final PropertyDescriptor RECORD_READER = new PropertyDescriptor.Builder()
+            .name("Record Reader")
+            .description("Reads the records to profile (CSVReader, JsonTreeReader, AvroReader...).")
+            .identifiesControllerService(RecordReaderFactory.class)
+            .required(true)
+            .build();
+
+    static final PropertyDescriptor TEXT_FIELD = new PropertyDescriptor.Builder()
+            .name("Text Field")
+            .description("The field holding free text. When set, the report measures text noise (control characters, mojibake, "
+                    + "HTML remnants, very short and very long texts), tokens, scripts, near-duplicate texts and label conflicts.")
+            .required(false)
+            .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    static final PropertyDescriptor LABEL_FIELD = new PropertyDescriptor.Builder()
+            .name("Label Field")
+            .description("The field holding the class label. When set, the report measures class counts, imbalance, entropy, "
+                    + "spelling variants of one label and (with Text Field) identical texts carrying different labels.")
+            .required(false)
+            .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    static final PropertyDescriptor DUPLICATE_KEY_FIELDS = new PropertyDescriptor.Builder()
+            .name("Duplicate Key Fields")
+            .description("Comma-separated fields that identify a record when counting exact duplicates. Empty: the whole record.")
+            .required(false)
+            .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    static final PropertyDescriptor NULL_TOKENS = new PropertyDescriptor.Builder()
+            .name("Null Tokens")
+            .description("Comma-separated values that mean 'missing', compared trimmed and ignoring case. Empty strings, "
+                    + "whitespace-only strings and nulls are always missing.")
+            .required(false)
+            .defaultValue("N/A,NA,null,None,NaN,-,?")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    static final PropertyDescriptor NEAR_DUPLICATE_THRESHOLD = new PropertyDescriptor.Builder()
+            .name("Near-Duplicate Threshold")
+            .description("Two texts whose estimated Jaccard similarity (over 5-character shingles, 2 for Chinese) is at least this "
+                    + "are near duplicates. Needs Text Field.")
+            .required(true)
+            .defaultValue("0.9")
+            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(1.0))
+            .dependsOn(TEXT_FIELD)
+            .build();
+
+    static final PropertyDescriptor NEAR_DUPLICATE_INDEX_LIMIT = new PropertyDescriptor.Builder()
+            .name("Near-Duplicate Index Limit")
+            .description("The most texts the near-duplicate index holds (about 600 bytes each). Later texts are still compared "
+                    + "with the indexed ones, and the report says the count is sampled. 0 turns near-duplicate detection off.")
+            .required(true)
+            .defaultValue("50000")
+            .addValidator(StandardValidators.createLongValidator(0, 10_000_000, true))
+            .dependsOn(TEXT_FIELD)
+            .build();
+
+    static final PropertyDescriptor SHORT_TEXT_LENGTH = new PropertyDescriptor.Builder()
+            .name("Short Text Length")
+            .description("Texts with fewer characters than this, after trimming, count as very short (noise).")
+            .required(true)
+            .defaultValue("3")
+            .addValidator(StandardValidators.NON_NEGATIVE_INTEGER_VALIDATOR)
+            .dependsOn(TEXT_FIELD)
+            .build();
+
+    static final PropertyDescriptor LONG_TEXT_LENGTH = new PropertyDescriptor.Builder()
+            .name("Long Text Length")
+            .description("Texts with more characters than this count as very long (noise).")
+            .required(true)
+            .defaultValue("5000")
+            .addValidator(StandardValidators.POSITIVE_INTEGER_VALIDATOR)
+            .dependsOn(TEXT_FIELD)
+            .build();
+
+    static final PropertyDescriptor TOP_VALUE_COUNT = new PropertyDescriptor.Builder()
+            .name("Top Values")
+            .description("How many of the most frequent values the report lists per field.")
+            .required(true)
+            .defaultValue("10")
+            .addValidator(StandardValidators.createLongValidator(0, 1000, true))
+            .build();
+
+    static final PropertyDescriptor REPORT_FORMAT = new PropertyDescriptor.Builder()
+            .name("Report Format")
+            .description("How the report on the 'profile' relationship is written.")
+            .required(true)
+            .allowableValues(ReportFormat.class)
+            .defaultValue(ReportFormat.JSON)
+            .build();
+
+    static final PropertyDescriptor MIN_OVERALL_SCORE = new PropertyDescriptor.Builder()
+            .name("Minimum Overall Score")
+            .description("Quality gate: a batch whose overall score is lower goes to 'below threshold'. Empty: not checked.")
+            .required(false)
+            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(1.0))
+            .build();
+
+    static final PropertyDescriptor MAX_MISSING_RATIO = new PropertyDescriptor.Builder()
+            .name("Maximum Missing Ratio")
+            .description("Quality gate: a batch in which any field has a larger share of missing values goes to 'below threshold'.")
+            .required(false)
+            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(1.0))
+            .build();
+
+    static final PropertyDescriptor MAX_DUPLICATE_RATIO = new PropertyDescriptor.Builder()
+            .name("Maximum Duplicate Ratio")
+            .description("Quality gate: a batch with a larger share of duplicate records (exact, or near-duplicate texts) goes to "
+                    + "'below threshold'.")
+            .required(false)
+            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(1.0))
+            .build();
+
+    static final PropertyDescriptor MAX_IMBALANCE_RATIO = new PropertyDescriptor.Builder()
+            .name("Maximum Imbalance Ratio")
+            .description("Quality gate: a batch whose largest class has more than this many times the records of its smallest "
+                    + "goes to 'below threshold'. Needs Label Field.")
+            .required(false)
+            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(Double.MAX_VALUE))
+            .dependsOn(LABEL_FIELD)
+            .build();
+
+    static final PropertyDescriptor DRIFT_BASELINE = new PropertyDescriptor.Builder()
+            .name("Drift Baseline")
+            .description("What each batch is compared with to measure drift (population stability index per field and for labels).")
+            .required(true)
+            .allowableValues(BaselineSource.class)
+            .defaultValue(BaselineSource.NONE)
+            .build();
+
+    static final PropertyDescriptor BASELINE_FILE = new PropertyDescriptor.Builder()
+            .name("Baseline File")
+            .description("A profile report (JSON) written earlier by ProfileQuality, used as the drift baseline.")
+            .required(true)
+            .identifiesExternalResource(ResourceCardinality.SINGLE, ResourceType.FILE)
+            .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
+            .dependsOn(DRIFT_BASELINE, BaselineSource.FILE)
+            .build();
+
+    static final PropertyDescriptor MAX_DRIFT = new PropertyDescriptor.Builder()
+            .name("Maximum Drift")
+            .description("Quality gate: a batch whose drift score (largest PSI) is higher goes to 'below threshold'. "
+                    + "0.1 is a common bound for 'stable', 0.25 for 'major shift'.")
+            .required(false)
+            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(Double.MAX_VALUE))
+            .dependsOn(DRIFT_BASELINE, BaselineSource.LAST_ACCEPTED, BaselineSource.FILE)
+            .build();
+
+    private ProfileProperties() {
+    }
+
+    static ProfileSettings settings(final ProcessContext context, final FlowFile flowFile) {
+        final String textField = context.getProperty(TEXT_FIELD).evaluateAttributeExpressions(flowFile).getValue();
+        final String labelField = context.getProperty(LABEL_FIELD).evaluateAttributeExpressions(flowFile).getValue();
+        final List<String> keyFields = commaSeparated(context.getProperty(DUPLICATE_KEY_FIELDS).evaluateAttributeExpressions(flowFile).getValue());
+        final Set<String> nullTokens = Set.copyOf(commaSeparated(context.getProperty(NULL_TOKENS).getValue()));
+        return new ProfileSettings(nullTokens, blankToNull(textField), blankToNull(labelField), keyFields,
+                context.getProperty(NEAR_DUPLICATE_THRESHOLD).asDouble(),
+                context.getProperty(NEAR_DUPLICATE_INDEX_LIMIT).asInteger(),
+                context.getProperty(SHORT_TEXT_LENGTH).asInteger(),
+                context.getProperty(LONG_TEXT_LENGTH).asInteger(),
+                context.getProperty(TOP_VALUE_COUNT).asInteger());
+    }
+
+    static QualityGate gate(final ProcessContext context, final BaselineSource baselineSource) {
+        return new QualityGate(context.getProperty(MIN_OVERALL_SCORE).asDouble(), context.getProperty(MAX_MISSING_RATIO).asDouble(),
+                context.getProperty(MAX_DUPLICATE_RATIO).asDouble(), context.getProperty(MAX_IMBALANCE_RATIO).asDouble(),
+                baselineSource == BaselineSource.NONE ? null : context.getProperty(MAX_DRIFT).asDouble());
+    }
+
+    private static List<String> commaSeparated(final String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toList());
+    }
+
+    private static String blankToNull(final String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,191 @@
+package io.nifidq.quality.profile;
+
+import io.nifidq.quality.hash.Hashing;
+import io.nifidq.quality.hash.LongHashSet;
+import io.nifidq.quality.hash.MinHasher;
+import io.nifidq.quality.profile.ProfileReport.DuplicateReport;
+import io.nifidq.quality.profile.ProfileReport.FieldReport;
+import io.nifidq.quality.profile.ProfileReport.NearDuplicates;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The profile of a batch of records, built in one streaming pass with {@link #add(RecordView)}.
+ * Per-field statistics take constant memory; exact duplicates keep one 64-bit hash per distinct
+ * record; the near-duplicate index is capped. Profiles of consecutive batches merge into the profile
+ * of the whole with {@link #merge(DatasetProfile)}.
+ */
+public final class DatasetProfile {
+
+    private final ProfileSettings settings;
+    private final Map<String, FieldProfile> fields = new LinkedHashMap<>();
+    private final TextProfile text;
+    private final LabelProfile labels;
+    private final NearDuplicateIndex nearDuplicates;
+    private final LongHashSet recordKeys = new LongHashSet();
+    private long records;
+
+    public DatasetProfile(final ProfileSettings settings) {
+        this.settings = settings;
+        this.text = settings.textField() == null ? null : new TextProfile(settings.textField(), settings);
+        this.labels = settings.labelField() == null ? null : new LabelProfile(settings.labelField(), settings);
+        this.nearDuplicates = settings.textField() == null || settings.nearDuplicateIndexLimit() <= 0 ? null
+                : new NearDuplicateIndex(new MinHasher(), settings.nearDuplicateThreshold(), settings.nearDuplicateIndexLimit());
+    }
+
+    public ProfileSettings settings() {
+        return settings;
+    }
+
+    public long recordCount() {
+        return records;
+    }
+
+    /**
+     * Adds one record. The first record's fields are checked against the configured text, label and
+     * key fields: a name that is not there is a configuration error, reported before anything is counted.
+     */
+    public void add(final RecordView record) {
+        final List<String> names = record.fieldNames();
+        if (records == 0) {
+            requireConfiguredFields(names);
+        }
+        records++;
+        for (final String name : names) {
+            FieldProfile field = fields.get(name);
+            if (field == null) {
+                field = new FieldProfile(name, settings);
+                field.addAbsent(records - 1);
+                fields.put(name, field);
+            }
+            field.add(record.value(name));
+        }
+        if (fields.size() != names.size()) {
+            for (final FieldProfile field : fields.values()) {
+                if (field.count() < records) {
+                    field.addAbsent(records - field.count());
+                }
+            }
+        }
+        String comparableText = null;
+        if (text != null) {
+            comparableText = text.add(record.value(settings.textField()));
+            if (comparableText != null && nearDuplicates != null) {
+                nearDuplicates.add(comparableText);
+            }
+        }
+        if (labels != null) {
+            labels.add(record.value(settings.labelField()), comparableText);
+        }
+        recordKeys.add(recordKey(record, names));
+    }
+
+    private long recordKey(final RecordView record, final List<String> names) {
+        final List<String> keyFields = settings.duplicateKeyFields().isEmpty() ? names : settings.duplicateKeyFields();
+        long key = 17;
+        for (final String name : keyFields) {
+            final Object value = record.value(name);
+            key = Hashing.combine(key, value == null ? Hashing.NULL_HASH : Hashing.hash64(value.toString()));
+        }
+        return key;
+    }
+
+    private void requireConfiguredFields(final List<String> names) {
+        final List<String> problems = new ArrayList<>();
+        if (settings.textField() != null && !names.contains(settings.textField())) {
+            problems.add("Text Field '" + settings.textField() + "'");
+        }
+        if (settings.labelField() != null && !names.contains(settings.labelField())) {
+            problems.add("Label Field '" + settings.labelField() + "'");
+        }
+        settings.duplicateKeyFields().stream().filter(k -> !names.contains(k)).forEach(k -> problems.add("Duplicate Key Field '" + k + "'"));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", problems) + (problems.size() == 1 ? " is" : " are")
+                    + " not a field of the records; their fields are " + names);
+        }
+    }
+
+    /** Adds the other profile's records after this one's, as if both batches had been one. Both must share settings. */
+    public void merge(final DatasetProfile other) {
+        if (!settings.equals(other.settings)) {
+            throw new IllegalArgumentException("Only profiles built with the same settings merge");
+        }
+        for (final FieldProfile field : fields.values()) {
+            if (!other.fields.containsKey(field.name())) {
+                field.addAbsent(other.records);
+            }
+        }
+        for (final FieldProfile otherField : other.fields.values()) {
+            FieldProfile field = fields.get(otherField.name());
+            if (field == null) {
+                field = new FieldProfile(otherField.name(), settings);
+                field.addAbsent(records);
+                fields.put(otherField.name(), field);
+            }
+            field.merge(otherField);
+        }
+        if (text != null) {
+            text.merge(other.text);
+        }
+        if (labels != null) {
+            labels.merge(other.labels);
+        }
+        if (nearDuplicates != null) {
+            nearDuplicates.merge(other.nearDuplicates);
+        }
+        other.recordKeys.forEach(recordKeys::add);
+        records += other.records;
+    }
+
+    public long exactDuplicates() {
+        return records - recordKeys.size();
+    }
+
+    public long nearDuplicates() {
+        return nearDuplicates == null ? 0 : nearDuplicates.nearDuplicates();
+    }
+
+    /** Bytes the exact-duplicate table and the near-duplicate index hold (the sketches are constant and not counted). */
+    public long duplicateStructureBytes() {
+        return recordKeys.tableBytes() + (nearDuplicates == null ? 0 : (long) nearDuplicates.indexed() * nearDuplicates.bytesPerIndexedText());
+    }
+
+    FieldProfile field(final String name) {
+        return fields.get(name);
+    }
+
+    Iterable<FieldProfile> fields() {
+        return fields.values();
+    }
+
+    TextProfile text() {
+        return text;
+    }
+
+    LabelProfile labels() {
+        return labels;
+    }
+
+    /** The report without drift or gate sections; {@link DriftCalculator} and {@link QualityGate} add those. */
+    public ProfileReport report() {
+        final List<FieldReport> fieldReports = fields.values().stream().map(FieldProfile::report).toList();
+        return new ProfileReport(ProfileReport.SCHEMA_VERSION, records, QualityScores.of(this), fieldReports,
+                text == null ? null : text.report(), labels == null ? null : labels.report(), duplicateReport(),
+                null, null, BaselineSummary.of(this));
+    }
+
+    private DuplicateReport duplicateReport() {
+        NearDuplicates near = null;
+        if (nearDuplicates != null) {
+            near = new NearDuplicates(settings.textField(), settings.nearDuplicateThreshold(), nearDuplicates.nearDuplicates(),
+                    Rounding.ratio(nearDuplicates.nearDuplicates(), records), nearDuplicates.indexed(),
+                    settings.nearDuplicateIndexLimit(), nearDuplicates.sampled(), nearDuplicates.bands(), nearDuplicates.rows(),
+                    nearDuplicates.bytesPerIndexedText());
+        }
+        return new DuplicateReport(settings.duplicateKeyFields(), exactDuplicates(), Rounding.ratio(exactDuplicates(), records),
+                LongHashSet.MAX_BYTES_PER_KEY, near);
+    }
+}

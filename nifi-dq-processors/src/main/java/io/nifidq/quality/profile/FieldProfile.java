@@ -1,0 +1,273 @@
+package io.nifidq.quality.profile;
+
+import io.nifidq.quality.hash.Hashing;
+import io.nifidq.quality.profile.ProfileReport.FieldReport;
+import io.nifidq.quality.profile.ProfileReport.Missing;
+import io.nifidq.quality.profile.ProfileReport.NumericStats;
+import io.nifidq.quality.profile.ProfileReport.StringStats;
+import org.apache.datasketches.frequencies.ItemsSketch;
+import org.apache.datasketches.hll.Union;
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+
+import java.time.LocalDate;
+import java.time.temporal.TemporalAccessor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Statistics of one field over a stream of values, in memory that does not grow with the number of
+ * values: an HLL sketch for distinct values, KLL sketches for quantiles, frequent-items sketches for
+ * top values and formats, and exact counters. Two profiles of the same field merge.
+ */
+final class FieldProfile {
+
+    static final int HLL_LG_K = 12;
+    static final int KLL_K = 200;
+    static final int TOP_VALUES_MAP_SIZE = 1024;
+    static final int FORMATS_MAP_SIZE = 128;
+    /** Values longer than this are kept in the top-values sketch by their prefix. */
+    static final int MAX_TRACKED_VALUE_LENGTH = 200;
+    /** The narrowest type that at least this share of present values fits is the field's inferred type. */
+    static final double TYPE_INFERENCE_SHARE = 0.8;
+    private static final ValueKind[] INFERENCE_ORDER = {
+            ValueKind.BOOLEAN, ValueKind.INTEGER, ValueKind.DECIMAL, ValueKind.DATE, ValueKind.TIMESTAMP, ValueKind.COMPLEX};
+    private static final double[] REPORTED_QUANTILES = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
+
+    private final String name;
+    private final ProfileSettings settings;
+    private long count;
+    private long nulls;
+    private long empty;
+    private long whitespaceOnly;
+    private long nullTokens;
+    private final long[] kindCounts = new long[ValueKind.values().length];
+    private final Union distinct = new Union(HLL_LG_K);
+    private final KllDoublesSketch numbers = KllDoublesSketch.newHeapInstance(KLL_K);
+    private final Moments numberMoments = new Moments();
+    private final KllDoublesSketch lengths = KllDoublesSketch.newHeapInstance(KLL_K);
+    private final Moments lengthMoments = new Moments();
+    private final ItemsSketch<String> topValues = new ItemsSketch<>(TOP_VALUES_MAP_SIZE);
+    private final ItemsSketch<String> formats = new ItemsSketch<>(FORMATS_MAP_SIZE);
+    private long surroundingWhitespace;
+
+    FieldProfile(final String name, final ProfileSettings settings) {
+        this.name = name;
+        this.settings = settings;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Records a missing value for each of the given number of records (a field absent from them). */
+    void addAbsent(final long records) {
+        count += records;
+        nulls += records;
+    }
+
+    void add(final Object value) {
+        count++;
+        switch (value) {
+            case null -> nulls++;
+            case String text -> addString(text);
+            case Double d when d.isNaN() -> nulls++;
+            case Float f when f.isNaN() -> nulls++;
+            case Number number -> addTyped(number instanceof Double || number instanceof Float
+                    || number instanceof java.math.BigDecimal ? ValueKind.DECIMAL : ValueKind.INTEGER, number.toString(), number.doubleValue());
+            case Boolean bool -> addTyped(ValueKind.BOOLEAN, bool.toString(), Double.NaN);
+            case Character character -> addString(character.toString());
+            case java.sql.Date date -> addTyped(ValueKind.DATE, date.toString(), Double.NaN);
+            case LocalDate date -> addTyped(ValueKind.DATE, date.toString(), Double.NaN);
+            case java.util.Date date -> addTyped(ValueKind.TIMESTAMP, date.toInstant().toString(), Double.NaN);
+            case TemporalAccessor time -> addTyped(ValueKind.TIMESTAMP, time.toString(), Double.NaN);
+            default -> kindCounts[ValueKind.COMPLEX.ordinal()]++;
+        }
+    }
+
+    private void addString(final String value) {
+        if (value.isEmpty()) {
+            empty++;
+            return;
+        }
+        final String stripped = value.strip();
+        if (stripped.isEmpty()) {
+            whitespaceOnly++;
+            return;
+        }
+        if (settings.isNullToken(stripped)) {
+            nullTokens++;
+            return;
+        }
+        if (stripped.length() != value.length()) {
+            surroundingWhitespace++;
+        }
+        final ValueKind kind = ValueClassifier.classify(stripped);
+        kindCounts[kind.ordinal()]++;
+        if (kind == ValueKind.INTEGER || kind == ValueKind.DECIMAL) {
+            addNumber(ValueClassifier.parseNumber(stripped));
+        }
+        lengths.update(value.length());
+        lengthMoments.add(value.length());
+        formats.update(FormatPattern.of(stripped));
+        track(value);
+    }
+
+    private void addTyped(final ValueKind kind, final String text, final double number) {
+        kindCounts[kind.ordinal()]++;
+        if (!Double.isNaN(number)) {
+            addNumber(number);
+        }
+        track(text);
+    }
+
+    private void addNumber(final double number) {
+        numbers.update(number);
+        numberMoments.add(number);
+    }
+
+    private void track(final String value) {
+        distinct.update(Hashing.hash64(value));
+        topValues.update(value.length() > MAX_TRACKED_VALUE_LENGTH ? value.substring(0, MAX_TRACKED_VALUE_LENGTH) + '\u2026' : value);
+    }
+
+    void merge(final FieldProfile other) {
+        count += other.count;
+        nulls += other.nulls;
+        empty += other.empty;
+        whitespaceOnly += other.whitespaceOnly;
+        nullTokens += other.nullTokens;
+        for (int i = 0; i < kindCounts.length; i++) {
+            kindCounts[i] += other.kindCounts[i];
+        }
+        distinct.update(other.distinct.getResult());
+        numbers.merge(other.numbers);
+        numberMoments.merge(other.numberMoments);
+        lengths.merge(other.lengths);
+        lengthMoments.merge(other.lengthMoments);
+        topValues.merge(other.topValues);
+        formats.merge(other.formats);
+        surroundingWhitespace += other.surroundingWhitespace;
+    }
+
+    long count() {
+        return count;
+    }
+
+    long missing() {
+        return nulls + empty + whitespaceOnly + nullTokens;
+    }
+
+    long present() {
+        return count - missing();
+    }
+
+    ValueKind inferredType() {
+        final long present = present();
+        if (present == 0) {
+            return null;
+        }
+        for (final ValueKind candidate : INFERENCE_ORDER) {
+            if (covered(candidate) >= TYPE_INFERENCE_SHARE * present) {
+                return candidate;
+            }
+        }
+        return ValueKind.STRING;
+    }
+
+    private long covered(final ValueKind type) {
+        long covered = 0;
+        for (final ValueKind kind : ValueKind.values()) {
+            if (kind.fits(type)) {
+                covered += kindCounts[kind.ordinal()];
+            }
+        }
+        return covered;
+    }
+
+    long invalid() {
+        final ValueKind type = inferredType();
+        return type == null ? 0 : present() - covered(type);
+    }
+
+    /** Present string values that do not share the field's dominant format. */
+    long offFormat() {
+        final long strings = lengthMoments.count();
+        return strings == 0 ? 0 : strings - Frequencies.top(formats, 1).stream().mapToLong(ProfileReport.ValueCount::count).sum();
+    }
+
+    double formatConsistency() {
+        final long strings = lengthMoments.count();
+        return strings == 0 ? 1.0 : 1.0 - (double) offFormat() / strings;
+    }
+
+    long stringValues() {
+        return lengthMoments.count();
+    }
+
+    long surroundingWhitespace() {
+        return surroundingWhitespace;
+    }
+
+    Frequencies.Variants caseVariants() {
+        return Frequencies.variants(topValues);
+    }
+
+    KllDoublesSketch numbers() {
+        return numbers;
+    }
+
+    ItemsSketch<String> topValuesSketch() {
+        return topValues;
+    }
+
+    long distinctEstimate() {
+        return Math.min(present(), Math.round(distinct.getEstimate()));
+    }
+
+    FieldReport report() {
+        final long present = present();
+        final long missing = missing();
+        final ValueKind type = inferredType();
+        final long invalid = invalid();
+        final long distinctValues = distinctEstimate();
+        return new FieldReport(name, count,
+                new Missing(missing, Rounding.ratio(missing, count), nulls, empty, whitespaceOnly, nullTokens),
+                type == null ? null : type.name(), invalid, Rounding.ratio(invalid, present), distinctValues,
+                Rounding.ratio(distinctValues, present), numericStats(type), stringStats());
+    }
+
+    private NumericStats numericStats(final ValueKind type) {
+        if (numbers.isEmpty() || (type != ValueKind.INTEGER && type != ValueKind.DECIMAL)) {
+            return null;
+        }
+        final Map<String, Double> quantiles = new LinkedHashMap<>();
+        for (final double rank : REPORTED_QUANTILES) {
+            quantiles.put("p" + Math.round(rank * 100), Rounding.round(numbers.getQuantile(rank, QuantileSearchCriteria.INCLUSIVE)));
+        }
+        final double q1 = numbers.getQuantile(0.25, QuantileSearchCriteria.INCLUSIVE);
+        final double q3 = numbers.getQuantile(0.75, QuantileSearchCriteria.INCLUSIVE);
+        final double lowerFence = q1 - 1.5 * (q3 - q1);
+        final double upperFence = q3 + 1.5 * (q3 - q1);
+        final long n = numbers.getN();
+        // Exact while the sketch holds every value (n <= k), a rank estimate beyond.
+        final long below = Math.round(numbers.getRank(lowerFence, QuantileSearchCriteria.EXCLUSIVE) * n);
+        final long above = Math.round((1.0 - numbers.getRank(upperFence, QuantileSearchCriteria.INCLUSIVE)) * n);
+        return new NumericStats(n, Rounding.round(numberMoments.min()), Rounding.round(numberMoments.max()),
+                Rounding.round(numberMoments.mean()), Rounding.round(numberMoments.standardDeviation()), quantiles,
+                below + above, Rounding.round(lowerFence), Rounding.round(upperFence));
+    }
+
+    private StringStats stringStats() {
+        final long strings = lengthMoments.count();
+        if (strings == 0) {
+            return null;
+        }
+        final var dominant = Frequencies.top(formats, 1);
+        final Frequencies.Variants variants = caseVariants();
+        return new StringStats(strings, (int) lengthMoments.min(), (int) lengthMoments.max(), Rounding.round(lengthMoments.mean()),
+                lengths.getQuantile(0.5, QuantileSearchCriteria.INCLUSIVE), Frequencies.top(topValues, settings.topValueCount()),
+                dominant.isEmpty() ? null : dominant.getFirst().value(), Rounding.round(formatConsistency()),
+                surroundingWhitespace, variants.groups(), variants.nonDominantValues());
+    }
+}

@@ -1,0 +1,71 @@
+package io.nifidq.quality.profile;
+
+import io.nifidq.quality.hash.LongIntHashMap;
+
+import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Identical texts that carry different labels. Per distinct text: its 64-bit hash, the one label
+ * seen so far (or "conflict") and its record count; 16 to 32 bytes in the hash map plus 8 in the
+ * entry arrays.
+ */
+final class LabelConflicts {
+
+    static final int CONFLICT = -1;
+    static final int MAX_BYTES_PER_DISTINCT_TEXT = 32 + 8;
+
+    private final LongIntHashMap entryByText = new LongIntHashMap();
+    private int[] labels = new int[1024];
+    private int[] counts = new int[1024];
+    private int entries;
+    private long conflictingTexts;
+    private long conflictingRecords;
+
+    void add(final long textHash, final int labelCode) {
+        add(textHash, labelCode, 1);
+    }
+
+    private void add(final long textHash, final int labelCode, final int records) {
+        final int entry = entryByText.get(textHash);
+        if (entry == LongIntHashMap.ABSENT) {
+            if (entries == labels.length) {
+                labels = Arrays.copyOf(labels, entries * 2);
+                counts = Arrays.copyOf(counts, entries * 2);
+            }
+            labels[entries] = labelCode;
+            counts[entries] = records;
+            entryByText.put(textHash, entries++);
+            if (labelCode == CONFLICT) {
+                conflictingTexts++;
+                conflictingRecords += records;
+            }
+            return;
+        }
+        final boolean wasConflict = labels[entry] == CONFLICT;
+        counts[entry] += records;
+        if (wasConflict) {
+            conflictingRecords += records;
+        } else if (labels[entry] != labelCode) {
+            labels[entry] = CONFLICT;
+            conflictingTexts++;
+            conflictingRecords += counts[entry];
+        }
+    }
+
+    /** Adds the other table's texts; its label codes are translated into this table's by the mapping. */
+    void merge(final LabelConflicts other, final IntUnaryOperator labelCodeMapping) {
+        other.entryByText.forEach((textHash, entry) -> {
+            final int code = other.labels[entry];
+            add(textHash, code == CONFLICT ? CONFLICT : labelCodeMapping.applyAsInt(code), other.counts[entry]);
+        });
+    }
+
+    long conflictingTexts() {
+        return conflictingTexts;
+    }
+
+    long conflictingRecords() {
+        return conflictingRecords;
+    }
+}

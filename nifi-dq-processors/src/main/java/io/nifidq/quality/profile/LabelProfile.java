@@ -1,0 +1,133 @@
+package io.nifidq.quality.profile;
+
+import io.nifidq.quality.hash.Hashing;
+import io.nifidq.quality.profile.ProfileReport.LabelReport;
+import io.nifidq.quality.profile.ProfileReport.ValueCount;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The class-label field: counts per spelling (exact, up to {@link #MAX_SPELLINGS}), classes as
+ * canonical spellings (trimmed, lower case), imbalance, entropy, and identical texts with different labels.
+ */
+final class LabelProfile {
+
+    static final int MAX_SPELLINGS = 10_000;
+
+    private final String field;
+    private final ProfileSettings settings;
+    private final Map<String, Long> spellingCounts = new LinkedHashMap<>();
+    private final Map<String, Integer> classCodes = new HashMap<>();
+    private final List<String> classNames = new ArrayList<>();
+    private final LabelConflicts conflicts = new LabelConflicts();
+    private long labelled;
+    private long missing;
+    private long untracked;
+
+    LabelProfile(final String field, final ProfileSettings settings) {
+        this.field = field;
+        this.settings = settings;
+    }
+
+    /** Adds a record's label and, when it has one, its text (for conflicts). */
+    void add(final Object labelValue, final String text) {
+        final String label = labelValue == null ? null : labelValue.toString();
+        if (label == null || label.isBlank() || settings.isNullToken(label.strip())) {
+            missing++;
+            return;
+        }
+        addSpelling(label, 1);
+        if (text != null) {
+            conflicts.add(Hashing.hash64(text), classCode(Frequencies.canonical(label)));
+        }
+    }
+
+    private void addSpelling(final String label, final long records) {
+        labelled += records;
+        final Long current = spellingCounts.get(label);
+        if (current != null) {
+            spellingCounts.put(label, current + records);
+        } else if (spellingCounts.size() < MAX_SPELLINGS) {
+            spellingCounts.put(label, records);
+        } else {
+            untracked += records;
+        }
+    }
+
+    private int classCode(final String canonical) {
+        return classCodes.computeIfAbsent(canonical, name -> {
+            classNames.add(name);
+            return classNames.size() - 1;
+        });
+    }
+
+    void merge(final LabelProfile other) {
+        missing += other.missing;
+        other.spellingCounts.forEach(this::addSpelling);
+        labelled += other.untracked;
+        untracked += other.untracked;
+        conflicts.merge(other.conflicts, code -> classCode(other.classNames.get(code)));
+    }
+
+    long variantRecords() {
+        return Frequencies.variants(spellings()).nonDominantValues();
+    }
+
+    long conflictingRecords() {
+        return conflicts.conflictingRecords();
+    }
+
+    long labelled() {
+        return labelled;
+    }
+
+    /** Records per class, keyed by the canonical spelling, most frequent first. */
+    Map<String, Long> classCounts() {
+        final Map<String, Long> counts = new HashMap<>();
+        spellingCounts.forEach((spelling, count) -> counts.merge(Frequencies.canonical(spelling), count, Long::sum));
+        final Map<String, Long> ordered = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
+        return ordered;
+    }
+
+    /** Normalised Shannon entropy of the class distribution: 1 for equal classes, 0 for a single class. */
+    double normalizedEntropy() {
+        final Map<String, Long> classes = classCounts();
+        if (classes.size() < 2) {
+            return 0.0;
+        }
+        final double total = classes.values().stream().mapToLong(Long::longValue).sum();
+        double entropy = 0;
+        for (final long count : classes.values()) {
+            final double p = count / total;
+            entropy -= p * Math.log(p);
+        }
+        return entropy / Math.log(classes.size());
+    }
+
+    private List<ValueCount> spellings() {
+        return spellingCounts.entrySet().stream().map(e -> new ValueCount(e.getKey(), e.getValue())).toList();
+    }
+
+    LabelReport report() {
+        final Frequencies.Variants variants = Frequencies.variants(spellings());
+        final Map<String, String> dominantSpelling = new HashMap<>();
+        spellings().stream().sorted(Comparator.comparingLong(ValueCount::count).reversed().thenComparing(ValueCount::value))
+                .forEach(v -> dominantSpelling.putIfAbsent(Frequencies.canonical(v.value()), v.value()));
+        final Map<String, Long> classes = classCounts();
+        final List<ValueCount> classList = classes.entrySet().stream()
+                .map(e -> new ValueCount(dominantSpelling.get(e.getKey()), e.getValue())).toList();
+        final double imbalance = classes.isEmpty() ? 0.0
+                : (double) classList.getFirst().count() / classList.getLast().count();
+        return new LabelReport(field, labelled, missing, classes.size(), classList, Rounding.round(imbalance),
+                Rounding.round(normalizedEntropy()), variants.groups(), variants.nonDominantValues(),
+                conflicts.conflictingTexts(), conflicts.conflictingRecords(), untracked > 0);
+    }
+}

@@ -1,0 +1,173 @@
+package io.nifidq.quality.profile;
+
+import io.nifidq.quality.hash.Hashing;
+import io.nifidq.quality.hash.LongIntHashMap;
+import io.nifidq.quality.hash.MinHasher;
+
+import java.util.Arrays;
+
+/**
+ * Finds texts that are near duplicates of an earlier text: MinHash signatures and locality-sensitive
+ * hashing (bands of signature rows), candidates confirmed by the estimated Jaccard similarity.
+ * The index keeps at most {@code limit} texts; after that, later texts are still compared with the
+ * indexed ones but not added, and the result says it was sampled (the count is then a lower bound).
+ */
+final class NearDuplicateIndex {
+
+
+    private final MinHasher hasher;
+    private final double threshold;
+    private final int limit;
+    private final int bands;
+    private final int rows;
+    private final LongIntHashMap bucketHeads = new LongIntHashMap(4096);
+
+    private int[] signatures = new int[0];
+    private int[] chainNext = new int[0];
+    private boolean[] counted = new boolean[0];
+    private int indexed;
+    private long nearDuplicates;
+    private boolean sampled;
+
+    NearDuplicateIndex(final MinHasher hasher, final double threshold, final int limit) {
+        this.hasher = hasher;
+        this.threshold = threshold;
+        this.limit = limit;
+        this.rows = rowsPerBand(threshold);
+        this.bands = MinHasher.SIGNATURE_LENGTH / rows;
+    }
+
+    /** Adds a text; returns true when it is a near duplicate of an earlier one. Blank texts are ignored. */
+    boolean add(final CharSequence text) {
+        final int[] signature = hasher.signature(text);
+        return signature != null && add(signature, false);
+    }
+
+    private boolean add(final int[] signature, final boolean alreadyCounted) {
+        final long[] bucketKeys = bucketKeys(signature);
+        final boolean duplicate = alreadyCounted || hasSimilar(signature, bucketKeys);
+        if (duplicate && !alreadyCounted) {
+            nearDuplicates++;
+        }
+        if (indexed < limit) {
+            insert(signature, bucketKeys, duplicate);
+        } else {
+            sampled = true;
+        }
+        return duplicate;
+    }
+
+    /** Adds the other index's texts after this one's, as if they had come later in the same pass. */
+    void merge(final NearDuplicateIndex other) {
+        nearDuplicates += other.nearDuplicates;
+        sampled |= other.sampled;
+        final int[] signature = new int[MinHasher.SIGNATURE_LENGTH];
+        for (int i = 0; i < other.indexed; i++) {
+            System.arraycopy(other.signatures, i * MinHasher.SIGNATURE_LENGTH, signature, 0, signature.length);
+            add(signature.clone(), other.counted[i]);
+        }
+    }
+
+    long nearDuplicates() {
+        return nearDuplicates;
+    }
+
+    int indexed() {
+        return indexed;
+    }
+
+    boolean sampled() {
+        return sampled;
+    }
+
+    /** Heap bytes per indexed text: its signature, a chain link per band and at most 32 bytes per band in the bucket map. */
+    int bytesPerIndexedText() {
+        return MinHasher.SIGNATURE_LENGTH * 4 + 1 + bands * (4 + 32);
+    }
+
+    int bands() {
+        return bands;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    private boolean hasSimilar(final int[] signature, final long[] bucketKeys) {
+        for (int band = 0; band < bands; band++) {
+            int candidate = bucketHeads.get(bucketKeys[band]);
+            while (candidate != LongIntHashMap.ABSENT) {
+                if (similarity(signature, candidate) >= threshold) {
+                    return true;
+                }
+                final int next = chainNext[candidate * bands + band];
+                candidate = next == 0 ? LongIntHashMap.ABSENT : next - 1;
+            }
+        }
+        return false;
+    }
+
+    private double similarity(final int[] signature, final int record) {
+        final int offset = record * MinHasher.SIGNATURE_LENGTH;
+        int same = 0;
+        for (int i = 0; i < MinHasher.SIGNATURE_LENGTH; i++) {
+            if (signatures[offset + i] == signature[i]) {
+                same++;
+            }
+        }
+        return (double) same / MinHasher.SIGNATURE_LENGTH;
+    }
+
+    private void insert(final int[] signature, final long[] bucketKeys, final boolean duplicate) {
+        ensureCapacity(indexed + 1);
+        System.arraycopy(signature, 0, signatures, indexed * MinHasher.SIGNATURE_LENGTH, signature.length);
+        counted[indexed] = duplicate;
+        for (int band = 0; band < bands; band++) {
+            final int head = bucketHeads.get(bucketKeys[band]);
+            // Links are stored plus one so that the zero of a fresh array means "end of chain".
+            chainNext[indexed * bands + band] = head == LongIntHashMap.ABSENT ? 0 : head + 1;
+            bucketHeads.put(bucketKeys[band], indexed);
+        }
+        indexed++;
+    }
+
+    private long[] bucketKeys(final int[] signature) {
+        final long[] keys = new long[bands];
+        for (int band = 0; band < bands; band++) {
+            long hash = band;
+            for (int row = band * rows; row < (band + 1) * rows; row++) {
+                hash = Hashing.combine(hash, signature[row]);
+            }
+            keys[band] = hash;
+        }
+        return keys;
+    }
+
+    private void ensureCapacity(final int wanted) {
+        if (wanted > counted.length) {
+            final int capacity = Math.max(wanted, Math.min(limit, Math.max(256, counted.length * 2)));
+            signatures = Arrays.copyOf(signatures, capacity * MinHasher.SIGNATURE_LENGTH);
+            chainNext = Arrays.copyOf(chainNext, capacity * bands);
+            counted = Arrays.copyOf(counted, capacity);
+        }
+    }
+
+    /**
+     * Rows per band so that the LSH threshold (1/b)^(1/r) sits near 80% of the Jaccard threshold:
+     * pairs at the threshold are almost always candidates, and the estimate then removes the false ones.
+     */
+    static int rowsPerBand(final double threshold) {
+        final double target = 0.8 * threshold;
+        int best = 1;
+        double bestDistance = Double.MAX_VALUE;
+        for (int r = 1; r <= MinHasher.SIGNATURE_LENGTH; r++) {
+            final int b = MinHasher.SIGNATURE_LENGTH / r;
+            final double lshThreshold = Math.pow(1.0 / b, 1.0 / r);
+            if (Math.abs(lshThreshold - target) < bestDistance) {
+                bestDistance = Math.abs(lshThreshold - target);
+                best = r;
+            }
+        }
+        return best;
+    }
+}

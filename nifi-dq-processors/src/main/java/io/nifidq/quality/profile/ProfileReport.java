@@ -1,0 +1,79 @@
+package io.nifidq.quality.profile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole profile of a batch, as written to the {@code profile} relationship (schema in
+ * docs/profile-report.md). Ratios are shares of the record count unless said otherwise; every
+ * double is rounded to six decimals. Sections that do not apply (no text field, no label field, no
+ * baseline) are null and left out of the JSON.
+ */
+public record ProfileReport(int schemaVersion, long recordCount, Scores scores, List<FieldReport> fields, TextReport text,
+                            LabelReport labels, DuplicateReport duplicates, DriftReport drift, GateReport gate,
+                            BaselineSummary baseline) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public ProfileReport withDriftAndGate(final DriftReport driftReport, final GateReport gateReport) {
+        return new ProfileReport(schemaVersion, recordCount, scores, fields, text, labels, duplicates, driftReport, gateReport, baseline);
+    }
+
+    /** Scores in [0, 1], 1 being perfect; a dimension that cannot be measured (balance without labels) is null. */
+    public record Scores(Double overall, Double completeness, Double validity, Double consistency, Double uniqueness,
+                         Double balance, Double noise, Map<String, Double> weights) {
+    }
+
+    public record FieldReport(String name, long count, Missing missing, String inferredType, long invalidCount,
+                              double invalidRatio, long distinctEstimate, double uniqueness, NumericStats numeric,
+                              StringStats string) {
+    }
+
+    public record Missing(long total, double ratio, long nulls, long empty, long whitespaceOnly, long nullTokens) {
+    }
+
+    public record NumericStats(long count, double min, double max, double mean, double standardDeviation,
+                               Map<String, Double> quantiles, long iqrOutliers, double iqrLowerFence, double iqrUpperFence) {
+    }
+
+    public record StringStats(long count, int minLength, int maxLength, double meanLength, double medianLength,
+                              List<ValueCount> topValues, String dominantFormat, double formatConsistency,
+                              long surroundingWhitespace, List<VariantGroup> caseVariants, long caseVariantValues) {
+    }
+
+    public record ValueCount(String value, long count) {
+    }
+
+    /** Spellings of one value that differ only in case or surrounding whitespace, with their counts. */
+    public record VariantGroup(String canonical, String dominant, List<ValueCount> spellings) {
+    }
+
+    public record TextReport(String field, long texts, long empty, long veryShort, long veryLong, int shortBelowChars,
+                             int longAboveChars, long controlCharacters, long c1ControlCharacters, long replacementCharacters,
+                             long mojibake, long htmlEntities, long htmlTags, long noisyTexts, TokenStats tokens,
+                             double latinShare, double cjkShare, double otherScriptShare) {
+    }
+
+    public record TokenStats(long total, int min, int max, double mean, double median, double p95) {
+    }
+
+    public record LabelReport(String field, long labelled, long missing, int classCount, List<ValueCount> classes,
+                              double imbalanceRatio, double normalizedEntropy, List<VariantGroup> spellingVariants,
+                              long variantRecords, long conflictingTexts, long conflictingRecords, boolean truncated) {
+    }
+
+    public record DuplicateReport(List<String> keyFields, long exactDuplicates, double exactDuplicateRatio,
+                                  int bytesPerDistinctKeyMax, NearDuplicates nearDuplicates) {
+    }
+
+    public record NearDuplicates(String field, double threshold, long records, double ratio, long indexedTexts,
+                                 int indexLimit, boolean sampled, int bands, int rowsPerBand, int bytesPerIndexedText) {
+    }
+
+    public record DriftReport(String baselineSource, double score, Map<String, Double> fieldPsi, Double labelPsi,
+                              List<String> newFields, List<String> missingFields) {
+    }
+
+    public record GateReport(boolean passed, List<String> violations) {
+    }
+}

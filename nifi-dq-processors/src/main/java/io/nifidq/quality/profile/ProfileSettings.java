@@ -1,0 +1,66 @@
+package io.nifidq.quality.profile;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How a batch is profiled.
+ *
+ * @param nullTokens            values that stand for "missing" (compared trimmed and case-insensitively)
+ * @param textField             the free-text field to analyse for noise, or null
+ * @param labelField            the class-label field, or null
+ * @param duplicateKeyFields    fields that identify a record for exact duplicates; empty means the whole record
+ * @param nearDuplicateThreshold Jaccard similarity from which two texts are near duplicates
+ * @param nearDuplicateIndexLimit how many texts the near-duplicate index holds at most; 0 turns the check off
+ * @param shortTextLength       texts with fewer characters than this (trimmed) are very short
+ * @param longTextLength        texts with more characters than this are very long
+ * @param topValueCount         how many most frequent values to report per field
+ */
+public record ProfileSettings(Set<String> nullTokens, String textField, String labelField, List<String> duplicateKeyFields,
+                              double nearDuplicateThreshold, int nearDuplicateIndexLimit, int shortTextLength,
+                              int longTextLength, int topValueCount) {
+
+    public static final int MAX_NULL_TOKEN_LENGTH = 32;
+    public static final Set<String> DEFAULT_NULL_TOKENS = Set.of("n/a", "na", "null", "none", "nan", "-", "?");
+
+    public ProfileSettings {
+        nullTokens = nullTokens.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        if (nullTokens.stream().anyMatch(t -> t.length() > MAX_NULL_TOKEN_LENGTH)) {
+            throw new IllegalArgumentException("Null tokens are at most " + MAX_NULL_TOKEN_LENGTH + " characters long");
+        }
+        duplicateKeyFields = List.copyOf(duplicateKeyFields);
+        if (nearDuplicateThreshold <= 0 || nearDuplicateThreshold > 1) {
+            throw new IllegalArgumentException("Near-duplicate threshold must be in (0, 1]: " + nearDuplicateThreshold);
+        }
+        if (shortTextLength < 0 || longTextLength < shortTextLength) {
+            throw new IllegalArgumentException("Text length bounds must satisfy 0 <= short <= long");
+        }
+    }
+
+    /** Defaults for everything, with the given text and label fields (either may be null). */
+    public static ProfileSettings defaults(final String textField, final String labelField) {
+        return new ProfileSettings(DEFAULT_NULL_TOKENS, textField, labelField, List.of(), 0.9, 50_000, 3, 5_000, 10);
+    }
+
+    public ProfileSettings withDuplicateKeyFields(final List<String> fields) {
+        return new ProfileSettings(nullTokens, textField, labelField, fields, nearDuplicateThreshold, nearDuplicateIndexLimit,
+                shortTextLength, longTextLength, topValueCount);
+    }
+
+    public ProfileSettings withNearDuplicates(final double threshold, final int indexLimit) {
+        return new ProfileSettings(nullTokens, textField, labelField, duplicateKeyFields, threshold, indexLimit,
+                shortTextLength, longTextLength, topValueCount);
+    }
+
+    boolean isNullToken(final String stripped) {
+        return stripped.length() <= MAX_NULL_TOKEN_LENGTH && nullTokens.contains(stripped.toLowerCase(Locale.ROOT));
+    }
+
+    boolean isTextField(final String field) {
+        return Objects.equals(field, textField);
+    }
+}

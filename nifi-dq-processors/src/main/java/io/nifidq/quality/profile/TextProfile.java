@@ -1,0 +1,171 @@
+package io.nifidq.quality.profile;
+
+import io.nifidq.quality.profile.ProfileReport.TextReport;
+import io.nifidq.quality.profile.ProfileReport.TokenStats;
+import io.nifidq.text.Scripts;
+import io.nifidq.text.Tokenizer;
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
+
+import java.util.regex.Pattern;
+
+/** Noise in a free-text field: encoding junk, markup, control characters, extreme lengths, and the scripts used. */
+final class TextProfile {
+
+    private static final Pattern HTML_ENTITY = Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
+    private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?>");
+    /** The characters Windows-1252 puts at bytes 0x80-0x9F: they appear where UTF-8 continuation bytes were decoded as cp1252. */
+    private static final String CP1252_HIGH = "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d"
+            + "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178";
+
+    private final String field;
+    private final ProfileSettings settings;
+    private long texts;
+    private long empty;
+    private long veryShort;
+    private long veryLong;
+    private long control;
+    private long c1Control;
+    private long replacement;
+    private long mojibake;
+    private long htmlEntities;
+    private long htmlTags;
+    private long noisy;
+    private final KllDoublesSketch tokens = KllDoublesSketch.newHeapInstance(FieldProfile.KLL_K);
+    private final Moments tokenMoments = new Moments();
+    private long tokenTotal;
+    private long latinLetters;
+    private long cjkCharacters;
+    private long otherLetters;
+
+    TextProfile(final String field, final ProfileSettings settings) {
+        this.field = field;
+        this.settings = settings;
+    }
+
+    /** Adds one record's text; returns the text when it is worth comparing for near duplicates, else null. */
+    String add(final Object value) {
+        texts++;
+        final String text = value == null ? null : value.toString();
+        if (text == null || text.isBlank() || settings.isNullToken(text.strip())) {
+            empty++;
+            return null;
+        }
+        boolean isNoisy = false;
+        final int length = text.strip().codePointCount(0, text.strip().length());
+        if (length < settings.shortTextLength()) {
+            veryShort++;
+            isNoisy = true;
+        } else if (length > settings.longTextLength()) {
+            veryLong++;
+            isNoisy = true;
+        }
+        isNoisy |= scanCharacters(text);
+        if (text.indexOf('&') >= 0 && HTML_ENTITY.matcher(text).find()) {
+            htmlEntities++;
+            isNoisy = true;
+        }
+        if (text.indexOf('<') >= 0 && HTML_TAG.matcher(text).find()) {
+            htmlTags++;
+            isNoisy = true;
+        }
+        if (isNoisy) {
+            noisy++;
+        }
+        final int tokenCount = Tokenizer.countTokens(text);
+        tokens.update(tokenCount);
+        tokenMoments.add(tokenCount);
+        tokenTotal += tokenCount;
+        return text;
+    }
+
+    /** One pass over the characters: control characters, U+FFFD, mojibake and letters by script. Returns true when noisy. */
+    private boolean scanCharacters(final String text) {
+        boolean hasControl = false;
+        boolean hasC1 = false;
+        boolean hasReplacement = false;
+        boolean hasMojibake = false;
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c == 0x7f) {
+                hasControl = true;
+            } else if (c >= 0x80 && c <= 0x9f) {
+                hasControl = true;
+                hasC1 = true;
+            } else if (c == '\ufffd') {
+                hasReplacement = true;
+            } else if (Character.isLetter(c) || Character.isHighSurrogate(c)) {
+                final int codePoint = text.codePointAt(i);
+                if (Scripts.isCjk(codePoint)) {
+                    cjkCharacters++;
+                } else if (Scripts.isLatinLetter(codePoint)) {
+                    latinLetters++;
+                } else if (Character.isLetter(codePoint)) {
+                    otherLetters++;
+                }
+                if (!hasMojibake && c >= 0xc2 && c <= 0xf4 && looksLikeUtf8ReadAsLatin1(text, i)) {
+                    hasMojibake = true;
+                }
+            }
+        }
+        control += hasControl ? 1 : 0;
+        c1Control += hasC1 ? 1 : 0;
+        replacement += hasReplacement ? 1 : 0;
+        mojibake += hasMojibake ? 1 : 0;
+        return hasControl || hasReplacement || hasMojibake;
+    }
+
+    /** A UTF-8 lead byte seen as a Latin-1 letter (Ã, â, ð...) followed by as many continuation bytes as it announces. */
+    static boolean looksLikeUtf8ReadAsLatin1(final String text, final int leadIndex) {
+        final char lead = text.charAt(leadIndex);
+        final int continuations = lead <= 0xdf ? 1 : lead <= 0xef ? 2 : 3;
+        if (leadIndex + continuations >= text.length()) {
+            return false;
+        }
+        for (int k = 1; k <= continuations; k++) {
+            final char next = text.charAt(leadIndex + k);
+            if (!((next >= 0x80 && next <= 0xbf) || CP1252_HIGH.indexOf(next) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void merge(final TextProfile other) {
+        texts += other.texts;
+        empty += other.empty;
+        veryShort += other.veryShort;
+        veryLong += other.veryLong;
+        control += other.control;
+        c1Control += other.c1Control;
+        replacement += other.replacement;
+        mojibake += other.mojibake;
+        htmlEntities += other.htmlEntities;
+        htmlTags += other.htmlTags;
+        noisy += other.noisy;
+        tokens.merge(other.tokens);
+        tokenMoments.merge(other.tokenMoments);
+        tokenTotal += other.tokenTotal;
+        latinLetters += other.latinLetters;
+        cjkCharacters += other.cjkCharacters;
+        otherLetters += other.otherLetters;
+    }
+
+    long nonEmpty() {
+        return texts - empty;
+    }
+
+    long noisy() {
+        return noisy;
+    }
+
+    TextReport report() {
+        final long letters = latinLetters + cjkCharacters + otherLetters;
+        final TokenStats tokenStats = tokens.isEmpty() ? null : new TokenStats(tokenTotal,
+                (int) tokenMoments.min(), (int) tokenMoments.max(), Rounding.round(tokenMoments.mean()),
+                tokens.getQuantile(0.5, QuantileSearchCriteria.INCLUSIVE), tokens.getQuantile(0.95, QuantileSearchCriteria.INCLUSIVE));
+        return new TextReport(field, texts, empty, veryShort, veryLong, settings.shortTextLength(), settings.longTextLength(),
+                control, c1Control, replacement, mojibake, htmlEntities, htmlTags, noisy, tokenStats,
+                Rounding.ratio(latinLetters, letters), Rounding.ratio(cjkCharacters, letters), Rounding.ratio(otherLetters, letters));
+    }
+}

@@ -1,0 +1,49 @@
+package io.nifidq.processors;
+
+import org.apache.nifi.csv.CSVReader;
+import org.apache.nifi.csv.CSVUtils;
+import org.apache.nifi.json.JsonTreeReader;
+import org.apache.nifi.reporting.InitializationException;
+import org.apache.nifi.schema.access.SchemaAccessUtils;
+import org.apache.nifi.util.TestRunner;
+
+/** NiFi's real record readers, configured the way flows usually use them. */
+final class TestReaders {
+
+    static final String READER_ID = "reader";
+
+    private TestReaders() {
+    }
+
+    /**
+     * A CSVReader for RFC 4180 files (no backslash escapes) that takes field names from the header line and
+     * reads every value as a string, untrimmed (the reader trims by default, which would hide surrounding
+     * whitespace from the profile).
+     */
+    static void useCsvReader(final TestRunner runner) throws InitializationException {
+        final CSVReader reader = new CSVReader();
+        runner.addControllerService(READER_ID, reader);
+        runner.setProperty(reader, SchemaAccessUtils.SCHEMA_ACCESS_STRATEGY, "csv-header-derived");
+        runner.setProperty(reader, CSVUtils.FIRST_LINE_IS_HEADER, "true");
+        runner.setProperty(reader, CSVUtils.TRIM_FIELDS, "false");
+        runner.setProperty(reader, CSVUtils.CSV_FORMAT, CSVUtils.RFC_4180);
+        runner.enableControllerService(reader);
+        runner.setProperty(ProfileQuality.RECORD_READER, READER_ID);
+    }
+
+    /** A CSVReader that infers field types from the data (NiFi's default schema access strategy). */
+    static void useTypeInferringCsvReader(final TestRunner runner) throws InitializationException {
+        final CSVReader reader = new CSVReader();
+        runner.addControllerService(READER_ID, reader);
+        runner.setProperty(reader, CSVUtils.FIRST_LINE_IS_HEADER, "true");
+        runner.enableControllerService(reader);
+        runner.setProperty(ProfileQuality.RECORD_READER, READER_ID);
+    }
+
+    static void useJsonReader(final TestRunner runner) throws InitializationException {
+        final JsonTreeReader reader = new JsonTreeReader();
+        runner.addControllerService(READER_ID, reader);
+        runner.enableControllerService(reader);
+        runner.setProperty(ProfileQuality.RECORD_READER, READER_ID);
+    }
+}
