@@ -1,0 +1,51 @@
+package io.nifidq.quality.profile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Small records for specification-style tests: {@code Records.of("text", "hi", "label", "ham")}. */
+final class Records {
+
+    private Records() {
+    }
+
+    static RecordView of(final Object... namesAndValues) {
+        final Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        final List<String> names = List.copyOf(values.keySet());
+        return new RecordView() {
+            @Override
+            public List<String> fieldNames() {
+                return names;
+            }
+
+            @Override
+            public Object value(final String field) {
+                return values.get(field);
+            }
+        };
+    }
+
+    /** One record per value, all in a single field. */
+    static List<RecordView> column(final String field, final Object... values) {
+        final List<RecordView> records = new ArrayList<>();
+        for (final Object value : values) {
+            records.add(of(field, value));
+        }
+        return records;
+    }
+
+    static DatasetProfile profile(final ProfileSettings settings, final List<RecordView> records) {
+        final DatasetProfile profile = new DatasetProfile(settings);
+        records.forEach(profile::add);
+        return profile;
+    }
+
+    static ProfileReport.FieldReport field(final ProfileReport report, final String name) {
+        return report.fields().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    }
+}
