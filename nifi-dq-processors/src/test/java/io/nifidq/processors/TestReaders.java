@@ -1,6 +1,8 @@
 package io.nifidq.processors;
 
+import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.csv.CSVReader;
+import org.apache.nifi.csv.CSVRecordSetWriter;
 import org.apache.nifi.csv.CSVUtils;
 import org.apache.nifi.json.JsonTreeReader;
 import org.apache.nifi.reporting.InitializationException;
@@ -11,6 +13,7 @@ import org.apache.nifi.util.TestRunner;
 final class TestReaders {
 
     static final String READER_ID = "reader";
+    static final String WRITER_ID = "writer";
 
     private TestReaders() {
     }
@@ -32,6 +35,14 @@ final class TestReaders {
     }
 
     /** A CSVReader that infers field types from the data (NiFi's default schema access strategy). */
+    /** A CSVRecordSetWriter with a header line, for processors that write records. */
+    static void useCsvWriter(final TestRunner runner, final PropertyDescriptor writerProperty) throws InitializationException {
+        final CSVRecordSetWriter writer = new CSVRecordSetWriter();
+        runner.addControllerService(WRITER_ID, writer);
+        runner.enableControllerService(writer);
+        runner.setProperty(writerProperty, WRITER_ID);
+    }
+
     static void useTypeInferringCsvReader(final TestRunner runner) throws InitializationException {
         final CSVReader reader = new CSVReader();
         runner.addControllerService(READER_ID, reader);

@@ -1,7 +1,7 @@
 package io.nifidq.quality.profile;
 
 /** Count, mean, variance (Welford), minimum and maximum of a stream of numbers; two of them merge exactly (Chan et al.). */
-final class Moments {
+public final class Moments {
 
     private long count;
     private double mean;
@@ -9,7 +9,7 @@ final class Moments {
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
 
-    void add(final double value) {
+    public void add(final double value) {
         count++;
         final double delta = value - mean;
         mean += delta / count;
@@ -18,7 +18,7 @@ final class Moments {
         max = Math.max(max, value);
     }
 
-    void merge(final Moments other) {
+    public void merge(final Moments other) {
         if (other.count == 0) {
             return;
         }
@@ -39,24 +39,24 @@ final class Moments {
         max = Math.max(max, other.max);
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
-    double mean() {
+    public double mean() {
         return mean;
     }
 
     /** The sample standard deviation (n - 1 in the denominator, as pandas reports it); 0 for one value. */
-    double standardDeviation() {
+    public double standardDeviation() {
         return count < 2 ? 0.0 : Math.sqrt(squaredDeviations / (count - 1));
     }
 
-    double min() {
+    public double min() {
         return min;
     }
 
-    double max() {
+    public double max() {
         return max;
     }
 }

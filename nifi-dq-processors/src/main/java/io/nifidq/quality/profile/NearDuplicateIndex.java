@@ -12,7 +12,7 @@ import java.util.Arrays;
  * The index keeps at most {@code limit} texts; after that, later texts are still compared with the
  * indexed ones but not added, and the result says it was sampled (the count is then a lower bound).
  */
-final class NearDuplicateIndex {
+public final class NearDuplicateIndex {
 
 
     private final MinHasher hasher;
@@ -29,7 +29,7 @@ final class NearDuplicateIndex {
     private long nearDuplicates;
     private boolean sampled;
 
-    NearDuplicateIndex(final MinHasher hasher, final double threshold, final int limit) {
+    public NearDuplicateIndex(final MinHasher hasher, final double threshold, final int limit) {
         this.hasher = hasher;
         this.threshold = threshold;
         this.limit = limit;
@@ -38,7 +38,7 @@ final class NearDuplicateIndex {
     }
 
     /** Adds a text; returns true when it is a near duplicate of an earlier one. Blank texts are ignored. */
-    boolean add(final CharSequence text) {
+    public boolean add(final CharSequence text) {
         final int[] signature = hasher.signature(text);
         return signature != null && add(signature, false);
     }

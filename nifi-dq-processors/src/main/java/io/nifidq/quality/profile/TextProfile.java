@@ -2,6 +2,7 @@ package io.nifidq.quality.profile;
 
 import io.nifidq.quality.profile.ProfileReport.TextReport;
 import io.nifidq.quality.profile.ProfileReport.TokenStats;
+import io.nifidq.text.Mojibake;
 import io.nifidq.text.Scripts;
 import io.nifidq.text.Tokenizer;
 import org.apache.datasketches.kll.KllDoublesSketch;
@@ -14,9 +15,6 @@ final class TextProfile {
 
     private static final Pattern HTML_ENTITY = Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
     private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9]*(?:\\s[^<>]*)?/?>");
-    /** The characters Windows-1252 puts at bytes 0x80-0x9F: they appear where UTF-8 continuation bytes were decoded as cp1252. */
-    private static final String CP1252_HIGH = "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d"
-            + "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178";
 
     private final String field;
     private final ProfileSettings settings;
@@ -103,7 +101,7 @@ final class TextProfile {
                 } else if (Character.isLetter(codePoint)) {
                     otherLetters++;
                 }
-                if (!hasMojibake && c >= 0xc2 && c <= 0xf4 && looksLikeUtf8ReadAsLatin1(text, i)) {
+                if (!hasMojibake && c >= 0xc2 && c <= 0xf4 && Mojibake.startsUtf8ReadAsLatin1(text, i)) {
                     hasMojibake = true;
                 }
             }
@@ -113,22 +111,6 @@ final class TextProfile {
         replacement += hasReplacement ? 1 : 0;
         mojibake += hasMojibake ? 1 : 0;
         return hasControl || hasReplacement || hasMojibake;
-    }
-
-    /** A UTF-8 lead byte seen as a Latin-1 letter (Ã, â, ð...) followed by as many continuation bytes as it announces. */
-    static boolean looksLikeUtf8ReadAsLatin1(final String text, final int leadIndex) {
-        final char lead = text.charAt(leadIndex);
-        final int continuations = lead <= 0xdf ? 1 : lead <= 0xef ? 2 : 3;
-        if (leadIndex + continuations >= text.length()) {
-            return false;
-        }
-        for (int k = 1; k <= continuations; k++) {
-            final char next = text.charAt(leadIndex + k);
-            if (!((next >= 0x80 && next <= 0xbf) || CP1252_HIGH.indexOf(next) >= 0)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     void merge(final TextProfile other) {

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TextAndLabelProfileTest {
 
@@ -116,10 +114,4 @@ class TextAndLabelProfileTest {
         assertEquals(1.0, l.imbalanceRatio());
     }
 
-    @Test
-    void mojibakeNeedsTheContinuationCharacters() {
-        assertTrue(TextProfile.looksLikeUtf8ReadAsLatin1("\u00c3\u00a9", 0));
-        assertFalse(TextProfile.looksLikeUtf8ReadAsLatin1("\u00c3a", 0));
-        assertFalse(TextProfile.looksLikeUtf8ReadAsLatin1("\u00c3", 0));
-    }
 }

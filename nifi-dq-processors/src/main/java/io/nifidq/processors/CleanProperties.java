@@ -1,0 +1,345 @@
+package io.nifidq.processors;
+
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvException;
+import io.nifidq.quality.clean.CleaningRules;
+import io.nifidq.quality.clean.TextNormalization;
+import io.nifidq.quality.profile.ValueKind;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.resource.ResourceCardinality;
+import org.apache.nifi.components.resource.ResourceType;
+import org.apache.nifi.expression.ExpressionLanguageScope;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.processor.ProcessContext;
+import org.apache.nifi.processor.util.StandardValidators;
+import org.apache.nifi.serialization.RecordSetWriterFactory;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** CleanRecords' property descriptors, and the cleaning rules they describe. */
+final class CleanProperties {
+
+    static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
+            .name("Record Writer")
+            .description("Writes the cleaned records, and the rejected records with their reason field.")
+            .identifiesControllerService(RecordSetWriterFactory.class)
+            .required(true)
+            .build();
+
+    static final PropertyDescriptor TEXT_FIELD = new PropertyDescriptor.Builder().fromPropertyDescriptor(ProfileProperties.TEXT_FIELD)
+            .description("The field holding free text: its length bounds apply, near duplicates and label conflicts are found on it.")
+            .build();
+
+    static final PropertyDescriptor LABEL_FIELD = new PropertyDescriptor.Builder().fromPropertyDescriptor(ProfileProperties.LABEL_FIELD)
+            .description("The field holding the class label: it is canonicalised, checked against Allowed Labels, and conflicts resolved.")
+            .build();
+
+    static final PropertyDescriptor NULL_TOKENS = new PropertyDescriptor.Builder().fromPropertyDescriptor(ProfileProperties.NULL_TOKENS)
+            .description("Comma-separated values that become real nulls, compared trimmed and ignoring case.")
+            .build();
+
+    static final PropertyDescriptor REPAIR_MOJIBAKE = bool("Repair Mojibake", "true",
+            "Repair UTF-8 text that was decoded as Latin-1 or Windows-1252 (cafÃ© becomes café) and Windows-1252 punctuation "
+                    + "decoded as Latin-1 (U+0092 becomes ’).");
+    static final PropertyDescriptor DECODE_HTML = bool("Decode HTML", "true",
+            "Decode HTML entities (&amp;lt; becomes <) and replace HTML tags with a space.");
+    static final PropertyDescriptor UNICODE_NFKC = bool("Unicode NFKC", "true",
+            "Normalise to Unicode NFKC: full-width letters and digits (common in Chinese text) become their usual forms, ligatures split.");
+    static final PropertyDescriptor REMOVE_CONTROL_CHARACTERS = bool("Remove Control Characters", "true",
+            "Remove control characters other than tab and line breaks.");
+    static final PropertyDescriptor NORMALIZE_WHITESPACE = bool("Normalize Whitespace", "true",
+            "Trim values and turn every run of whitespace, line breaks included, into one space.");
+    static final PropertyDescriptor LOWER_CASE = bool("Lower Case", "false", "Lower-case the values.");
+
+    static final PropertyDescriptor NORMALIZED_FIELDS = fields("Normalized Fields",
+            "Comma-separated string fields the text repairs apply to. Empty: every string field.");
+
+    static final PropertyDescriptor CASE_INSENSITIVE_LABELS = bool("Case-Insensitive Labels", "true",
+            "Trim labels and lower-case them, so that ' Spam', 'SPAM' and 'spam' become 'spam'. When false, labels are only trimmed.");
+
+    static final PropertyDescriptor LABEL_MAPPING = new PropertyDescriptor.Builder()
+            .name("Label Mapping")
+            .description("Comma-separated 'from=to' pairs applied after trimming and case folding, e.g. 'junk=spam, ok=ham'.")
+            .required(false)
+            .addValidator(StandardValidators.createRegexMatchingValidator(java.util.regex.Pattern.compile("\\s*[^=,]+=[^=,]*(\\s*,\\s*[^=,]+=[^=,]*)*\\s*")))
+            .dependsOn(LABEL_FIELD)
+            .build();
+
+    static final PropertyDescriptor LABEL_MAPPING_FILE = new PropertyDescriptor.Builder()
+            .name("Label Mapping File")
+            .description("A CSV file of 'from,to' rows (no header) applied like Label Mapping; both may be set.")
+            .required(false)
+            .identifiesExternalResource(ResourceCardinality.SINGLE, ResourceType.FILE)
+            .dependsOn(LABEL_FIELD)
+            .build();
+
+    static final PropertyDescriptor ALLOWED_LABELS = new PropertyDescriptor.Builder()
+            .name("Allowed Labels")
+            .description("Comma-separated labels (after canonicalisation). When set, records with any other label, or none, are rejected.")
+            .required(false)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .dependsOn(LABEL_FIELD)
+            .build();
+
+    static final PropertyDescriptor LABEL_CONFLICTS = new PropertyDescriptor.Builder()
+            .name("Label Conflicts")
+            .description("What happens to identical texts (after the text repairs) that carry different labels.")
+            .required(true)
+            .allowableValues(CleanChoices.LabelConflicts.class)
+            .defaultValue(CleanChoices.LabelConflicts.MAJORITY)
+            .dependsOn(LABEL_FIELD)
+            .build();
+
+    static final PropertyDescriptor UNCOERCIBLE_VALUES = new PropertyDescriptor.Builder()
+            .name("Uncoercible Values")
+            .description("What happens to a value that cannot be converted to the type a dynamic property declares for its field.")
+            .required(true)
+            .allowableValues(CleanChoices.Action.class)
+            .defaultValue(CleanChoices.Action.REPAIR)
+            .build();
+
+    static final PropertyDescriptor MIN_TEXT_LENGTH = new PropertyDescriptor.Builder()
+            .name("Minimum Text Length")
+            .description("Texts with fewer characters, after the repairs and trimming, are rejected; 1 rejects empty texts.")
+            .required(true)
+            .defaultValue("1")
+            .addValidator(StandardValidators.NON_NEGATIVE_INTEGER_VALIDATOR)
+            .dependsOn(TEXT_FIELD)
+            .build();
+
+    static final PropertyDescriptor MAX_TEXT_LENGTH = new PropertyDescriptor.Builder()
+            .name("Maximum Text Length")
+            .description("Texts with more characters are rejected or truncated (Long Texts).")
+            .required(true)
+            .defaultValue("100000")
+            .addValidator(StandardValidators.POSITIVE_INTEGER_VALIDATOR)
+            .dependsOn(TEXT_FIELD)
+            .build();
+
+    static final PropertyDescriptor LONG_TEXTS = new PropertyDescriptor.Builder()
+            .name("Long Texts")
+            .description("What happens to texts longer than Maximum Text Length: Repair truncates them.")
+            .required(true)
+            .allowableValues(CleanChoices.Action.class)
+            .defaultValue(CleanChoices.Action.REJECT)
+            .dependsOn(TEXT_FIELD)
+            .build();
+
+    static final PropertyDescriptor MISSING_VALUES = new PropertyDescriptor.Builder()
+            .name("Missing Values")
+            .description("What happens to missing values (null, empty, or a null token) of the Missing Value Fields.")
+            .required(true)
+            .allowableValues(CleanChoices.MissingValues.class)
+            .defaultValue(CleanChoices.MissingValues.KEEP)
+            .build();
+
+    static final PropertyDescriptor FILL_VALUE = new PropertyDescriptor.Builder()
+            .name("Fill Value")
+            .description("The value missing values become.")
+            .required(true)
+            .addValidator(StandardValidators.NON_EMPTY_VALIDATOR)
+            .dependsOn(MISSING_VALUES, CleanChoices.MissingValues.FILL_CONSTANT)
+            .build();
+
+    static final PropertyDescriptor MISSING_VALUE_FIELDS = fields("Missing Value Fields",
+            "Comma-separated fields whose missing values are handled. Empty: every field but the text and label fields.");
+
+    static final PropertyDescriptor OUTLIER_METHOD = new PropertyDescriptor.Builder()
+            .name("Outlier Method")
+            .description("How outliers of numeric fields are found, from the statistics of the whole FlowFile.")
+            .required(true)
+            .allowableValues(CleanChoices.OutlierMethod.class)
+            .defaultValue(CleanChoices.OutlierMethod.OFF)
+            .build();
+
+    static final PropertyDescriptor OUTLIER_THRESHOLD = new PropertyDescriptor.Builder()
+            .name("Outlier Threshold")
+            .description("t in the outlier method. Empty: 1.5 for IQR, 3 for Z-Score.")
+            .required(false)
+            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(1000))
+            .dependsOn(OUTLIER_METHOD, CleanChoices.OutlierMethod.IQR, CleanChoices.OutlierMethod.Z_SCORE)
+            .build();
+
+    static final PropertyDescriptor OUTLIER_ACTION = new PropertyDescriptor.Builder()
+            .name("Outlier Action")
+            .description("Repair clips an outlier to the nearest fence (winsorising); Reject Record rejects its record.")
+            .required(true)
+            .allowableValues(CleanChoices.Action.class)
+            .defaultValue(CleanChoices.Action.REPAIR)
+            .dependsOn(OUTLIER_METHOD, CleanChoices.OutlierMethod.IQR, CleanChoices.OutlierMethod.Z_SCORE)
+            .build();
+
+    static final PropertyDescriptor OUTLIER_FIELDS = new PropertyDescriptor.Builder().fromPropertyDescriptor(
+                    fields("Outlier Fields", "Comma-separated numeric fields checked for outliers. Empty: every numeric field."))
+            .dependsOn(OUTLIER_METHOD, CleanChoices.OutlierMethod.IQR, CleanChoices.OutlierMethod.Z_SCORE)
+            .build();
+
+    static final PropertyDescriptor STANDARDIZATION = new PropertyDescriptor.Builder()
+            .name("Standardization")
+            .description("Rescales numeric fields with parameters fitted on the FlowFile and written as attributes "
+                    + "(dq.clean.standardize.<field>.mean/sd or .min/max). A FlowFile that already carries such attributes is "
+                    + "rescaled with them instead, so later batches are transformed exactly as the first.")
+            .required(true)
+            .allowableValues(CleanChoices.Standardization.class)
+            .defaultValue(CleanChoices.Standardization.OFF)
+            .build();
+
+    static final PropertyDescriptor STANDARDIZED_FIELDS = new PropertyDescriptor.Builder().fromPropertyDescriptor(
+                    fields("Standardized Fields", "Comma-separated numeric fields to rescale. Empty: every numeric field."))
+            .dependsOn(STANDARDIZATION, CleanChoices.Standardization.Z_SCORE, CleanChoices.Standardization.MIN_MAX)
+            .build();
+
+    static final PropertyDescriptor REMOVE_EXACT_DUPLICATES = bool("Remove Exact Duplicates", "true",
+            "Reject records whose Duplicate Key Fields (after cleaning) equal an earlier record's; the first is kept.");
+
+    static final PropertyDescriptor DUPLICATE_KEY_FIELDS = new PropertyDescriptor.Builder().fromPropertyDescriptor(ProfileProperties.DUPLICATE_KEY_FIELDS)
+            .dependsOn(REMOVE_EXACT_DUPLICATES, "true")
+            .build();
+
+    static final PropertyDescriptor REMOVE_NEAR_DUPLICATES = new PropertyDescriptor.Builder().fromPropertyDescriptor(
+                    bool("Remove Near Duplicates", "false", "Reject records whose text is a near duplicate of an earlier text (MinHash, "
+                            + "as ProfileQuality measures it); the first is kept."))
+            .dependsOn(TEXT_FIELD)
+            .build();
+
+    static final PropertyDescriptor NEAR_DUPLICATE_THRESHOLD = new PropertyDescriptor.Builder()
+            .fromPropertyDescriptor(ProfileProperties.NEAR_DUPLICATE_THRESHOLD)
+            .clearDependsOn()
+            .dependsOn(REMOVE_NEAR_DUPLICATES, "true")
+            .build();
+
+    static final PropertyDescriptor NEAR_DUPLICATE_INDEX_LIMIT = new PropertyDescriptor.Builder()
+            .fromPropertyDescriptor(ProfileProperties.NEAR_DUPLICATE_INDEX_LIMIT)
+            .clearDependsOn()
+            .dependsOn(REMOVE_NEAR_DUPLICATES, "true")
+            .build();
+
+    static final PropertyDescriptor REASON_FIELD = new PropertyDescriptor.Builder()
+            .name("Reject Reason Field")
+            .description("The field added to rejected records with the reason, as 'step: rule'.")
+            .required(true)
+            .defaultValue("dq_reject_reason")
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
+    private CleanProperties() {
+    }
+
+    private static PropertyDescriptor bool(final String name, final String defaultValue, final String description) {
+        return new PropertyDescriptor.Builder().name(name).description(description).required(true)
+                .allowableValues("true", "false").defaultValue(defaultValue).build();
+    }
+
+    private static PropertyDescriptor fields(final String name, final String description) {
+        return new PropertyDescriptor.Builder().name(name).description(description).required(false)
+                .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES)
+                .addValidator(StandardValidators.NON_BLANK_VALIDATOR).build();
+    }
+
+    static CleaningRules rules(final ProcessContext context, final FlowFile flowFile, final Map<String, String> labelMappingFromFile,
+                               final Map<String, ValueKind> declaredTypes) {
+        final String textField = blankToNull(context.getProperty(TEXT_FIELD).evaluateAttributeExpressions(flowFile).getValue());
+        final String labelField = blankToNull(context.getProperty(LABEL_FIELD).evaluateAttributeExpressions(flowFile).getValue());
+        final boolean caseInsensitive = context.getProperty(CASE_INSENSITIVE_LABELS).asBoolean();
+        final Map<String, String> mapping = new LinkedHashMap<>();
+        labelMappingFromFile.forEach((from, to) -> mapping.put(labelKey(from, caseInsensitive), to.strip()));
+        parseMapping(context.getProperty(LABEL_MAPPING).getValue()).forEach((from, to) -> mapping.put(labelKey(from, caseInsensitive), to));
+        final Set<String> allowed = commaSeparated(context.getProperty(ALLOWED_LABELS).getValue()).stream()
+                .map(label -> labelKey(label, caseInsensitive)).collect(Collectors.toSet());
+        final CleaningRules.LabelRule labels = new CleaningRules.LabelRule(caseInsensitive, mapping, allowed,
+                context.getProperty(LABEL_CONFLICTS).asAllowableValue(CleanChoices.LabelConflicts.class).resolution);
+        final TextNormalization normalization = new TextNormalization(context.getProperty(REPAIR_MOJIBAKE).asBoolean(),
+                context.getProperty(DECODE_HTML).asBoolean(), context.getProperty(DECODE_HTML).asBoolean(),
+                context.getProperty(UNICODE_NFKC).asBoolean(), context.getProperty(REMOVE_CONTROL_CHARACTERS).asBoolean(),
+                context.getProperty(NORMALIZE_WHITESPACE).asBoolean(), context.getProperty(LOWER_CASE).asBoolean());
+        final CleanChoices.OutlierMethod outlierMethod = context.getProperty(OUTLIER_METHOD).asAllowableValue(CleanChoices.OutlierMethod.class);
+        final Double threshold = context.getProperty(OUTLIER_THRESHOLD).asDouble();
+        final double outlierThreshold = threshold != null ? threshold : outlierMethod == CleanChoices.OutlierMethod.Z_SCORE ? 3.0 : 1.5;
+        final boolean rejectOutliers = context.getProperty(OUTLIER_ACTION).asAllowableValue(CleanChoices.Action.class) == CleanChoices.Action.REJECT;
+        final boolean nearDuplicates = textField != null && context.getProperty(REMOVE_NEAR_DUPLICATES).asBoolean();
+        return new CleaningRules(
+                Set.copyOf(commaSeparated(context.getProperty(NULL_TOKENS).getValue()).stream().map(t -> t.toLowerCase(Locale.ROOT)).toList()),
+                normalization, fieldList(context, NORMALIZED_FIELDS, flowFile), textField, labelField, labels,
+                new CleaningRules.CoercionRule(declaredTypes,
+                        context.getProperty(UNCOERCIBLE_VALUES).asAllowableValue(CleanChoices.Action.class) == CleanChoices.Action.REJECT),
+                textField == null ? CleaningRules.TextLengthRule.NONE : new CleaningRules.TextLengthRule(
+                        context.getProperty(MIN_TEXT_LENGTH).asInteger(), context.getProperty(MAX_TEXT_LENGTH).asInteger(),
+                        context.getProperty(LONG_TEXTS).asAllowableValue(CleanChoices.Action.class) == CleanChoices.Action.REPAIR),
+                new CleaningRules.MissingValueRule(context.getProperty(MISSING_VALUES).asAllowableValue(CleanChoices.MissingValues.class).strategy,
+                        context.getProperty(FILL_VALUE).getValue(), fieldList(context, MISSING_VALUE_FIELDS, flowFile)),
+                new CleaningRules.OutlierRule(outlierMethod.method, outlierThreshold, rejectOutliers, fieldList(context, OUTLIER_FIELDS, flowFile)),
+                new CleaningRules.StandardizationRule(context.getProperty(STANDARDIZATION).asAllowableValue(CleanChoices.Standardization.class).method,
+                        fieldList(context, STANDARDIZED_FIELDS, flowFile)),
+                new CleaningRules.DuplicateRule(context.getProperty(REMOVE_EXACT_DUPLICATES).asBoolean(),
+                        fieldList(context, DUPLICATE_KEY_FIELDS, flowFile), nearDuplicates,
+                        nearDuplicates ? context.getProperty(NEAR_DUPLICATE_THRESHOLD).asDouble() : 0.9,
+                        nearDuplicates ? context.getProperty(NEAR_DUPLICATE_INDEX_LIMIT).asInteger() : 0));
+    }
+
+    /** Reads a label mapping file: rows of from,to; throws with the line that is wrong. */
+    static Map<String, String> readMappingFile(final Path file) throws IOException {
+        final Map<String, String> mapping = new LinkedHashMap<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVReader csv = new CSVReader(reader)) {
+            final List<String[]> rows = csv.readAll();
+            for (int i = 0; i < rows.size(); i++) {
+                final String[] row = rows.get(i);
+                if (row.length == 1 && row[0].isBlank()) {
+                    continue;
+                }
+                if (row.length != 2 || row[0].isBlank()) {
+                    throw new IOException("Line " + (i + 1) + " of " + file + " is not a 'from,to' pair: " + Arrays.toString(row));
+                }
+                mapping.put(row[0].strip(), row[1].strip());
+            }
+        } catch (final CsvException e) {
+            throw new IOException("Label Mapping File " + file + " is not valid CSV: " + e.getMessage(), e);
+        }
+        return mapping;
+    }
+
+    static ValueKind declaredType(final String value) {
+        return ValueKind.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    }
+
+    static final Set<String> COERCIBLE_TYPES = Set.of("INTEGER", "DECIMAL", "BOOLEAN", "DATE", "STRING");
+
+    private static Map<String, String> parseMapping(final String value) {
+        final Map<String, String> mapping = new LinkedHashMap<>();
+        for (final String pair : commaSeparated(value)) {
+            final String[] parts = pair.split("=", 2);
+            mapping.put(parts[0].strip(), parts[1].strip());
+        }
+        return mapping;
+    }
+
+    private static String labelKey(final String label, final boolean caseInsensitive) {
+        return caseInsensitive ? label.strip().toLowerCase(Locale.ROOT) : label.strip();
+    }
+
+    private static List<String> fieldList(final ProcessContext context, final PropertyDescriptor property, final FlowFile flowFile) {
+        return commaSeparated(context.getProperty(property).evaluateAttributeExpressions(flowFile).getValue());
+    }
+
+    static List<String> commaSeparated(final String value) {
+        if (value == null) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String blankToNull(final String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+}

@@ -1,0 +1,64 @@
+package io.nifidq.quality.clean;
+
+import io.nifidq.quality.profile.ValueKind;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Everything CleanRecords does to a batch, one rule per step; each step's default leaves the data alone. */
+public record CleaningRules(Set<String> nullTokens, TextNormalization normalization, List<String> normalizedFields, String textField,
+                            String labelField, LabelRule labels, CoercionRule coercion, TextLengthRule textLength,
+                            MissingValueRule missing, OutlierRule outliers, StandardizationRule standardization,
+                            DuplicateRule duplicates) {
+
+    public enum MissingValueStrategy { KEEP, DROP_RECORD, FILL_CONSTANT, MEAN, MEDIAN, MODE }
+
+    public enum OutlierMethod { OFF, IQR, Z_SCORE }
+
+    public enum Standardization { OFF, Z_SCORE, MIN_MAX }
+
+    public enum ConflictResolution { KEEP, MAJORITY, REJECT }
+
+    /** Labels: trimmed always; lower-cased when caseInsensitive; then mapped; then checked against allowed (empty: any). */
+    public record LabelRule(boolean caseInsensitive, Map<String, String> mapping, Set<String> allowed, ConflictResolution conflicts) {
+        public static final LabelRule NONE = new LabelRule(false, Map.of(), Set.of(), ConflictResolution.KEEP);
+    }
+
+    /** Declared types per field; a value that cannot be converted becomes null, or rejects its record. */
+    public record CoercionRule(Map<String, ValueKind> types, boolean rejectUncoercible) {
+        public static final CoercionRule NONE = new CoercionRule(Map.of(), false);
+    }
+
+    /** Texts shorter than min (an empty text is, when min >= 1) are rejected; longer than max rejected or truncated. */
+    public record TextLengthRule(int min, int max, boolean truncateLong) {
+        public static final TextLengthRule NONE = new TextLengthRule(0, Integer.MAX_VALUE, false);
+    }
+
+    /** What happens to missing values of the given fields (empty: every field but the text and label fields). */
+    public record MissingValueRule(MissingValueStrategy strategy, String fillValue, List<String> fields) {
+        public static final MissingValueRule NONE = new MissingValueRule(MissingValueStrategy.KEEP, null, List.of());
+    }
+
+    /** Outliers of numeric fields (empty: every numeric field): beyond threshold IQRs from the quartiles, or threshold standard deviations from the mean. */
+    public record OutlierRule(OutlierMethod method, double threshold, boolean reject, List<String> fields) {
+        public static final OutlierRule NONE = new OutlierRule(OutlierMethod.OFF, 1.5, false, List.of());
+    }
+
+    public record StandardizationRule(Standardization method, List<String> fields) {
+        public static final StandardizationRule NONE = new StandardizationRule(Standardization.OFF, List.of());
+    }
+
+    /** Exact duplicates by key fields (empty: whole record) and near-duplicate texts; the first of each is kept. */
+    public record DuplicateRule(boolean exact, List<String> keyFields, boolean near, double nearThreshold, int nearIndexLimit) {
+        public static final DuplicateRule NONE = new DuplicateRule(false, List.of(), false, 0.9, 0);
+    }
+
+    /** True when a first pass over the batch is needed for statistics (imputation, outliers, standardization, conflicts). */
+    public boolean needsStatistics() {
+        return missing.strategy() == MissingValueStrategy.MEAN || missing.strategy() == MissingValueStrategy.MEDIAN
+                || missing.strategy() == MissingValueStrategy.MODE || outliers.method() != OutlierMethod.OFF
+                || standardization.method() != Standardization.OFF
+                || (labels.conflicts() != ConflictResolution.KEEP && textField != null && labelField != null);
+    }
+}

@@ -1,0 +1,370 @@
+package io.nifidq.processors;
+
+import org.apache.nifi.provenance.ProvenanceEventType;
+import org.apache.nifi.util.MockFlowFile;
+import org.apache.nifi.util.TestRunner;
+import org.apache.nifi.util.TestRunners;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CleanRecordsTest {
+
+    private TestRunner runner;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        runner = TestRunners.newTestRunner(CleanRecords.class);
+        TestReaders.useCsvReader(runner);
+        runner.setProperty(CleanRecords.RECORD_READER, TestReaders.READER_ID);
+        TestReaders.useCsvWriter(runner, CleanRecords.RECORD_WRITER);
+    }
+
+    /** Runs one FlowFile and checks the invariant of every run: records in = records out + records rejected. */
+    private void clean(final String csv) {
+        clean(csv, Map.of());
+    }
+
+    private void clean(final String csv, final Map<String, String> attributes) {
+        runner.enqueue(csv, attributes);
+        runner.run();
+        runner.assertTransferCount(CleanRecords.REL_SUCCESS, 1);
+        runner.assertTransferCount(CleanRecords.REL_FAILURE, 0);
+        final MockFlowFile cleaned = cleaned();
+        final long in = Long.parseLong(cleaned.getAttribute("dq.records.in"));
+        final long out = Long.parseLong(cleaned.getAttribute("record.count"));
+        final long rejected = Long.parseLong(cleaned.getAttribute("dq.records.rejected"));
+        assertEquals(in, out + rejected, "records in = records out + records rejected");
+        final List<MockFlowFile> rejects = runner.getFlowFilesForRelationship(CleanRecords.REL_REJECTED);
+        assertEquals(rejected == 0 ? 0 : 1, rejects.size());
+        if (rejected > 0) {
+            rejects.getFirst().assertAttributeEquals("record.count", String.valueOf(rejected));
+        }
+    }
+
+    private MockFlowFile cleaned() {
+        return runner.getFlowFilesForRelationship(CleanRecords.REL_SUCCESS).getFirst();
+    }
+
+    private String rejectedContent() {
+        return runner.getFlowFilesForRelationship(CleanRecords.REL_REJECTED).getFirst().getContent();
+    }
+
+    @Test
+    void cleanedRecordsReplaceTheContentAndEachRejectCarriesItsReason() {
+        runner.setProperty(CleanRecords.TEXT_FIELD, "text");
+        runner.setProperty(CleanRecords.LABEL_FIELD, "label");
+        clean("""
+                text,label
+                Win a prize &amp; more,SPAM
+                "  see you   at six ",ham
+                see you at six,ham
+                ,ham
+                """);
+        cleaned().assertContentEquals("""
+                text,label
+                Win a prize & more,spam
+                see you at six,ham
+                """);
+        assertEquals("""
+                text,label,dq_reject_reason
+                see you at six,ham,duplicates: exact duplicate of an earlier record
+                ,ham,text: the text is empty
+                """, rejectedContent());
+        cleaned().assertAttributeEquals("dq.clean.html.entities.decoded", "1");
+        cleaned().assertAttributeEquals("dq.clean.whitespace.normalized", "1");
+        cleaned().assertAttributeEquals("dq.clean.labels.canonicalized", "1");
+        cleaned().assertAttributeEquals("dq.clean.duplicates.exact", "1");
+        cleaned().assertAttributeEquals("dq.clean.texts.too.short", "1");
+        assertEquals(2, runner.getCounterValue("Records Cleaned"));
+        assertEquals(2, runner.getCounterValue("Records Rejected"));
+    }
+
+    @Test
+    void provenanceRecordsTheRewriteAndTheRejectedChild() {
+        runner.setProperty(CleanRecords.TEXT_FIELD, "text");
+        clean("text\nhello\n\n");
+        final List<ProvenanceEventType> events = runner.getProvenanceEvents().stream().map(e -> e.getEventType()).toList();
+        assertTrue(events.contains(ProvenanceEventType.CONTENT_MODIFIED), events.toString());
+        assertTrue(events.contains(ProvenanceEventType.FORK), events.toString());
+    }
+
+    @Test
+    void nullTokensBecomeRealNulls() {
+        clean("a,b\nN/A,x\n?,null\n");
+        cleaned().assertContentEquals("a,b\n,x\n,\n");
+        cleaned().assertAttributeEquals("dq.clean.nulls.tokens.replaced", "3");
+    }
+
+    @Test
+    void textRepairsFixEncodingMarkupUnicodeControlsAndWhitespace() {
+        clean("""
+                text
+                caf\u00c3\u00a9 au lait
+                it\u0092s fine
+                <b>bold</b>&nbsp;move
+                \uff21\uff22\uff23\uff11\uff12\uff13
+                bell\u0007 ring
+                """);
+        cleaned().assertContentEquals("""
+                text
+                café au lait
+                it’s fine
+                bold move
+                ABC123
+                bell ring
+                """);
+        cleaned().assertAttributeEquals("dq.clean.mojibake.repaired", "2");
+        cleaned().assertAttributeEquals("dq.clean.html.entities.decoded", "1");
+        cleaned().assertAttributeEquals("dq.clean.html.tags.stripped", "1");
+        cleaned().assertAttributeEquals("dq.clean.unicode.normalized", "2");
+        cleaned().assertAttributeEquals("dq.clean.control.characters.removed", "1");
+    }
+
+    @Test
+    void lowerCasingIsOnlyDoneWhenAskedFor() {
+        runner.setProperty(CleanRecords.LOWER_CASE, "true");
+        runner.setProperty(CleanRecords.NORMALIZED_FIELDS, "a");
+        clean("a,b\nHello,World\n");
+        cleaned().assertContentEquals("a,b\nhello,World\n");
+    }
+
+    @Test
+    void labelsAreCanonicalisedMappedAndCheckedAgainstTheAllowedSet() {
+        runner.setProperty(CleanRecords.TEXT_FIELD, "text");
+        runner.setProperty(CleanRecords.LABEL_FIELD, "label");
+        runner.setProperty(CleanRecords.LABEL_MAPPING, "junk=spam, OK=ham");
+        runner.setProperty(CleanRecords.ALLOWED_LABELS, "spam,ham");
+        clean("text,label\none, Spam\ntwo,JUNK\nthree,ok\nfour,eggs\nfive,\n");
+        cleaned().assertContentEquals("text,label\none,spam\ntwo,spam\nthree,ham\n");
+        assertEquals("text,label,dq_reject_reason\nfour,eggs,labels: unknown label 'eggs'\nfive,,labels: the label is missing\n",
+                rejectedContent());
+    }
+
+    @Test
+    void aLabelMappingFileIsReadWithOpenCsv(@TempDir final Path dir) throws Exception {
+        final Path mapping = dir.resolve("labels.csv");
+        Files.writeString(mapping, "junk,spam\n\"not spam\",ham\n");
+        runner.setProperty(CleanRecords.LABEL_FIELD, "label");
+        runner.setProperty(CleanRecords.LABEL_MAPPING_FILE, mapping.toString());
+        clean("text,label\na,Junk\nb,not spam\n");
+        cleaned().assertContentEquals("text,label\na,spam\nb,ham\n");
+    }
+
+    @Test
+    void aMissingOrMalformedLabelMappingFileMakesTheProcessorInvalid(@TempDir final Path dir) throws Exception {
+        runner.setProperty(CleanRecords.LABEL_FIELD, "label");
+        runner.setProperty(CleanRecords.LABEL_MAPPING_FILE, dir.resolve("absent.csv").toString());
+        runner.assertNotValid();
+        final Path malformed = dir.resolve("malformed.csv");
+        Files.writeString(malformed, "junk,spam,extra\n");
+        runner.setProperty(CleanRecords.LABEL_MAPPING_FILE, malformed.toString());
+        runner.assertNotValid();
+    }
+
+    @Test
+    void identicalTextsWithConflictingLabelsTakeTheMajorityOrAreRejectedWithoutOne() {
+        runner.setProperty(CleanRecords.TEXT_FIELD, "text");
+        runner.setProperty(CleanRecords.LABEL_FIELD, "label");
+        runner.setProperty(CleanRecords.REMOVE_EXACT_DUPLICATES, "false");
+        clean("text,label\nwin cash,spam\nwin cash,ham\nwin cash,spam\ntie,a\ntie,b\n");
+        cleaned().assertContentEquals("text,label\nwin cash,spam\nwin cash,spam\nwin cash,spam\n");
+        cleaned().assertAttributeEquals("dq.clean.conflicts.relabelled", "1");
+        assertEquals("text,label,dq_reject_reason\n"
+                + "tie,a,labels: identical texts carry different labels and none has a majority\n"
+                + "tie,b,labels: identical texts carry different labels and none has a majority\n", rejectedContent());
+    }
+
+    @Test
+    void conflictsCanBeRejectedOutright() {
+        runner.setProperty(CleanRecords.TEXT_FIELD, "text");
+        runner.setProperty(CleanRecords.LABEL_FIELD, "label");
+        runner.setProperty(CleanRecords.LABEL_CONFLICTS, CleanChoices.LabelConflicts.REJECT);
+        clean("text,label\nwin cash,spam\nwin cash,ham\nhello,ham\n");
+        cleaned().assertContentEquals("text,label\nhello,ham\n");
+        cleaned().assertAttributeEquals("dq.clean.conflicts.rejected", "2");
+    }
+
+    @Test
+    void declaredTypesCoerceValuesAndUncoercibleOnesBecomeNullOrRejectTheRecord() {
+        runner.setProperty("age", "INTEGER");
+        runner.setProperty("member", "boolean");
+        clean("name,age,member\nann,42,yes\nbob,4x,no\n");
+        cleaned().assertContentEquals("name,age,member\nann,42,true\nbob,,false\n");
+        cleaned().assertAttributeEquals("dq.clean.values.uncoercible", "1");
+
+        runner.clearTransferState();
+        runner.setProperty(CleanRecords.UNCOERCIBLE_VALUES, CleanChoices.Action.REJECT);
+        clean("name,age,member\nann,42,yes\nbob,4x,no\n");
+        cleaned().assertContentEquals("name,age,member\nann,42,true\n");
+        assertEquals("name,age,member,dq_reject_reason\nbob,4x,no,coercion: field 'age' value '4x' is not INTEGER\n", rejectedContent());
+    }
+
+    @Test
+    void anUnknownDeclaredTypeIsInvalid() {
+        runner.setProperty("age", "NUMBER");
+        runner.assertNotValid();
+    }
+
+    @Test
+    void textsOutsideTheLengthBoundsAreRejectedOrTruncated() {
+        runner.setProperty(CleanRecords.TEXT_FIELD, "text");
+        runner.setProperty(CleanRecords.MIN_TEXT_LENGTH, "3");
+        runner.setProperty(CleanRecords.MAX_TEXT_LENGTH, "5");
+        clean("text\nok\nfine\ntoo long\n");
+        cleaned().assertContentEquals("text\nfine\n");
+        assertEquals("text,dq_reject_reason\nok,text: shorter than 3 characters\ntoo long,text: longer than 5 characters\n", rejectedContent());
+
+        runner.clearTransferState();
+        runner.setProperty(CleanRecords.LONG_TEXTS, CleanChoices.Action.REPAIR);
+        clean("text\nfine\ntoo long\n");
+        cleaned().assertContentEquals("text\nfine\ntoo l\n");
+        cleaned().assertAttributeEquals("dq.clean.texts.truncated", "1");
+    }
+
+    @Test
+    void missingValuesCanBeDropped() {
+        runner.setProperty(CleanRecords.MISSING_VALUES, CleanChoices.MissingValues.DROP_RECORD);
+        runner.setProperty(CleanRecords.MISSING_VALUE_FIELDS, "b");
+        clean("a,b\n1,x\n,y\n3,\n");
+        cleaned().assertContentEquals("a,b\n1,x\n,y\n");
+        assertEquals("a,b,dq_reject_reason\n3,,missing: field 'b' is missing\n", rejectedContent());
+    }
+
+    @Test
+    void missingValuesCanBeFilledWithAConstant() {
+        runner.setProperty(CleanRecords.MISSING_VALUES, CleanChoices.MissingValues.FILL_CONSTANT);
+        runner.setProperty(CleanRecords.FILL_VALUE, "unknown");
+        clean("a,b\n1,\n,N/A\n");
+        cleaned().assertContentEquals("a,b\n1,unknown\nunknown,unknown\n");
+        cleaned().assertAttributeEquals("dq.clean.missing.filled", "3");
+    }
+
+    @Test
+    void missingNumbersCanBeImputedWithTheMeanMedianOrMode() {
+        runner.setProperty(CleanRecords.MISSING_VALUES, CleanChoices.MissingValues.MEAN);
+        clean("n,c\n1,x\n2,x\n9,y\n,\n");
+        cleaned().assertContentEquals("n,c\n1,x\n2,x\n9,y\n4.0,\n");
+
+        runner.clearTransferState();
+        runner.setProperty(CleanRecords.MISSING_VALUES, CleanChoices.MissingValues.MEDIAN);
+        clean("n,c\n1,x\n2,x\n9,y\n,\n");
+        cleaned().assertContentEquals("n,c\n1,x\n2,x\n9,y\n2.0,\n");
+
+        runner.clearTransferState();
+        runner.setProperty(CleanRecords.MISSING_VALUES, CleanChoices.MissingValues.MODE);
+        // The filled record equals the first one: keep it to see the fill.
+        runner.setProperty(CleanRecords.REMOVE_EXACT_DUPLICATES, "false");
+        clean("n,c\n1,x\n2,x\n9,y\n,\n");
+        cleaned().assertContentEquals("n,c\n1,x\n2,x\n9,y\n1,x\n");
+    }
+
+    @Test
+    void outliersAreClippedToTukeysFencesOrRejected() {
+        runner.setProperty(CleanRecords.OUTLIER_METHOD, CleanChoices.OutlierMethod.IQR);
+        final String numbers = "n\n1\n2\n3\n4\n5\n6\n7\n8\n9\n100\n";
+        clean(numbers);
+        cleaned().assertContentEquals("n\n1\n2\n3\n4\n5\n6\n7\n8\n9\n15.5\n");
+        cleaned().assertAttributeEquals("dq.clean.outliers.clipped", "1");
+
+        runner.clearTransferState();
+        runner.setProperty(CleanRecords.OUTLIER_ACTION, CleanChoices.Action.REJECT);
+        clean(numbers);
+        assertEquals("n,dq_reject_reason\n100,outliers: field 'n' value 100 is outside -4.5 to 15.5 (IQR x 1.5)\n", rejectedContent());
+    }
+
+    @Test
+    void zScoreOutliersUseTheThreshold() {
+        runner.setProperty(CleanRecords.OUTLIER_METHOD, CleanChoices.OutlierMethod.Z_SCORE);
+        runner.setProperty(CleanRecords.OUTLIER_THRESHOLD, "2");
+        runner.setProperty(CleanRecords.OUTLIER_ACTION, CleanChoices.Action.REJECT);
+        clean("n\n1\n2\n3\n4\n5\n6\n7\n8\n9\n100\n");
+        // mean 14.5, sample sd 30.152391: the fences are 14.5 -/+ 2 sd
+        assertEquals("n,dq_reject_reason\n100,outliers: field 'n' value 100 is outside -45.804781 to 74.804781 (z-score 2)\n",
+                rejectedContent());
+    }
+
+    @Test
+    void standardisationWritesItsParametersAndALaterFlowFileReusesThem() {
+        runner.setProperty(CleanRecords.STANDARDIZATION, CleanChoices.Standardization.MIN_MAX);
+        clean("n,s\n10,a\n20,b\n30,c\n");
+        cleaned().assertContentEquals("n,s\n0.0,a\n0.5,b\n1.0,c\n");
+        cleaned().assertAttributeEquals("dq.clean.standardize.n.min", "10.0");
+        cleaned().assertAttributeEquals("dq.clean.standardize.n.max", "30.0");
+
+        runner.clearTransferState();
+        clean("n,s\n40,d\n", Map.of("dq.clean.standardize.n.min", "10.0", "dq.clean.standardize.n.max", "30.0"));
+        cleaned().assertContentEquals("n,s\n1.5,d\n");
+    }
+
+    @Test
+    void zScoreStandardisation() {
+        runner.setProperty(CleanRecords.STANDARDIZATION, CleanChoices.Standardization.Z_SCORE);
+        clean("n\n1\n2\n3\n");
+        cleaned().assertContentEquals("n\n-1.0\n0.0\n1.0\n");
+        cleaned().assertAttributeEquals("dq.clean.standardize.n.mean", "2.0");
+        cleaned().assertAttributeEquals("dq.clean.standardize.n.sd", "1.0");
+    }
+
+    @Test
+    void exactDuplicatesByKeyFieldsKeepTheFirst() {
+        runner.setProperty(CleanRecords.DUPLICATE_KEY_FIELDS, "id");
+        clean("id,v\n1,a\n2,b\n1,c\n");
+        cleaned().assertContentEquals("id,v\n1,a\n2,b\n");
+        assertEquals("id,v,dq_reject_reason\n1,c,duplicates: exact duplicate of an earlier record by [id]\n", rejectedContent());
+    }
+
+    @Test
+    void nearDuplicateTextsCanBeRemoved() {
+        runner.setProperty(CleanRecords.TEXT_FIELD, "text");
+        runner.setProperty(CleanRecords.REMOVE_NEAR_DUPLICATES, "true");
+        clean("""
+                text
+                Congratulations! You have won a free cruise to the Bahamas call now
+                Congratulations! You have won a FREE cruise to the Bahamas call now!!
+                See you at the station at six
+                """);
+        cleaned().assertContentEquals("""
+                text
+                Congratulations! You have won a free cruise to the Bahamas call now
+                See you at the station at six
+                """);
+        cleaned().assertAttributeEquals("dq.clean.duplicates.near", "1");
+    }
+
+    @Test
+    void jsonRecordsAreCleanedToo() throws Exception {
+        runner = TestRunners.newTestRunner(CleanRecords.class);
+        TestReaders.useJsonReader(runner);
+        runner.setProperty(CleanRecords.RECORD_READER, TestReaders.READER_ID);
+        TestReaders.useCsvWriter(runner, CleanRecords.RECORD_WRITER);
+        runner.setProperty(CleanRecords.TEXT_FIELD, "text");
+        clean("[{\"text\": \" hi  there \", \"n\": 1}, {\"text\": null, \"n\": 2}]");
+        cleaned().assertContentEquals("text,n\nhi there,1\n");
+    }
+
+    @Test
+    void unreadableInputGoesToFailureUntouchedAndNothingElseIsEmitted() {
+        final String malformed = "text,label\n\"unclosed,ham\nnext,spam\n";
+        runner.enqueue(malformed);
+        runner.run();
+        runner.assertAllFlowFilesTransferred(CleanRecords.REL_FAILURE, 1);
+        final MockFlowFile failed = runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst();
+        failed.assertContentEquals(malformed);
+        failed.assertAttributeExists("dq.error");
+    }
+
+    @Test
+    void anEmptyFlowFileGivesAnEmptyCleanBatch() {
+        clean("");
+        cleaned().assertAttributeEquals("dq.records.in", "0");
+    }
+}
