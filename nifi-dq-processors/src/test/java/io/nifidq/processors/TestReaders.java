@@ -35,10 +35,19 @@ final class TestReaders {
     }
 
     /** A CSVReader that infers field types from the data (NiFi's default schema access strategy). */
-    /** A CSVRecordSetWriter with a header line, for processors that write records. */
+    /** A CSVRecordSetWriter with a header line and NiFi's default format (LF line ends, backslash escapes). */
     static void useCsvWriter(final TestRunner runner, final PropertyDescriptor writerProperty) throws InitializationException {
         final CSVRecordSetWriter writer = new CSVRecordSetWriter();
         runner.addControllerService(WRITER_ID, writer);
+        runner.enableControllerService(writer);
+        runner.setProperty(writerProperty, WRITER_ID);
+    }
+
+    /** A CSVRecordSetWriter for RFC 4180 files (CRLF line ends, quotes doubled), which {@link #useCsvReader} reads back. */
+    static void useRfc4180CsvWriter(final TestRunner runner, final PropertyDescriptor writerProperty) throws InitializationException {
+        final CSVRecordSetWriter writer = new CSVRecordSetWriter();
+        runner.addControllerService(WRITER_ID, writer);
+        runner.setProperty(writer, CSVUtils.CSV_FORMAT, CSVUtils.RFC_4180);
         runner.enableControllerService(writer);
         runner.setProperty(writerProperty, WRITER_ID);
     }
