@@ -66,7 +66,7 @@ class NarContentsIT {
     @Test
     void everyProcessorIsInTheExtensionManifestWithItsAdditionalDetails() throws IOException {
         final String manifest = read("META-INF/docs/extension-manifest.xml");
-        for (final String processor : List.of("io.nifidq.processors.ProfileQuality")) {
+        for (final String processor : List.of("io.nifidq.processors.ProfileQuality", "io.nifidq.processors.CleanRecords")) {
             assertTrue(manifest.contains("<name>" + processor + "</name>"), processor + " missing from the extension manifest");
             assertTrue(nar.getEntry("META-INF/docs/additional-details/" + processor + "/additionalDetails.md") != null,
                     "no additionalDetails.md for " + processor + " (NiFi hides the page when the folder name is wrong)");
