@@ -11,6 +11,10 @@ public final class Scripts {
 
     /** True for Han ideographs, kana and Hangul: scripts written without spaces between words (Hangul aside, kept for simplicity). */
     public static boolean isCjk(final int codePoint) {
+        // Nothing below Hangul Jamo (U+1100) is CJK: skip the script lookup (a binary search) for Latin text.
+        if (codePoint < 0x1100) {
+            return false;
+        }
         final Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
         return script == Character.UnicodeScript.HAN
                 || script == Character.UnicodeScript.HIRAGANA

@@ -1,0 +1,123 @@
+package io.nifidq.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ./dq bench <subcommand> [options]}: the benchmarks of docs/benchmarks.md. Results are printed as
+ * Markdown and also written under target/bench/ (bench.output.dir); generated inputs go to target/bench/data/.
+ */
+public final class BenchmarkMain {
+
+    private static final String USAGE = """
+            usage: ./dq bench <subcommand> [options]
+              profile-throughput  ProfileQuality vs ConvertRecord (and a read-only floor), same readers/writers, TestRunner
+                  --records N       records per input (default 1m; 1_000_000, 1m and 500k all work)
+                  --rounds N        timed rounds per contender, alternating (default 3)
+                  --warmups N       untimed runs per contender first (default 1)
+                  --workloads LIST  adult-csv,adult-json,sms-csv,sms-json (default all)
+                  --read-only B     also time the read-only floor (default true)
+                  --near-duplicate-limit N  ProfileQuality's Near-Duplicate Index Limit on text (default: its default; 0 = off)
+                  --jfr DIR         record a JFR profile per workload to DIR/<workload>.jfr and print the hotspots
+              profile-memory      heap of a DatasetProfile fed synthetic records, one JVM per size
+                  --sizes LIST      record counts (default 1m,10m)
+                  --kinds LIST      tabular,text,text-label (default all)
+                  --xmx SIZE        heap of each probe JVM (default 3g)
+              jfr-hotspots        the hotspots of a JFR file, split by processor
+                  --file FILE       the recording
+                  --top N           rows per table (default 25)
+            example (quick): ./dq bench profile-throughput --records 100k --rounds 3
+            """;
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        final List<String> rest = Arrays.asList(args).subList(1, args.length);
+        final Path outputDir = Path.of(System.getProperty("bench.output.dir", "target/bench"));
+        try {
+            switch (args[0]) {
+                case "profile-throughput" -> profileThroughput(BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
+                case "profile-memory" -> profileMemory(BenchmarkOptions.parse(rest, MemoryBenchmark.OPTIONS), outputDir);
+                case "jfr-hotspots" -> {
+                    final BenchmarkOptions options = BenchmarkOptions.parse(rest, JfrHotspots.OPTIONS);
+                    if (options.path("file") == null) {
+                        throw new IllegalArgumentException("jfr-hotspots needs --file");
+                    }
+                    System.out.println(JfrHotspots.report(options.path("file"), options.intValue("top", 25)));
+                }
+                default -> throw new IllegalArgumentException("Unknown subcommand '" + args[0] + "'");
+            }
+        } catch (final IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+    }
+
+    private static void profileThroughput(final BenchmarkOptions options, final Path outputDir) throws Exception {
+        final List<ThroughputBenchmark.WorkloadResult> results = new ThroughputBenchmark(options, outputDir).run();
+        final double worst = ThroughputTable.worstRatio(results);
+        final String table = ThroughputTable.markdown(results) + String.format(Locale.ROOT,
+                "%nWorst ratio ProfileQuality / ConvertRecord: %.2f (target <= %.1f): %s%n", worst, ThroughputTable.TARGET_RATIO,
+                worst <= ThroughputTable.TARGET_RATIO ? "MET" : "NOT MET");
+        System.out.println();
+        System.out.println(machine());
+        System.out.println(table);
+        write(outputDir, "profile-throughput", machine() + "\n" + table);
+        final Path jfrDir = options.path("jfr");
+        if (jfrDir != null) {
+            final StringBuilder hotspots = new StringBuilder();
+            for (final ThroughputBenchmark.WorkloadResult result : results) {
+                hotspots.append("## ").append(result.workload().key).append("\n\n")
+                        .append(JfrHotspots.report(ThroughputBenchmark.jfrFile(jfrDir, result.workload()), 25)).append('\n');
+            }
+            System.out.println(hotspots);
+            write(outputDir, "profile-hotspots", hotspots.toString());
+        }
+    }
+
+    private static void profileMemory(final BenchmarkOptions options, final Path outputDir) throws Exception {
+        final String table = MemoryBenchmark.markdown(new MemoryBenchmark(options).run());
+        System.out.println();
+        System.out.println(machine());
+        System.out.println(table);
+        write(outputDir, "profile-memory", machine() + "\n" + table);
+    }
+
+    private static String machine() {
+        return String.format(Locale.ROOT, "Machine: %d processors, Java %s (%s), max heap %d MB, %s %s%nMeasured: %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("os.name"), System.getProperty("os.arch"),
+                jarOf(io.nifidq.processors.ProfileQuality.class) + ", " + jarOf(io.nifidq.text.Scripts.class));
+    }
+
+    /** Which build of the code under test ran: the jar (or folder) and its modification time. */
+    private static String jarOf(final Class<?> type) {
+        try {
+            final Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.getFileName() + " of " + Files.getLastModifiedTime(location);
+        } catch (final Exception e) {
+            return type.getSimpleName() + " (location unknown)";
+        }
+    }
+
+    private static void write(final Path outputDir, final String name, final String content) throws IOException {
+        Files.createDirectories(outputDir);
+        final String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        final Path file = outputDir.resolve(name + "-" + stamp + ".md");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        System.out.println("written to " + file.toAbsolutePath());
+    }
+}

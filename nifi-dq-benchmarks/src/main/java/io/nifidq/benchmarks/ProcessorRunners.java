@@ -1,0 +1,97 @@
+package io.nifidq.benchmarks;
+
+import io.nifidq.benchmarks.BenchmarkDataGenerator.Format;
+import io.nifidq.processors.ProfileQuality;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.csv.CSVReader;
+import org.apache.nifi.csv.CSVRecordSetWriter;
+import org.apache.nifi.csv.CSVUtils;
+import org.apache.nifi.json.JsonRecordSetWriter;
+import org.apache.nifi.json.JsonTreeReader;
+import org.apache.nifi.processors.standard.ConvertRecord;
+import org.apache.nifi.reporting.InitializationException;
+import org.apache.nifi.schema.access.SchemaAccessUtils;
+import org.apache.nifi.util.TestRunner;
+import org.apache.nifi.util.TestRunners;
+
+/**
+ * The one TestRunner setup both processors share: NiFi's real CSVReader (configured as the processor tests
+ * configure it: header-derived schema, strings, untrimmed, RFC 4180) or JsonTreeReader (schema inferred),
+ * and for ConvertRecord the matching CSVRecordSetWriter or JsonRecordSetWriter with their defaults.
+ */
+final class ProcessorRunners {
+
+    static final String READER_ID = "reader";
+    static final String WRITER_ID = "writer";
+
+    private ProcessorRunners() {
+    }
+
+    static TestRunner convertRecord(final Format format) throws InitializationException {
+        final TestRunner runner = TestRunners.newTestRunner(ConvertRecord.class);
+        addReader(runner, format);
+        final var writer = format == Format.CSV ? new CSVRecordSetWriter() : new JsonRecordSetWriter();
+        runner.addControllerService(WRITER_ID, writer);
+        runner.enableControllerService(writer);
+        runner.setProperty(descriptor(runner, "Record Reader"), READER_ID);
+        runner.setProperty(descriptor(runner, "Record Writer"), WRITER_ID);
+        runner.assertValid();
+        return runner;
+    }
+
+    /** The floor: the same reader, every record read, nothing written. */
+    static TestRunner readRecordsOnly(final Format format) throws InitializationException {
+        final TestRunner runner = TestRunners.newTestRunner(ReadRecordsOnly.class);
+        addReader(runner, format);
+        runner.setProperty(ReadRecordsOnly.RECORD_READER, READER_ID);
+        runner.assertValid();
+        return runner;
+    }
+
+    /**
+     * ProfileQuality with its defaults; textField and labelField may be null (tabular data). A non-null
+     * nearDuplicateLimit replaces the default Near-Duplicate Index Limit (0 turns near-duplicate detection off).
+     */
+    static TestRunner profileQuality(final Format format, final String textField, final String labelField,
+                                     final Integer nearDuplicateLimit) throws InitializationException {
+        final TestRunner runner = TestRunners.newTestRunner(ProfileQuality.class);
+        addReader(runner, format);
+        runner.setProperty(ProfileQuality.RECORD_READER, READER_ID);
+        if (textField != null) {
+            runner.setProperty(ProfileQuality.TEXT_FIELD, textField);
+        }
+        if (labelField != null) {
+            runner.setProperty(ProfileQuality.LABEL_FIELD, labelField);
+        }
+        if (textField != null && nearDuplicateLimit != null) {
+            runner.setProperty(ProfileQuality.NEAR_DUPLICATE_INDEX_LIMIT, nearDuplicateLimit.toString());
+        }
+        runner.assertValid();
+        return runner;
+    }
+
+    private static void addReader(final TestRunner runner, final Format format) throws InitializationException {
+        if (format == Format.CSV) {
+            final CSVReader reader = new CSVReader();
+            runner.addControllerService(READER_ID, reader);
+            runner.setProperty(reader, SchemaAccessUtils.SCHEMA_ACCESS_STRATEGY, "csv-header-derived");
+            runner.setProperty(reader, CSVUtils.FIRST_LINE_IS_HEADER, "true");
+            runner.setProperty(reader, CSVUtils.TRIM_FIELDS, "false");
+            runner.setProperty(reader, CSVUtils.CSV_FORMAT, CSVUtils.RFC_4180);
+            runner.enableControllerService(reader);
+        } else {
+            final JsonTreeReader reader = new JsonTreeReader();
+            runner.addControllerService(READER_ID, reader);
+            runner.enableControllerService(reader);
+        }
+    }
+
+    /** ConvertRecord's descriptors are package-private: find them by their (display) name. */
+    private static PropertyDescriptor descriptor(final TestRunner runner, final String name) {
+        return runner.getProcessor().getPropertyDescriptors().stream()
+                .filter(d -> d.getName().equals(name) || d.getDisplayName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        runner.getProcessor().getClass().getSimpleName() + " has no property '" + name + "'"));
+    }
+}

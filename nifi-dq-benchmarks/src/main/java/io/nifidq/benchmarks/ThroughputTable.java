@@ -1,0 +1,58 @@
+package io.nifidq.benchmarks;
+
+import io.nifidq.benchmarks.ThroughputBenchmark.Contender;
+import io.nifidq.benchmarks.ThroughputBenchmark.WorkloadResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The throughput results as Markdown: medians, records per second, the ProfileQuality / ConvertRecord ratio. */
+final class ThroughputTable {
+
+    static final double TARGET_RATIO = 1.5;
+
+    private ThroughputTable() {
+    }
+
+    static String markdown(final List<WorkloadResult> results) {
+        final StringBuilder out = new StringBuilder();
+        out.append("| workload | records | MB | ConvertRecord median s | rec/s | ProfileQuality median s | rec/s | ratio PQ/CR |"
+                + " read-only median s | PQ - read s | CR - read s |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (final WorkloadResult result : results) {
+            final double convert = median(result.seconds().get(Contender.CONVERT_RECORD));
+            final double profile = median(result.seconds().get(Contender.PROFILE_QUALITY));
+            final List<Double> readRounds = result.seconds().get(Contender.READ_ONLY);
+            final double read = readRounds == null ? Double.NaN : median(readRounds);
+            out.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %.2f | %,.0f | %.2f | %,.0f | **%.2f** | %s | %s | %s |%n",
+                    result.workload().key, result.records(), result.bytes() / 1e6, convert, result.records() / convert,
+                    profile, result.records() / profile, profile / convert,
+                    orDash(read), orDash(profile - read), orDash(convert - read)));
+        }
+        out.append('\n').append("Every timed round (seconds):\n\n");
+        for (final WorkloadResult result : results) {
+            final List<String> parts = new ArrayList<>();
+            result.seconds().forEach((contender, seconds) -> parts.add(contender.label + " "
+                    + seconds.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).collect(Collectors.joining(", "))));
+            out.append("- ").append(result.workload().key).append(": ").append(String.join("; ", parts)).append('\n');
+        }
+        return out.toString();
+    }
+
+    static double worstRatio(final List<WorkloadResult> results) {
+        return results.stream().mapToDouble(r -> median(r.seconds().get(Contender.PROFILE_QUALITY))
+                / median(r.seconds().get(Contender.CONVERT_RECORD))).max().orElse(Double.NaN);
+    }
+
+    static double median(final List<Double> values) {
+        final List<Double> sorted = values.stream().sorted().toList();
+        final int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String orDash(final double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
+    }
+}

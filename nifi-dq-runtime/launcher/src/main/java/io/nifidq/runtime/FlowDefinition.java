@@ -1,0 +1,78 @@
+package io.nifidq.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A NiFi flow definition (the JSON that "Download flow definition" writes and that a person imports by dragging a
+ * process group onto the canvas), with its parameter values set before upload.
+ */
+public final class FlowDefinition {
+
+    private final ObjectNode root;
+
+    private FlowDefinition(final ObjectNode root) {
+        this.root = root;
+    }
+
+    public static FlowDefinition read(final Path file) throws IOException {
+        final JsonNode root = NiFiRestClient.json().readTree(Files.readAllBytes(file));
+        if (!(root instanceof ObjectNode object) || !root.has("flowContents")) {
+            throw new IOException(file + " is not a NiFi flow definition (no flowContents)");
+        }
+        return new FlowDefinition(object);
+    }
+
+    /** The name of the parameter context that the top-level group uses. */
+    public String parameterContextName() {
+        return root.path("flowContents").path("parameterContextName").asText();
+    }
+
+    /** Names of the parameters in the group's parameter context. */
+    public List<String> parameterNames() {
+        final List<String> names = new ArrayList<>();
+        parameters().forEach(p -> names.add(p.path("name").asText()));
+        return names;
+    }
+
+    public String parameter(final String name) {
+        for (final JsonNode parameter : parameters()) {
+            if (parameter.path("name").asText().equals(name)) {
+                return parameter.path("value").asText(null);
+            }
+        }
+        throw new IllegalArgumentException("No parameter " + name + " in context " + parameterContextName());
+    }
+
+    /** Sets the value of an existing parameter of the group's context. */
+    public FlowDefinition withParameter(final String name, final String value) {
+        for (final JsonNode parameter : parameters()) {
+            if (parameter.path("name").asText().equals(name)) {
+                ((ObjectNode) parameter).put("value", value);
+                return this;
+            }
+        }
+        throw new IllegalArgumentException("No parameter " + name + " in context " + parameterContextName());
+    }
+
+    /** The processors of the top-level group. */
+    public List<JsonNode> processors() {
+        final List<JsonNode> processors = new ArrayList<>();
+        root.path("flowContents").path("processors").forEach(processors::add);
+        return processors;
+    }
+
+    public byte[] toBytes() throws IOException {
+        return NiFiRestClient.json().writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    }
+
+    private JsonNode parameters() {
+        return root.path("parameterContexts").path(parameterContextName()).path("parameters");
+    }
+}

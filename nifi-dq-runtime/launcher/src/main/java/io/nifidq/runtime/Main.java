@@ -1,0 +1,49 @@
+package io.nifidq.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Command line of the launcher. {@code run}: the main job ({@link QualityGateJob}); {@code start}: NiFi with the
+ * fresh NAR, keeping its flow and state, no import; {@code stop}; {@code status}.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(final String[] args) throws Exception {
+        final Deque<String> rest = new ArrayDeque<>(List.of(args));
+        final String command = rest.isEmpty() ? "help" : rest.pop();
+        final Options options = Options.parse(rest);
+        try {
+            switch (command) {
+                case "run" -> new QualityGateJob(options, System.out).run();
+                case "start" -> {
+                    final NiFiInstance nifi = QualityGateJob.instance(options, QualityGateJob.assemble(options, System.out).libDirectory());
+                    nifi.installExtensions(QualityGateJob.extensionNars(options));
+                    System.out.println("NiFi started in " + nifi.start(Duration.ofMinutes(3)).toSeconds() + " s: " + nifi.uiUri());
+                }
+                case "stop" -> {
+                    final NiFiInstance nifi = QualityGateJob.instance(options, Path.of("lib-unused"));
+                    System.out.println(nifi.stop(Duration.ofSeconds(60)) ? "Stopped the NiFi of " + nifi.home() : "No NiFi running from " + nifi.home());
+                }
+                case "status" -> {
+                    final NiFiInstance nifi = QualityGateJob.instance(options, Path.of("lib-unused"));
+                    System.out.println(nifi.runningProcess().map(p -> "NiFi runs from " + nifi.home() + " as process " + p.pid() + ": " + nifi.uiUri())
+                            .orElse("No NiFi running from " + nifi.home()));
+                }
+                default -> {
+                    System.out.println("usage: run|start|stop|status [--port N] [--heap 3g] [--home DIR] [--inputs DIR] [--flows DIR]");
+                    System.exit(2);
+                }
+            }
+        } catch (final IllegalStateException e) {
+            System.err.println("nifi-dq: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.nifidq.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The NiFi REST calls nifi-dq needs, over java.net.http and Jackson. Every update sends the component's current
+ * revision, read just before, with this client's id.
+ */
+public final class NiFiRestClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI api;
+    private final HttpClient http;
+    private final String clientId = UUID.randomUUID().toString();
+
+    /** @param api NiFi's REST root, e.g. http://127.0.0.1:18080/nifi-api/ */
+    public NiFiRestClient(final URI api) {
+        this.api = api.toString().endsWith("/") ? api : URI.create(api + "/");
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    // ---- flow and groups
+
+    /** GET flow/about: NiFi's title and version. */
+    public JsonNode about() {
+        return get("flow/about").path("about");
+    }
+
+    public String rootProcessGroupId() {
+        return get("flow/process-groups/root").path("processGroupFlow").path("id").asText();
+    }
+
+    /** Uploads a flow definition (the JSON a person drags onto the canvas) as a new process group; returns its id. */
+    public String uploadFlowDefinition(final String parentGroupId, final String groupName, final byte[] flowDefinition) {
+        final String boundary = "----nifi-dq-" + UUID.randomUUID();
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        final Map<String, String> fields = Map.of("groupName", groupName, "positionX", "0.0", "positionY", "0.0", "clientId", clientId,
+                "disconnectedNodeAcknowledged", "false");
+        fields.forEach((name, value) -> writeAscii(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n"));
+        writeAscii(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"flow.json\"\r\nContent-Type: application/json\r\n\r\n");
+        body.writeBytes(flowDefinition);
+        writeAscii(body, "\r\n--" + boundary + "--\r\n");
+        final String path = "process-groups/" + parentGroupId + "/process-groups/upload";
+        final HttpRequest request = request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return send("POST", path, request).path("id").asText();
+    }
+
+    /** The child process groups of {@code groupId}. */
+    public List<JsonNode> processGroups(final String groupId) {
+        return list(get("process-groups/" + groupId + "/process-groups").path("processGroups"));
+    }
+
+    /** Schedules every component of the group: RUNNING or STOPPED. */
+    public void scheduleGroup(final String groupId, final String state) {
+        final ObjectNode body = JSON.createObjectNode().put("id", groupId).put("state", state);
+        put("flow/process-groups/" + groupId, body);
+    }
+
+    /** GET flow/process-groups/{id}/status?recursive=true: counts in, out and queued per component. */
+    public JsonNode groupStatus(final String groupId) {
+        return get("flow/process-groups/" + groupId + "/status?recursive=true").path("processGroupStatus").path("aggregateSnapshot");
+    }
+
+    // ---- processors
+
+    public List<JsonNode> processors(final String groupId) {
+        return list(get("process-groups/" + groupId + "/processors").path("processors"));
+    }
+
+    public JsonNode processor(final String processorId) {
+        return get("processors/" + processorId);
+    }
+
+    /** RUNNING, STOPPED or DISABLED. */
+    public void setProcessorRunStatus(final String processorId, final String state) {
+        final ObjectNode body = JSON.createObjectNode();
+        body.set("revision", revisionOf(processor(processorId)));
+        body.put("state", state);
+        put("processors/" + processorId + "/run-status", body);
+    }
+
+    /** Sets properties of a stopped processor; a null value removes the property's value. */
+    public void updateProcessorProperties(final String processorId, final Map<String, String> properties) {
+        final ObjectNode body = JSON.createObjectNode();
+        body.set("revision", revisionOf(processor(processorId)));
+        final ObjectNode component = body.putObject("component").put("id", processorId);
+        final ObjectNode values = component.putObject("config").putObject("properties");
+        properties.forEach(values::put);
+        put("processors/" + processorId, body);
+    }
+
+    /** True once NiFi has loaded a bundle that provides processor {@code type} (a fully qualified class name). */
+    public boolean processorTypeAvailable(final String type) {
+        return !get("flow/processor-types?type=" + URLEncoder.encode(type, StandardCharsets.UTF_8)).path("processorTypes").isEmpty();
+    }
+
+    // ---- controller services and connections
+
+    public List<JsonNode> controllerServices(final String groupId) {
+        return list(get("flow/process-groups/" + groupId + "/controller-services?includeAncestorGroups=false&includeDescendantGroups=true")
+                .path("controllerServices"));
+    }
+
+    /** ENABLED or DISABLED, for every controller service in the group. */
+    public void setControllerServicesState(final String groupId, final String state) {
+        final ObjectNode body = JSON.createObjectNode().put("id", groupId).put("state", state);
+        put("flow/process-groups/" + groupId + "/controller-services", body);
+    }
+
+    public List<JsonNode> connections(final String groupId) {
+        return list(get("process-groups/" + groupId + "/connections").path("connections"));
+    }
+
+    // ---- bulletins and provenance
+
+    /** GET flow/bulletin-board: the recent bulletins of every component. */
+    public List<JsonNode> bulletins() {
+        final List<JsonNode> bulletins = new ArrayList<>();
+        for (final JsonNode entity : get("flow/bulletin-board?limit=1000").path("bulletinBoard").path("bulletins")) {
+            bulletins.add(entity.path("bulletin"));
+        }
+        return bulletins;
+    }
+
+    /** Starts a provenance query; see {@link ProvenanceSearch}. */
+    JsonNode submitProvenanceQuery(final ObjectNode query) {
+        return post("provenance", query).path("provenance");
+    }
+
+    JsonNode provenanceQuery(final String queryId) {
+        return get("provenance/" + queryId + "?summarize=false&incrementalResults=false").path("provenance");
+    }
+
+    void deleteProvenanceQuery(final String queryId) {
+        delete("provenance/" + queryId);
+    }
+
+    JsonNode provenanceEvent(final String eventId) {
+        return get("provenance-events/" + eventId).path("provenanceEvent");
+    }
+
+    // ---- plumbing
+
+    public JsonNode get(final String path) {
+        return send("GET", path, request(path).GET().build());
+    }
+
+    public JsonNode post(final String path, final JsonNode body) {
+        return send("POST", path, request(path).header("Content-Type", "application/json").POST(jsonBody(body)).build());
+    }
+
+    public JsonNode put(final String path, final JsonNode body) {
+        return send("PUT", path, request(path).header("Content-Type", "application/json").PUT(jsonBody(body)).build());
+    }
+
+    public JsonNode delete(final String path) {
+        final String separator = path.contains("?") ? "&" : "?";
+        final String withClient = path + separator + "clientId=" + clientId;
+        return send("DELETE", withClient, request(withClient).DELETE().build());
+    }
+
+    private ObjectNode revisionOf(final JsonNode entity) {
+        final ObjectNode revision = JSON.createObjectNode();
+        revision.put("clientId", clientId);
+        revision.put("version", entity.path("revision").path("version").asLong());
+        return revision;
+    }
+
+    private HttpRequest.Builder request(final String path) {
+        return HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+    }
+
+    private JsonNode send(final String method, final String path, final HttpRequest request) {
+        try {
+            final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() / 100 != 2) {
+                throw new NiFiApiException(method, path, response.statusCode(), response.body());
+            }
+            final String body = response.body();
+            return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(method + " " + api.resolve(path) + " failed: " + e.getMessage(), e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during " + method + " " + path, e);
+        }
+    }
+
+    private static HttpRequest.BodyPublisher jsonBody(final JsonNode body) {
+        try {
+            return HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<JsonNode> list(final JsonNode array) {
+        final List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
+    private static void writeAscii(final ByteArrayOutputStream out, final String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
