@@ -73,8 +73,9 @@ final class ProfileProperties {
 
     static final PropertyDescriptor NEAR_DUPLICATE_INDEX_LIMIT = new PropertyDescriptor.Builder()
             .name("Near-Duplicate Index Limit")
-            .description("The most texts the near-duplicate index holds (about 600 bytes each). Later texts are still compared "
-                    + "with the indexed ones, and the report says the count is sampled. 0 turns near-duplicate detection off.")
+            .description("The most texts the near-duplicate index holds (about 600 bytes each). Beyond it, a shrinking random "
+                    + "share of later texts (limit / n) is compared with the indexed ones and the report says the count is a "
+                    + "sampled estimate. 0 turns near-duplicate detection off.")
             .required(true)
             .defaultValue("50000")
             .addValidator(StandardValidators.createLongValidator(0, 10_000_000, true))

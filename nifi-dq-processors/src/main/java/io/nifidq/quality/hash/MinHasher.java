@@ -2,34 +2,28 @@ package io.nifidq.quality.hash;
 
 import io.nifidq.text.Scripts;
 
-import java.util.Arrays;
-
 /**
- * MinHash signatures of texts over character shingles. Texts are normalised first (lower case, runs
- * of whitespace collapsed, trimmed); shingles are 5 characters long, or 2 for texts written mostly
- * in CJK, where two characters carry about as much as a word. Each of the signature's hash functions
- * is a multiply-shift hash of the shingle's 64-bit hash, so a signature costs one pass over the text.
+ * MinHash signatures of texts over character shingles, by one-permutation hashing with optimal
+ * densification (Shrivastava, ICML 2017): each shingle is hashed once, the hash's top bits pick one
+ * of the signature's bins and its low bits compete for that bin's minimum. Bins that no shingle
+ * reached borrow the value of a non-empty bin chosen by a hash sequence shared by all texts, which
+ * keeps "positions agree" an unbiased estimate of the Jaccard similarity. One hash per shingle
+ * instead of one per shingle and signature position makes a signature about as cheap as a scan.
+ * <p>
+ * Texts are normalised first (lower case, runs of whitespace collapsed, trimmed); shingles are 5
+ * characters long, or 2 for texts written mostly in CJK, where two characters carry about as much as
+ * a word.
  */
 public final class MinHasher {
 
     public static final int SIGNATURE_LENGTH = 64;
+    private static final int BIN_BITS = 6;
     /** Longer texts are shingled on their first characters only, which bounds the cost of a huge text. */
     public static final int MAX_SHINGLED_CHARS = 100_000;
     private static final int LATIN_SHINGLE = 5;
     private static final int CJK_SHINGLE = 2;
-
-    private final long[] multipliers = new long[SIGNATURE_LENGTH];
-    private final long[] increments = new long[SIGNATURE_LENGTH];
-
-    public MinHasher() {
-        long state = 0x2545f4914f6cdd1dL;
-        for (int i = 0; i < SIGNATURE_LENGTH; i++) {
-            state = Hashing.mix(state + 0x9e3779b97f4a7c15L);
-            multipliers[i] = state | 1L;
-            state = Hashing.mix(state + 0x9e3779b97f4a7c15L);
-            increments[i] = state;
-        }
-    }
+    private static final long ROLLING_BASE = 0x100000001b3L;
+    private static final int EMPTY = -1;
 
     /** The signature of the text, or null when the text has nothing to shingle (empty or blank). */
     public int[] signature(final CharSequence text) {
@@ -37,21 +31,47 @@ public final class MinHasher {
         if (normalized.isEmpty()) {
             return null;
         }
-        final int shingle = mostlyCjk(normalized) ? CJK_SHINGLE : LATIN_SHINGLE;
+        final int shingle = Math.min(normalized.length(), mostlyCjk(normalized) ? CJK_SHINGLE : LATIN_SHINGLE);
         final int[] signature = new int[SIGNATURE_LENGTH];
-        Arrays.fill(signature, Integer.MAX_VALUE);
-        final int last = Math.max(0, normalized.length() - shingle);
-        for (int start = 0; start <= last; start++) {
-            final long shingleHash = Hashing.hash64(normalized, start, Math.min(normalized.length(), start + shingle));
-            for (int i = 0; i < SIGNATURE_LENGTH; i++) {
-                // The top 31 bits of a multiply-shift hash, compared as non-negative ints.
-                final int value = (int) ((multipliers[i] * shingleHash + increments[i]) >>> 33);
-                if (value < signature[i]) {
-                    signature[i] = value;
+        java.util.Arrays.fill(signature, EMPTY);
+        // A rolling polynomial hash of the current shingle, avalanched before use.
+        long outgoingWeight = 1;
+        long window = 0;
+        for (int i = 0; i < shingle; i++) {
+            window = window * ROLLING_BASE + normalized.charAt(i);
+            outgoingWeight *= ROLLING_BASE;
+        }
+        for (int end = shingle; ; end++) {
+            final long hash = Hashing.mix(window ^ shingle);
+            final int bin = (int) (hash >>> (64 - BIN_BITS));
+            final int value = (int) (hash & Integer.MAX_VALUE);
+            if (signature[bin] == EMPTY || value < signature[bin]) {
+                signature[bin] = value;
+            }
+            if (end == normalized.length()) {
+                break;
+            }
+            window = window * ROLLING_BASE + normalized.charAt(end) - outgoingWeight * normalized.charAt(end - shingle);
+        }
+        densify(signature);
+        return signature;
+    }
+
+    /** Fills each empty bin from the first non-empty bin of its own probe sequence, which every text shares. */
+    private static void densify(final int[] signature) {
+        final int[] filled = signature.clone();
+        for (int bin = 0; bin < SIGNATURE_LENGTH; bin++) {
+            if (filled[bin] != EMPTY) {
+                continue;
+            }
+            for (long attempt = 1; ; attempt++) {
+                final int donor = (int) (Hashing.mix(bin * 0x9e3779b97f4a7c15L + attempt) >>> (64 - BIN_BITS));
+                if (filled[donor] != EMPTY) {
+                    signature[bin] = filled[donor];
+                    break;
                 }
             }
         }
-        return signature;
     }
 
     /** The share of positions where two signatures agree: an unbiased estimate of the Jaccard similarity. */

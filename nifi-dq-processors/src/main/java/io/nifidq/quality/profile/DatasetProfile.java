@@ -74,7 +74,7 @@ public final class DatasetProfile {
         if (text != null) {
             comparableText = text.add(record.value(settings.textField()));
             if (comparableText != null && nearDuplicates != null) {
-                nearDuplicates.add(comparableText);
+                nearDuplicates.observe(comparableText);
             }
         }
         if (labels != null) {
@@ -181,7 +181,7 @@ public final class DatasetProfile {
         NearDuplicates near = null;
         if (nearDuplicates != null) {
             near = new NearDuplicates(settings.textField(), settings.nearDuplicateThreshold(), nearDuplicates.nearDuplicates(),
-                    Rounding.ratio(nearDuplicates.nearDuplicates(), records), nearDuplicates.indexed(),
+                    Rounding.ratio(nearDuplicates.nearDuplicates(), records), nearDuplicates.indexed(), nearDuplicates.checked(),
                     settings.nearDuplicateIndexLimit(), nearDuplicates.sampled(), nearDuplicates.bands(), nearDuplicates.rows(),
                     nearDuplicates.bytesPerIndexedText());
         }

@@ -9,8 +9,11 @@ import java.util.Arrays;
 /**
  * Finds texts that are near duplicates of an earlier text: MinHash signatures and locality-sensitive
  * hashing (bands of signature rows), candidates confirmed by the estimated Jaccard similarity.
- * The index keeps at most {@code limit} texts; after that, later texts are still compared with the
- * indexed ones but not added, and the result says it was sampled (the count is then a lower bound).
+ * The index keeps at most {@code limit} texts. After that, {@link #add} still compares every later
+ * text with the indexed ones (a cleaner must decide each record), while {@link #observe} (a profile
+ * only needs the count) compares the n-th text with probability limit / n and counts each hit as
+ * n / limit texts: an unbiased estimate that costs about limit * (1 + ln(n / limit)) comparisons in
+ * all instead of n. Either way the result says it was sampled.
  */
 public final class NearDuplicateIndex {
 
@@ -26,7 +29,9 @@ public final class NearDuplicateIndex {
     private int[] chainNext = new int[0];
     private boolean[] counted = new boolean[0];
     private int indexed;
-    private long nearDuplicates;
+    private double nearDuplicates;
+    private long offered;
+    private long checked;
     private boolean sampled;
 
     public NearDuplicateIndex(final MinHasher hasher, final double threshold, final int limit) {
@@ -39,15 +44,43 @@ public final class NearDuplicateIndex {
 
     /** Adds a text; returns true when it is a near duplicate of an earlier one. Blank texts are ignored. */
     public boolean add(final CharSequence text) {
+        offered++;
         final int[] signature = hasher.signature(text);
-        return signature != null && add(signature, false);
+        return signature != null && add(signature, false, 1.0);
     }
 
-    private boolean add(final int[] signature, final boolean alreadyCounted) {
+    /**
+     * Counts a text for the near-duplicate estimate. Until the index is full this is {@link #add};
+     * beyond it, only a shrinking random share of texts is compared (see the class comment).
+     */
+    void observe(final CharSequence text) {
+        offered++;
+        double weight = 1.0;
+        if (indexed >= limit) {
+            final double probability = (double) limit / offered;
+            sampled = true;
+            if (uniform(offered) >= probability) {
+                return;
+            }
+            weight = 1.0 / probability;
+        }
+        final int[] signature = hasher.signature(text);
+        if (signature != null) {
+            add(signature, false, weight);
+        }
+    }
+
+    /** A uniform number in [0, 1) drawn from the text's position: the same input always samples the same texts. */
+    private static double uniform(final long position) {
+        return (Hashing.mix(position * 0x9e3779b97f4a7c15L) >>> 11) * 0x1.0p-53;
+    }
+
+    private boolean add(final int[] signature, final boolean alreadyCounted, final double weight) {
+        checked++;
         final long[] bucketKeys = bucketKeys(signature);
         final boolean duplicate = alreadyCounted || hasSimilar(signature, bucketKeys);
         if (duplicate && !alreadyCounted) {
-            nearDuplicates++;
+            nearDuplicates += weight;
         }
         if (indexed < limit) {
             insert(signature, bucketKeys, duplicate);
@@ -60,16 +93,24 @@ public final class NearDuplicateIndex {
     /** Adds the other index's texts after this one's, as if they had come later in the same pass. */
     void merge(final NearDuplicateIndex other) {
         nearDuplicates += other.nearDuplicates;
+        offered += other.offered;
+        checked += other.checked - other.indexed;
         sampled |= other.sampled;
         final int[] signature = new int[MinHasher.SIGNATURE_LENGTH];
         for (int i = 0; i < other.indexed; i++) {
             System.arraycopy(other.signatures, i * MinHasher.SIGNATURE_LENGTH, signature, 0, signature.length);
-            add(signature.clone(), other.counted[i]);
+            add(signature.clone(), other.counted[i], 1.0);
         }
     }
 
+    /** Near-duplicate texts: an exact count unless {@link #sampled()}, then an estimate. */
     long nearDuplicates() {
-        return nearDuplicates;
+        return Math.round(nearDuplicates);
+    }
+
+    /** Texts that were compared with the index (all non-blank texts unless sampled). */
+    long checked() {
+        return checked;
     }
 
     int indexed() {

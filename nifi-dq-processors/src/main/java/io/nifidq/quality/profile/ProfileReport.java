@@ -67,7 +67,7 @@ public record ProfileReport(int schemaVersion, long recordCount, Scores scores, 
     }
 
     public record NearDuplicates(String field, double threshold, long records, double ratio, long indexedTexts,
-                                 int indexLimit, boolean sampled, int bands, int rowsPerBand, int bytesPerIndexedText) {
+                                 long checkedTexts, int indexLimit, boolean sampled, int bands, int rowsPerBand, int bytesPerIndexedText) {
     }
 
     public record DriftReport(String baselineSource, double score, Map<String, Double> fieldPsi, Double labelPsi,
