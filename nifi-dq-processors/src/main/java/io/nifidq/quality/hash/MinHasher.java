@@ -12,7 +12,7 @@ import io.nifidq.text.Scripts;
  * <p>
  * Texts are normalised first (lower case, runs of whitespace collapsed, trimmed); shingles are 5
  * characters long, or 2 for texts written mostly in CJK, where two characters carry about as much as
- * a word.
+ * a word. An instance reuses a buffer between calls: use one per thread.
  */
 public final class MinHasher {
 
@@ -24,21 +24,34 @@ public final class MinHasher {
     private static final int CJK_SHINGLE = 2;
     private static final long ROLLING_BASE = 0x100000001b3L;
     private static final int EMPTY = -1;
+    /** Per bin, the donor bins it tries in turn when it is empty: the same sequence for every text. */
+    private static final byte[][] PROBES = new byte[SIGNATURE_LENGTH][SIGNATURE_LENGTH * 4];
+
+    static {
+        for (int bin = 0; bin < SIGNATURE_LENGTH; bin++) {
+            for (int attempt = 0; attempt < PROBES[bin].length; attempt++) {
+                PROBES[bin][attempt] = (byte) donor(bin, attempt + 1);
+            }
+        }
+    }
+
+    private char[] buffer = new char[256];
 
     /** The signature of the text, or null when the text has nothing to shingle (empty or blank). */
     public int[] signature(final CharSequence text) {
-        final String normalized = normalize(text);
-        if (normalized.isEmpty()) {
+        final int length = normalizeInto(text);
+        if (length == 0) {
             return null;
         }
-        final int shingle = Math.min(normalized.length(), mostlyCjk(normalized) ? CJK_SHINGLE : LATIN_SHINGLE);
+        final char[] normalized = buffer;
+        final int shingle = Math.min(length, mostlyCjk(normalized, length) ? CJK_SHINGLE : LATIN_SHINGLE);
         final int[] signature = new int[SIGNATURE_LENGTH];
         java.util.Arrays.fill(signature, EMPTY);
         // A rolling polynomial hash of the current shingle, avalanched before use.
         long outgoingWeight = 1;
         long window = 0;
         for (int i = 0; i < shingle; i++) {
-            window = window * ROLLING_BASE + normalized.charAt(i);
+            window = window * ROLLING_BASE + normalized[i];
             outgoingWeight *= ROLLING_BASE;
         }
         for (int end = shingle; ; end++) {
@@ -48,10 +61,10 @@ public final class MinHasher {
             if (signature[bin] == EMPTY || value < signature[bin]) {
                 signature[bin] = value;
             }
-            if (end == normalized.length()) {
+            if (end == length) {
                 break;
             }
-            window = window * ROLLING_BASE + normalized.charAt(end) - outgoingWeight * normalized.charAt(end - shingle);
+            window = window * ROLLING_BASE + normalized[end] - outgoingWeight * normalized[end - shingle];
         }
         densify(signature);
         return signature;
@@ -64,14 +77,18 @@ public final class MinHasher {
             if (filled[bin] != EMPTY) {
                 continue;
             }
-            for (long attempt = 1; ; attempt++) {
-                final int donor = (int) (Hashing.mix(bin * 0x9e3779b97f4a7c15L + attempt) >>> (64 - BIN_BITS));
+            for (int attempt = 1; ; attempt++) {
+                final int donor = attempt <= PROBES[bin].length ? PROBES[bin][attempt - 1] : donor(bin, attempt);
                 if (filled[donor] != EMPTY) {
                     signature[bin] = filled[donor];
                     break;
                 }
             }
         }
+    }
+
+    private static int donor(final int bin, final long attempt) {
+        return (int) (Hashing.mix(bin * 0x9e3779b97f4a7c15L + attempt) >>> (64 - BIN_BITS));
     }
 
     /** The share of positions where two signatures agree: an unbiased estimate of the Jaccard similarity. */
@@ -85,30 +102,34 @@ public final class MinHasher {
         return (double) same / SIGNATURE_LENGTH;
     }
 
-    static String normalize(final CharSequence text) {
+    /** Writes the normalised text into the buffer and returns its length. */
+    private int normalizeInto(final CharSequence text) {
         final int end = Math.min(text.length(), MAX_SHINGLED_CHARS);
-        final StringBuilder out = new StringBuilder(end);
+        if (buffer.length < end) {
+            buffer = new char[Math.max(end, buffer.length * 2)];
+        }
+        int length = 0;
         boolean pendingSpace = false;
         for (int i = 0; i < end; i++) {
             final char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                pendingSpace = !out.isEmpty();
+            if (c == ' ' || Character.isWhitespace(c)) {
+                pendingSpace = length > 0;
             } else {
                 if (pendingSpace) {
-                    out.append(' ');
+                    buffer[length++] = ' ';
                     pendingSpace = false;
                 }
-                out.append(Character.toLowerCase(c));
+                buffer[length++] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
             }
         }
-        return out.toString();
+        return length;
     }
 
-    private static boolean mostlyCjk(final String text) {
+    private static boolean mostlyCjk(final char[] text, final int length) {
         int cjk = 0;
         int letters = 0;
-        for (int i = 0; i < text.length(); i++) {
-            final char c = text.charAt(i);
+        for (int i = 0; i < length; i++) {
+            final char c = text[i];
             if (Character.isLetter(c)) {
                 letters++;
                 if (Scripts.isCjk(c)) {

@@ -5,6 +5,8 @@ import io.nifidq.quality.profile.ProfileReport.FieldReport;
 import io.nifidq.quality.profile.ProfileReport.Missing;
 import io.nifidq.quality.profile.ProfileReport.NumericStats;
 import io.nifidq.quality.profile.ProfileReport.StringStats;
+import io.nifidq.quality.profile.ValueTally.AnalysedValue;
+import io.nifidq.quality.profile.ValueTally.AnalysedValue.Presence;
 import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.kll.KllDoublesSketch;
@@ -50,6 +52,7 @@ final class FieldProfile {
     private final ItemsSketch<String> topValues = new ItemsSketch<>(TOP_VALUES_MAP_SIZE);
     private final ItemsSketch<String> formats = new ItemsSketch<>(FORMATS_MAP_SIZE);
     private long surroundingWhitespace;
+    private final ValueTally tally = new ValueTally();
 
     FieldProfile(final String name, final ProfileSettings settings) {
         this.name = name;
@@ -90,27 +93,54 @@ final class FieldProfile {
             empty++;
             return;
         }
+        if (!tally.accepts(value)) {
+            record(analyse(value));
+        } else if (!tally.countRepeat(value)) {
+            tally.add(analyse(value), this::record);
+        }
+    }
+
+    private AnalysedValue analyse(final String value) {
         final String stripped = value.strip();
         if (stripped.isEmpty()) {
-            whitespaceOnly++;
-            return;
+            return new AnalysedValue(value, Presence.WHITESPACE_ONLY, false, null, Double.NaN, null);
         }
         if (settings.isNullToken(stripped)) {
-            nullTokens++;
-            return;
-        }
-        if (stripped.length() != value.length()) {
-            surroundingWhitespace++;
+            return new AnalysedValue(value, Presence.NULL_TOKEN, false, null, Double.NaN, null);
         }
         final ValueKind kind = ValueClassifier.classify(stripped);
-        kindCounts[kind.ordinal()]++;
-        if (kind == ValueKind.INTEGER || kind == ValueKind.DECIMAL) {
-            addNumber(ValueClassifier.parseNumber(stripped));
+        final double number = kind == ValueKind.INTEGER || kind == ValueKind.DECIMAL ? ValueClassifier.parseNumber(stripped) : Double.NaN;
+        return new AnalysedValue(value, Presence.PRESENT, stripped.length() != value.length(), kind, number, FormatPattern.of(stripped));
+    }
+
+    /** Adds a string value to the statistics as many times as it occurred. */
+    private void record(final AnalysedValue value) {
+        final long times = value.count;
+        switch (value.presence) {
+            case WHITESPACE_ONLY -> whitespaceOnly += times;
+            case NULL_TOKEN -> nullTokens += times;
+            case PRESENT -> {
+                if (value.surroundingWhitespace) {
+                    surroundingWhitespace += times;
+                }
+                kindCounts[value.kind.ordinal()] += times;
+                if (!Double.isNaN(value.number)) {
+                    numbers.update(value.number, times);
+                    numberMoments.add(value.number, times);
+                }
+                final int length = value.raw.length();
+                lengths.update(length, times);
+                lengthMoments.add(length, times);
+                formats.update(value.format, times);
+                distinct.update(Hashing.hash64(value.raw));
+                topValues.update(tracked(value.raw), times);
+            }
         }
-        lengths.update(value.length());
-        lengthMoments.add(value.length());
-        formats.update(FormatPattern.of(stripped));
-        track(value);
+    }
+
+    /** Drains the tally, so that the statistics count every value added so far. */
+    private void settle() {
+        tally.drain(this::record);
     }
 
     private void addTyped(final ValueKind kind, final String text, final double number) {
@@ -128,10 +158,16 @@ final class FieldProfile {
 
     private void track(final String value) {
         distinct.update(Hashing.hash64(value));
-        topValues.update(value.length() > MAX_TRACKED_VALUE_LENGTH ? value.substring(0, MAX_TRACKED_VALUE_LENGTH) + '\u2026' : value);
+        topValues.update(tracked(value));
+    }
+
+    private static String tracked(final String value) {
+        return value.length() > MAX_TRACKED_VALUE_LENGTH ? value.substring(0, MAX_TRACKED_VALUE_LENGTH) + '\u2026' : value;
     }
 
     void merge(final FieldProfile other) {
+        settle();
+        other.settle();
         count += other.count;
         nulls += other.nulls;
         empty += other.empty;
@@ -155,6 +191,7 @@ final class FieldProfile {
     }
 
     long missing() {
+        settle();
         return nulls + empty + whitespaceOnly + nullTokens;
     }
 
@@ -163,6 +200,7 @@ final class FieldProfile {
     }
 
     ValueKind inferredType() {
+        settle();
         final long present = present();
         if (present == 0) {
             return null;
@@ -186,46 +224,56 @@ final class FieldProfile {
     }
 
     long invalid() {
+        settle();
         final ValueKind type = inferredType();
         return type == null ? 0 : present() - covered(type);
     }
 
     /** Present string values that do not share the field's dominant format. */
     long offFormat() {
+        settle();
         final long strings = lengthMoments.count();
         return strings == 0 ? 0 : strings - Frequencies.top(formats, 1).stream().mapToLong(ProfileReport.ValueCount::count).sum();
     }
 
     double formatConsistency() {
+        settle();
         final long strings = lengthMoments.count();
         return strings == 0 ? 1.0 : 1.0 - (double) offFormat() / strings;
     }
 
     long stringValues() {
+        settle();
         return lengthMoments.count();
     }
 
     long surroundingWhitespace() {
+        settle();
         return surroundingWhitespace;
     }
 
     Frequencies.Variants caseVariants() {
+        settle();
         return Frequencies.variants(topValues);
     }
 
     KllDoublesSketch numbers() {
+        settle();
         return numbers;
     }
 
     ItemsSketch<String> topValuesSketch() {
+        settle();
         return topValues;
     }
 
     long distinctEstimate() {
+        settle();
         return Math.min(present(), Math.round(distinct.getEstimate()));
     }
 
     FieldReport report() {
+        settle();
         final long present = present();
         final long missing = missing();
         final ValueKind type = inferredType();

@@ -12,7 +12,33 @@ final class FormatPattern {
 
     static final int MAX_LENGTH = 32;
 
+    /** The symbol of each ASCII character, or 0 for one that stands for itself: a table lookup on the hot path. */
+    private static final char[] ASCII_SYMBOLS = new char[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII_SYMBOLS[c] = symbolOf(c);
+        }
+    }
+
     private FormatPattern() {
+    }
+
+    private static char symbolOf(final int codePoint) {
+        if (codePoint >= '0' && codePoint <= '9') {
+            return '9';
+        } else if (Character.isUpperCase(codePoint) || Character.isTitleCase(codePoint)) {
+            return 'A';
+        } else if (Character.isLowerCase(codePoint)) {
+            return 'a';
+        } else if (Scripts.isCjk(codePoint)) {
+            return 'C';
+        } else if (Character.isWhitespace(codePoint)) {
+            return ' ';
+        } else if (Character.isLetter(codePoint)) {
+            return 'L';
+        }
+        return 0;
     }
 
     static String of(final String value) {
@@ -21,20 +47,8 @@ final class FormatPattern {
         for (int i = 0; i < value.length(); ) {
             final int codePoint = value.codePointAt(i);
             i += Character.charCount(codePoint);
-            final char symbol;
-            if (codePoint >= '0' && codePoint <= '9') {
-                symbol = '9';
-            } else if (Character.isUpperCase(codePoint) || Character.isTitleCase(codePoint)) {
-                symbol = 'A';
-            } else if (Character.isLowerCase(codePoint)) {
-                symbol = 'a';
-            } else if (Scripts.isCjk(codePoint)) {
-                symbol = 'C';
-            } else if (Character.isWhitespace(codePoint)) {
-                symbol = ' ';
-            } else if (Character.isLetter(codePoint)) {
-                symbol = 'L';
-            } else {
+            final char symbol = codePoint < 128 ? ASCII_SYMBOLS[codePoint] : symbolOf(codePoint);
+            if (symbol == 0) {
                 pattern.appendCodePoint(codePoint);
                 previous = 0;
                 if (pattern.length() > MAX_LENGTH) {

@@ -41,7 +41,19 @@ final class Frequencies {
 
     /** Trim, lower case, single spaces: two spellings with the same canonical form mean the same value. */
     static String canonical(final String value) {
-        return value.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        final String stripped = value.strip();
+        StringBuilder collapsed = null;
+        for (int i = 0; i < stripped.length(); i++) {
+            final char c = stripped.charAt(i);
+            final boolean space = Character.isWhitespace(c);
+            if (collapsed == null && space && (c != ' ' || Character.isWhitespace(stripped.charAt(i + 1)))) {
+                collapsed = new StringBuilder(stripped.length()).append(stripped, 0, i);
+            }
+            if (collapsed != null && !(space && Character.isWhitespace(collapsed.charAt(collapsed.length() - 1)))) {
+                collapsed.append(space ? ' ' : c);
+            }
+        }
+        return (collapsed == null ? stripped : collapsed.toString()).toLowerCase(Locale.ROOT);
     }
 
     static Variants variants(final ItemsSketch<String> sketch) {

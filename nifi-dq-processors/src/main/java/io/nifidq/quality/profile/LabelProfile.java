@@ -23,6 +23,8 @@ final class LabelProfile {
     private final ProfileSettings settings;
     private final Map<String, Long> spellingCounts = new LinkedHashMap<>();
     private final Map<String, Integer> classCodes = new HashMap<>();
+    /** Class code per spelling as it arrived, so that each record's label is canonicalised once per spelling, not per record. */
+    private final Map<String, Integer> classCodeBySpelling = new HashMap<>();
     private final List<String> classNames = new ArrayList<>();
     private final LabelConflicts conflicts = new LabelConflicts();
     private long labelled;
@@ -43,7 +45,14 @@ final class LabelProfile {
         }
         addSpelling(label, 1);
         if (text != null) {
-            conflicts.add(Hashing.hash64(text), classCode(Frequencies.canonical(label)));
+            Integer code = classCodeBySpelling.get(label);
+            if (code == null) {
+                code = classCode(Frequencies.canonical(label));
+                if (classCodeBySpelling.size() < MAX_SPELLINGS) {
+                    classCodeBySpelling.put(label, code);
+                }
+            }
+            conflicts.add(Hashing.hash64(text), code);
         }
     }
 

@@ -18,6 +18,21 @@ public final class Moments {
         max = Math.max(max, value);
     }
 
+    /** Adds the same value the given number of times. */
+    public void add(final double value, final long times) {
+        if (times == 1) {
+            add(value);
+            return;
+        }
+        final long total = count + times;
+        final double delta = value - mean;
+        squaredDeviations += delta * delta * count * times / total;
+        mean += delta * times / total;
+        count = total;
+        min = Math.min(min, value);
+        max = Math.max(max, value);
+    }
+
     public void merge(final Moments other) {
         if (other.count == 0) {
             return;
