@@ -133,7 +133,10 @@ class AugmentTextTest {
         assertEquals(4, count(out, "dq.augment.operation.random_swap") + count(out, "dq.augment.operation.random_deletion"));
         out.assertAttributeNotExists("dq.augment.operation.synonym_replacement");
         assertEquals(2, runner.getCounterValue("Empty Texts Passed Through"));
-        assertTrue(out.getContent().startsWith("text,dq_augmented,dq_source_index\n,false,0\n   ,false,1\n"), out.getContent());
+        final List<String> lines = out.getContent().lines().toList();
+        assertEquals(List.of("text,dq_augmented,dq_source_index", ",false,0"), lines.subList(0, 2));
+        assertTrue(lines.get(2).endsWith(",false,1") && lines.get(3).endsWith(",false,2"), out.getContent());
+        assertEquals(8, lines.size(), "header, three originals, four copies of the third");
     }
 
     @Test
