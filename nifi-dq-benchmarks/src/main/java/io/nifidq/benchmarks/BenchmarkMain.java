@@ -30,6 +30,12 @@ public final class BenchmarkMain {
                   --sizes LIST      record counts (default 1m,10m)
                   --kinds LIST      tabular,text,text-label (default all)
                   --xmx SIZE        heap of each probe JVM (default 3g)
+              augment-throughput  AugmentText vs ConvertRecord, same readers/writers, TestRunner; ratio per produced record
+                  --records N       records per input (default 1m)
+                  --copies N        AugmentText's Copies per Record (default 1)
+                  --rounds N        timed rounds, alternating (default 3)
+                  --warmups N       untimed runs per contender first (default 1)
+                  --workloads LIST  sms-csv,sms-json,chn-csv (default all)
               jfr-hotspots        the hotspots of a JFR file, split by processor
                   --file FILE       the recording
                   --top N           rows per table (default 25)
@@ -50,6 +56,7 @@ public final class BenchmarkMain {
             switch (args[0]) {
                 case "profile-throughput" -> profileThroughput(BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
                 case "profile-memory" -> profileMemory(BenchmarkOptions.parse(rest, MemoryBenchmark.OPTIONS), outputDir);
+                case "augment-throughput" -> augmentThroughput(BenchmarkOptions.parse(rest, AugmentThroughputBenchmark.OPTIONS), outputDir);
                 case "jfr-hotspots" -> {
                     final BenchmarkOptions options = BenchmarkOptions.parse(rest, JfrHotspots.OPTIONS);
                     if (options.path("file") == null) {
@@ -86,6 +93,14 @@ public final class BenchmarkMain {
             System.out.println(hotspots);
             write(outputDir, "profile-hotspots", hotspots.toString());
         }
+    }
+
+    private static void augmentThroughput(final BenchmarkOptions options, final Path outputDir) throws Exception {
+        final String table = AugmentThroughputBenchmark.markdown(new AugmentThroughputBenchmark(options, outputDir).run());
+        System.out.println();
+        System.out.println(machine());
+        System.out.println(table);
+        write(outputDir, "augment-throughput", machine() + "\n" + table);
     }
 
     private static void profileMemory(final BenchmarkOptions options, final Path outputDir) throws Exception {

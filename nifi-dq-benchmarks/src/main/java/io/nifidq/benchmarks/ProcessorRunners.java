@@ -70,6 +70,14 @@ final class ProcessorRunners {
         return runner;
     }
 
+    /** A runner of the processor with the benchmark's reader registered (the processor's properties are the caller's). */
+    static TestRunner readerOnly(final Class<? extends org.apache.nifi.processor.Processor> processor, final Format format)
+            throws InitializationException {
+        final TestRunner runner = TestRunners.newTestRunner(processor);
+        addReader(runner, format);
+        return runner;
+    }
+
     private static void addReader(final TestRunner runner, final Format format) throws InitializationException {
         if (format == Format.CSV) {
             final CSVReader reader = new CSVReader();

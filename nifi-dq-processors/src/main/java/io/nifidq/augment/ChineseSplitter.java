@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Segments Chinese text into words with HanLP's dictionary-based Viterbi segmenter (the portable jar's
- * CoreNatureDictionary.mini and its bigram table, read from the class path; nothing is downloaded or written).
+ * CoreNatureDictionary.mini, its bigram table and the custom dictionary, read from the class path; nothing is
+ * downloaded or written), without person-name recognition.
  * Terms HanLP tags as numerals (nature m*) are numbers, punctuation and symbols are kept in place, and any text
  * the segmenter skipped (whitespace) is restored from the offsets, so the tokens always give the text back.
  */
@@ -21,7 +22,8 @@ public final class ChineseSplitter implements TextSplitter {
 
     private ChineseSplitter() {
         segment = ClassLoaders.withOwnLoader(() -> {
-            final Segment viterbi = HanLP.newSegment().enableOffset(true);
+            // Person-name recognition costs about a third of the time and rarely yields a word with synonyms.
+            final Segment viterbi = HanLP.newSegment().enableOffset(true).enableNameRecognize(false);
             viterbi.seg("预热词典"); // loads the dictionaries now rather than inside the first record
             return viterbi;
         });
