@@ -29,7 +29,7 @@ public final class ChineseSplitter implements TextSplitter {
         });
     }
 
-    /** The one segmenter of this class loader, its dictionaries loaded on first use (about 0.3 s, 20 MB heap). */
+    /** The one segmenter of this class loader, its dictionaries loaded on first use (about 0.3 s). */
     public static ChineseSplitter shared() {
         ChineseSplitter instance = shared;
         if (instance == null) {
