@@ -1,5 +1,6 @@
 package io.nifidq.augment;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,13 @@ public record AugmentSettings(Map<Operation, Double> rates, boolean allPerCopy, 
 
     /** The enabled operations that apply to texts of the language, in the order of {@link Operation}. */
     public List<Operation> operationsFor(final Language textLanguage) {
-        return rates.keySet().stream().sorted()
-                .filter(operation -> textLanguage != Language.UNKNOWN || operation.languageFree())
-                .toList();
+        final List<Operation> enabled = new ArrayList<>();
+        for (final Operation operation : Operation.values()) {
+            if (rates.containsKey(operation) && (textLanguage != Language.UNKNOWN || operation.languageFree())) {
+                enabled.add(operation);
+            }
+        }
+        return enabled;
     }
 
     public double rate(final Operation operation) {

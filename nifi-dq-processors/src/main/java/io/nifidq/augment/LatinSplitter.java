@@ -32,15 +32,16 @@ public final class LatinSplitter implements TextSplitter {
         while (i < length) {
             final int codePoint = text.codePointAt(i);
             final int start = i;
-            if (isWordChar(codePoint) && !Character.isDigit(codePoint)) {
+            if (isWordChar(codePoint) && !isDigit(codePoint)) {
                 i = endOfRun(text, i, false);
                 tokens.add(new Token(text.substring(start, i), Token.Kind.WORD));
-            } else if (Character.isDigit(codePoint)) {
+            } else if (isDigit(codePoint)) {
                 i = endOfRun(text, i, true);
                 tokens.add(new Token(text.substring(start, i), Token.Kind.NUMBER));
-            } else if (Character.isWhitespace(codePoint)) {
-                while (i < length && Character.isWhitespace(text.codePointAt(i))) {
-                    i += Character.charCount(text.codePointAt(i));
+            } else if (isWhitespace(codePoint)) {
+                int next = codePoint;
+                while (i < length && isWhitespace(next = text.codePointAt(i))) {
+                    i += Character.charCount(next);
                 }
                 tokens.add(new Token(text.substring(start, i), Token.Kind.SPACE));
             } else {
@@ -52,8 +53,20 @@ public final class LatinSplitter implements TextSplitter {
     }
 
     private static boolean isWordChar(final int codePoint) {
+        if (codePoint < 0x80) {
+            return (codePoint | 0x20) >= 'a' && (codePoint | 0x20) <= 'z' || codePoint >= '0' && codePoint <= '9';
+        }
         return (Character.isLetterOrDigit(codePoint) || Character.getType(codePoint) == Character.NON_SPACING_MARK)
                 && !Scripts.isCjk(codePoint);
+    }
+
+    private static boolean isDigit(final int codePoint) {
+        return codePoint < 0x80 ? codePoint >= '0' && codePoint <= '9' : Character.isDigit(codePoint);
+    }
+
+    private static boolean isWhitespace(final int codePoint) {
+        return codePoint < 0x80 ? codePoint == ' ' || codePoint >= 0x09 && codePoint <= 0x0D || codePoint >= 0x1C && codePoint <= 0x1F
+                : Character.isWhitespace(codePoint);
     }
 
     private static int endOfRun(final String text, final int from, final boolean number) {
@@ -65,7 +78,7 @@ public final class LatinSplitter implements TextSplitter {
             if (isWordChar(codePoint)) {
                 i += width;
             } else if (i + width < length && isJoiner(codePoint, number) && isWordChar(text.codePointAt(i + width))
-                    && (!number || Character.isDigit(text.codePointAt(i + width)))) {
+                    && (!number || isDigit(text.codePointAt(i + width)))) {
                 i += width;
             } else {
                 break;

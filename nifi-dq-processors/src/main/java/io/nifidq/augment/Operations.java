@@ -28,7 +28,12 @@ final class Operations {
 
     /** Applies the operation in place; true when the tokens changed. */
     boolean apply(final Operation operation, final List<Token> tokens, final double alpha, final SplittableRandom random) {
-        final int words = wordIndexes(tokens).size();
+        int words = 0;
+        for (final Token token : tokens) {
+            if (token.isWord()) {
+                words++;
+            }
+        }
         if (words == 0) {
             return false;
         }
