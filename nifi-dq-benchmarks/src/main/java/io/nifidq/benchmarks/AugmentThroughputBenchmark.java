@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  */
 final class AugmentThroughputBenchmark {
 
-    static final Set<String> OPTIONS = Set.of("records", "rounds", "warmups", "workloads", "copies");
+    static final Set<String> OPTIONS = Set.of("records", "rounds", "warmups", "workloads", "copies", "segmenter");
 
     enum Workload {
         SMS_CSV("sms-csv", Seed.SMS_SPAM, Format.CSV),
@@ -79,7 +79,7 @@ final class AugmentThroughputBenchmark {
         for (final Workload workload : workloads) {
             final byte[] content = Files.readAllBytes(generator.file(workload.seed, workload.format, records));
             final TestRunner convert = ProcessorRunners.convertRecord(workload.format);
-            final TestRunner augment = augmentText(workload.format, copies);
+            final TestRunner augment = augmentText(workload.format, copies, options.string("segmenter", "VITERBI"));
             System.out.printf("%n== %s: %,d records, %,d bytes, %d copies per record ==%n", workload.key, records, content.length, copies);
             for (int w = 0; w < warmups; w++) {
                 System.out.printf("  warm-up   ConvertRecord %7.2f s%n", time(convert, content, records));
@@ -105,7 +105,7 @@ final class AugmentThroughputBenchmark {
         return results;
     }
 
-    private static TestRunner augmentText(final Format format, final int copies) throws Exception {
+    private static TestRunner augmentText(final Format format, final int copies, final String segmenter) throws Exception {
         final TestRunner runner = ProcessorRunners.readerOnly(AugmentText.class, format);
         final var writer = format == Format.CSV ? new CSVRecordSetWriter() : new JsonRecordSetWriter();
         runner.addControllerService(ProcessorRunners.WRITER_ID, writer);
@@ -114,6 +114,7 @@ final class AugmentThroughputBenchmark {
         runner.setProperty(AugmentText.RECORD_WRITER, ProcessorRunners.WRITER_ID);
         runner.setProperty(AugmentText.TEXT_FIELD, "text");
         runner.setProperty(AugmentText.COPIES_PER_RECORD, Integer.toString(copies));
+        runner.setProperty(AugmentText.CHINESE_SEGMENTER, segmenter);
         runner.assertValid();
         return runner;
     }

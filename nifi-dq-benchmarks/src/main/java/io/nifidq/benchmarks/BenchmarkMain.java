@@ -36,6 +36,7 @@ public final class BenchmarkMain {
                   --rounds N        timed rounds, alternating (default 3)
                   --warmups N       untimed runs per contender first (default 1)
                   --workloads LIST  sms-csv,sms-json,chn-csv (default all)
+                  --segmenter NAME  AugmentText's Chinese Segmenter: VITERBI (default) or MAXIMUM_MATCHING
               jfr-hotspots        the hotspots of a JFR file, split by processor
                   --file FILE       the recording
                   --top N           rows per table (default 25)

@@ -1,5 +1,6 @@
 package io.nifidq.processors;
 
+import io.nifidq.augment.ChineseSplitter;
 import io.nifidq.augment.Language;
 import org.apache.nifi.components.DescribedValue;
 
@@ -82,6 +83,38 @@ final class AugmentChoices {
             this.displayName = displayName;
             this.description = description;
             this.language = language;
+        }
+
+        @Override
+        public String getValue() {
+            return name();
+        }
+
+        @Override
+        public String getDisplayName() {
+            return displayName;
+        }
+
+        @Override
+        public String getDescription() {
+            return description;
+        }
+    }
+
+    enum Segmenter implements DescribedValue {
+        VITERBI("Viterbi", "HanLP's default segmenter: dictionary and word-bigram shortest path, with parts of speech (numerals "
+                + "are recognised). Better words; about 1.4 million characters a second on one core.", ChineseSplitter.Method.VITERBI),
+        MAXIMUM_MATCHING("Dictionary Matching", "HanLP's double-array-trie dictionary matching on the runs of Chinese characters: "
+                + "about ten times faster, coarser words (很好 becomes 很 / 好).", ChineseSplitter.Method.MAXIMUM_MATCHING);
+
+        private final String displayName;
+        private final String description;
+        final ChineseSplitter.Method method;
+
+        Segmenter(final String displayName, final String description, final ChineseSplitter.Method method) {
+            this.displayName = displayName;
+            this.description = description;
+            this.method = method;
         }
 
         @Override

@@ -137,6 +137,15 @@ final class AugmentProperties {
             .defaultValue(AugmentChoices.LanguageChoice.AUTO)
             .build();
 
+    static final PropertyDescriptor CHINESE_SEGMENTER = new PropertyDescriptor.Builder()
+            .name("Chinese Segmenter")
+            .description("How Chinese texts are cut into words (HanLP).")
+            .required(true)
+            .allowableValues(AugmentChoices.Segmenter.class)
+            .defaultValue(AugmentChoices.Segmenter.VITERBI)
+            .dependsOn(LANGUAGE, AugmentChoices.LanguageChoice.AUTO, AugmentChoices.LanguageChoice.CHINESE)
+            .build();
+
     static final PropertyDescriptor BUILT_IN_SYNONYMS = new PropertyDescriptor.Builder()
             .name("Built-in Synonyms")
             .description("Use the bundled dictionaries: WordNet 3.1 for English, the extended Tongyici Cilin (HanLP) for Chinese. "
@@ -236,6 +245,7 @@ final class AugmentProperties {
         final boolean builtIn = context.getProperty(BUILT_IN_SYNONYMS).asBoolean();
         final SynonymSource english = builtIn ? SynonymSource.combined(user, SynonymSource.lazy(WordNetSynonyms::shared)) : user;
         final SynonymSource chinese = builtIn ? SynonymSource.combined(user, SynonymSource.lazy(ChineseSynonyms::shared)) : user;
-        return new Augmenter(settings, english, chinese, TextSplitter.lazy(ChineseSplitter::shared, ""));
+        final ChineseSplitter.Method segmenter = context.getProperty(CHINESE_SEGMENTER).asAllowableValue(AugmentChoices.Segmenter.class).method;
+        return new Augmenter(settings, english, chinese, TextSplitter.lazy(() -> ChineseSplitter.shared(segmenter), ""));
     }
 }

@@ -111,6 +111,7 @@ public class AugmentText extends AbstractProcessor {
     public static final PropertyDescriptor RANDOM_DELETION_RATE = AugmentProperties.RANDOM_DELETION_RATE;
     public static final PropertyDescriptor CHARACTER_NOISE_RATE = AugmentProperties.CHARACTER_NOISE_RATE;
     public static final PropertyDescriptor LANGUAGE = AugmentProperties.LANGUAGE;
+    public static final PropertyDescriptor CHINESE_SEGMENTER = AugmentProperties.CHINESE_SEGMENTER;
     public static final PropertyDescriptor BUILT_IN_SYNONYMS = AugmentProperties.BUILT_IN_SYNONYMS;
     public static final PropertyDescriptor SYNONYM_FILE = AugmentProperties.SYNONYM_FILE;
     public static final PropertyDescriptor RANDOM_SEED = AugmentProperties.RANDOM_SEED;
@@ -119,8 +120,8 @@ public class AugmentText extends AbstractProcessor {
 
     static final List<PropertyDescriptor> PROPERTIES = List.of(RECORD_READER, RECORD_WRITER, TEXT_FIELD, LABEL_FIELD, MODE,
             COPIES_PER_RECORD, TARGET_CLASS_SHARE, MAX_COPIES_PER_RECORD, OPERATIONS_PER_COPY, SYNONYM_REPLACEMENT_RATE,
-            RANDOM_INSERTION_RATE, RANDOM_SWAP_RATE, RANDOM_DELETION_RATE, CHARACTER_NOISE_RATE, LANGUAGE, BUILT_IN_SYNONYMS,
-            SYNONYM_FILE, RANDOM_SEED, AUGMENTED_FIELD, SOURCE_INDEX_FIELD);
+            RANDOM_INSERTION_RATE, RANDOM_SWAP_RATE, RANDOM_DELETION_RATE, CHARACTER_NOISE_RATE, LANGUAGE, CHINESE_SEGMENTER,
+            BUILT_IN_SYNONYMS, SYNONYM_FILE, RANDOM_SEED, AUGMENTED_FIELD, SOURCE_INDEX_FIELD);
 
     public static final Relationship REL_SUCCESS = new Relationship.Builder().name("success")
             .description("The FlowFile with its content replaced by the original records, each followed by its augmented copies").build();

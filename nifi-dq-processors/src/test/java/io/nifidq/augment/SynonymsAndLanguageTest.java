@@ -68,6 +68,16 @@ class SynonymsAndLanguageTest {
     }
 
     @Test
+    void dictionaryMatchingSegmentsOnlyTheChineseRuns() {
+        final String text = "这家酒店 很好，住了 3 晚，价格200元。iPhone好用";
+        final List<Token> tokens = ChineseSplitter.shared(ChineseSplitter.Method.MAXIMUM_MATCHING).split(text);
+        assertEquals(text, Augmenter.join(tokens));
+        assertEquals(List.of("这家", "酒店", "很", "好", "住", "了", "晚", "价格", "元", "iPhone", "好", "用"),
+                tokens.stream().filter(Token::isWord).map(Token::text).toList());
+        assertEquals(List.of("3", "200"), tokens.stream().filter(t -> t.kind() == Token.Kind.NUMBER).map(Token::text).toList());
+    }
+
+    @Test
     void stopwordListsCoverBothLanguages() {
         assertTrue(Stopwords.isStopword(Language.ENGLISH, "The"));
         assertTrue(Stopwords.isStopword(Language.ENGLISH, "don\u2019t"));

@@ -156,6 +156,20 @@ class AugmentTextTest {
     }
 
     @Test
+    void theFasterDictionaryMatchingSegmenterCanBeChosen() {
+        runner.setProperty(AugmentText.LANGUAGE, AugmentChoices.LanguageChoice.CHINESE.getValue());
+        runner.setProperty(AugmentText.CHINESE_SEGMENTER, AugmentChoices.Segmenter.MAXIMUM_MATCHING.getValue());
+        runner.setProperty(AugmentText.COPIES_PER_RECORD, "2");
+        final MockFlowFile out = augment(runner, "text\n酒店的服务很好，房间也很干净，住了3晚。\n");
+        out.assertContentEquals("""
+                text,dq_augmented,dq_source_index
+                酒店的服务很好，房间也很干净，住了3晚。,false,0
+                酒店服务很好，房间也很干净，住3晚。,true,0
+                酒店的劳动很好，房间也很干净，住了3晚。,true,0
+                """);
+    }
+
+    @Test
     void aUserSynonymFileAloneGivesTheSynonyms(@TempDir final Path dir) throws Exception {
         final Path file = dir.resolve("synonyms.csv");
         Files.writeString(file, "# domain words\nrefund,reimbursement\n", StandardCharsets.UTF_8);
