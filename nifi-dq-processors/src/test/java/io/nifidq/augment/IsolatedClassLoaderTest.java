@@ -24,7 +24,7 @@ class IsolatedClassLoaderTest {
     private static URL jarOfResource(final String resource) throws Exception {
         final String url = IsolatedClassLoaderTest.class.getClassLoader().getResource(resource).toString();
         // jar:file:/.../x.jar!/resource
-        return new URL(url.substring("jar:".length(), url.indexOf("!/")));
+        return java.net.URI.create(url.substring("jar:".length(), url.indexOf("!/"))).toURL();
     }
 
     @Test
