@@ -42,10 +42,12 @@ public final class RecordCleaner {
     private final Map<String, Map<String, Double>> standardization = new LinkedHashMap<>();
     private final LongHashSet seenKeys = new LongHashSet();
     private final NearDuplicateIndex nearDuplicates;
+    private final int longestNullToken;
     private boolean learned;
 
     public RecordCleaner(final CleaningRules rules, final CleaningCounts counts) {
         this.rules = rules;
+        this.longestNullToken = rules.nullTokens().stream().mapToInt(String::length).max().orElse(0);
         this.counts = counts;
         this.normalizer = new TextNormalizer(rules.normalization(), counts);
         this.learningNormalizer = new TextNormalizer(rules.normalization(), new CleaningCounts());
@@ -102,10 +104,18 @@ public final class RecordCleaner {
         return new Outcome(rejection == null ? values : original, rejection);
     }
 
+    private boolean isNullToken(final String text) {
+        // Most values are longer than any null token once stripped: skip the lower-case copy for them.
+        if (text.length() > longestNullToken && text.strip().length() > longestNullToken) {
+            return false;
+        }
+        return !text.isBlank() && rules.nullTokens().contains(text.strip().toLowerCase(Locale.ROOT));
+    }
+
     private String prepare(final Map<String, Object> values, final TextNormalizer textNormalizer, final CleaningCounts stepCounts) {
         for (final Map.Entry<String, Object> entry : values.entrySet()) {
             if (entry.getValue() instanceof String text) {
-                if (!text.isBlank() && rules.nullTokens().contains(text.strip().toLowerCase(Locale.ROOT))) {
+                if (isNullToken(text)) {
                     entry.setValue(null);
                     stepCounts.increment(CleaningCounts.NULL_TOKENS_REPLACED);
                 } else if (!rules.normalization().isNone()
