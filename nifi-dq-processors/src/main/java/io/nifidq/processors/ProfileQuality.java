@@ -83,8 +83,9 @@ import java.util.Set;
                 """)
 @SeeAlso(classNames = {"org.apache.nifi.processors.standard.ValidateRecord", "org.apache.nifi.processors.standard.CalculateRecordStats"})
 @SystemResourceConsideration(resource = SystemResource.MEMORY, description = "Per-field statistics are sketches of constant size. "
-        + "Exact duplicate detection keeps up to 22 bytes per distinct record; the near-duplicate index up to about 600 bytes per "
-        + "text, for at most 'Near-Duplicate Index Limit' texts (30 MB at the default 50,000).")
+        + "Exact duplicate detection keeps up to 22 bytes per distinct record; with a Label Field, label-conflict detection up to "
+        + "40 bytes per distinct text; the near-duplicate index up to about 600 bytes per text, for at most "
+        + "'Near-Duplicate Index Limit' texts (30 MB at the default 50,000).")
 public class ProfileQuality extends AbstractProcessor {
 
     static final String STATE_BASELINE = "baseline";

@@ -53,6 +53,21 @@ public final class Tokenizer {
         final int length = text.length();
         int i = 0;
         while (i < length) {
+            final char c = text.charAt(i);
+            if (c < 128) {
+                // ASCII fast path: the same rules as below, without the Unicode property lookups.
+                final boolean wordCharacter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9';
+                if (wordCharacter) {
+                    if (!inWord) {
+                        count++;
+                        inWord = true;
+                    }
+                } else if (!(inWord && c == '\'' && nextIsLetter(text, i + 1))) {
+                    inWord = false;
+                }
+                i++;
+                continue;
+            }
             final int codePoint = Character.codePointAt(text, i);
             if (Scripts.isCjk(codePoint)) {
                 count++;

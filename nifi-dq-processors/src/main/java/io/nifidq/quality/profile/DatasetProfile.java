@@ -148,9 +148,18 @@ public final class DatasetProfile {
         return nearDuplicates == null ? 0 : nearDuplicates.nearDuplicates();
     }
 
-    /** Bytes the exact-duplicate table and the near-duplicate index hold (the sketches are constant and not counted). */
+    /**
+     * Bytes of the structures that grow with the records: the exact-duplicate table, the near-duplicate
+     * index and, with a label field, the label-conflict table (the sketches are constant and not counted).
+     */
     public long duplicateStructureBytes() {
-        return recordKeys.tableBytes() + (nearDuplicates == null ? 0 : (long) nearDuplicates.indexed() * nearDuplicates.bytesPerIndexedText());
+        return recordKeys.tableBytes() + (nearDuplicates == null ? 0 : (long) nearDuplicates.indexed() * nearDuplicates.bytesPerIndexedText())
+                + (labels == null ? 0 : labels.conflictTableBytes());
+    }
+
+    /** Bytes of the label-conflict table alone: 0 without a label field. */
+    public long labelConflictBytes() {
+        return labels == null ? 0 : labels.conflictTableBytes();
     }
 
     FieldProfile field(final String name) {

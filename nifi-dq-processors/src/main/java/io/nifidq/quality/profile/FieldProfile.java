@@ -53,10 +53,13 @@ final class FieldProfile {
     private final ItemsSketch<String> formats = new ItemsSketch<>(FORMATS_MAP_SIZE);
     private long surroundingWhitespace;
     private final ValueTally tally = new ValueTally();
+    /** Free text (the configured Text Field) has no format worth a pattern per value. */
+    private final boolean tracksFormats;
 
     FieldProfile(final String name, final ProfileSettings settings) {
         this.name = name;
         this.settings = settings;
+        this.tracksFormats = !settings.isTextField(name);
     }
 
     String name() {
@@ -110,7 +113,8 @@ final class FieldProfile {
         }
         final ValueKind kind = ValueClassifier.classify(stripped);
         final double number = kind == ValueKind.INTEGER || kind == ValueKind.DECIMAL ? ValueClassifier.parseNumber(stripped) : Double.NaN;
-        return new AnalysedValue(value, Presence.PRESENT, stripped.length() != value.length(), kind, number, FormatPattern.of(stripped));
+        return new AnalysedValue(value, Presence.PRESENT, stripped.length() != value.length(), kind, number,
+                tracksFormats ? FormatPattern.of(stripped) : null);
     }
 
     /** Adds a string value to the statistics as many times as it occurred. */
@@ -125,16 +129,27 @@ final class FieldProfile {
                 }
                 kindCounts[value.kind.ordinal()] += times;
                 if (!Double.isNaN(value.number)) {
-                    numbers.update(value.number, times);
+                    updateSketch(numbers, value.number, times);
                     numberMoments.add(value.number, times);
                 }
                 final int length = value.raw.length();
-                lengths.update(length, times);
+                updateSketch(lengths, length, times);
                 lengthMoments.add(length, times);
-                formats.update(value.format, times);
+                if (value.format != null) {
+                    formats.update(value.format, times);
+                }
                 distinct.update(Hashing.hash64(value.raw));
                 topValues.update(tracked(value.raw), times);
             }
+        }
+    }
+
+    /** KLL's weighted update is several times slower than a plain one: use it only for repeats. */
+    private static void updateSketch(final KllDoublesSketch sketch, final double value, final long times) {
+        if (times == 1) {
+            sketch.update(value);
+        } else {
+            sketch.update(value, times);
         }
     }
 
@@ -315,7 +330,7 @@ final class FieldProfile {
         final Frequencies.Variants variants = caseVariants();
         return new StringStats(strings, (int) lengthMoments.min(), (int) lengthMoments.max(), Rounding.round(lengthMoments.mean()),
                 lengths.getQuantile(0.5, QuantileSearchCriteria.INCLUSIVE), Frequencies.top(topValues, settings.topValueCount()),
-                dominant.isEmpty() ? null : dominant.getFirst().value(), Rounding.round(formatConsistency()),
+                dominant.isEmpty() ? null : dominant.getFirst().value(), tracksFormats ? Rounding.round(formatConsistency()) : null,
                 surroundingWhitespace, variants.groups(), variants.nonDominantValues());
     }
 }

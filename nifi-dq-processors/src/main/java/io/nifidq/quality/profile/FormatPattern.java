@@ -42,32 +42,29 @@ final class FormatPattern {
     }
 
     static String of(final String value) {
-        final StringBuilder pattern = new StringBuilder(Math.min(value.length(), MAX_LENGTH + 1));
+        final char[] pattern = new char[MAX_LENGTH + 3];
+        int length = 0;
         char previous = 0;
-        for (int i = 0; i < value.length(); ) {
-            final int codePoint = value.codePointAt(i);
+        for (int i = 0; i < value.length() && length <= MAX_LENGTH; ) {
+            final char c = value.charAt(i);
+            final int codePoint = Character.isHighSurrogate(c) ? value.codePointAt(i) : c;
             i += Character.charCount(codePoint);
             final char symbol = codePoint < 128 ? ASCII_SYMBOLS[codePoint] : symbolOf(codePoint);
             if (symbol == 0) {
-                pattern.appendCodePoint(codePoint);
+                // A character that stands for itself (two chars for one outside the BMP, such as an emoji).
+                length += Character.toChars(codePoint, pattern, length);
                 previous = 0;
-                if (pattern.length() > MAX_LENGTH) {
-                    break;
+            } else {
+                if (symbol == '9' || symbol != previous) {
+                    pattern[length++] = symbol;
                 }
-                continue;
-            }
-            if (symbol == '9' || symbol != previous) {
-                pattern.append(symbol);
-            }
-            previous = symbol;
-            if (pattern.length() > MAX_LENGTH) {
-                break;
+                previous = symbol;
             }
         }
-        if (pattern.length() > MAX_LENGTH) {
-            pattern.setLength(MAX_LENGTH);
-            pattern.append('\u2026');
+        if (length > MAX_LENGTH) {
+            pattern[MAX_LENGTH] = '\u2026';
+            length = MAX_LENGTH + 1;
         }
-        return pattern.toString();
+        return new String(pattern, 0, length);
     }
 }

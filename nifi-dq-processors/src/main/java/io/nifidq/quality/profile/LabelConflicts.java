@@ -61,6 +61,11 @@ final class LabelConflicts {
         });
     }
 
+    /** Heap held by the table: the hash map's arrays and the per-entry label and count arrays. */
+    long bytes() {
+        return entryByText.tableBytes() + 8L * labels.length;
+    }
+
     long conflictingTexts() {
         return conflictingTexts;
     }

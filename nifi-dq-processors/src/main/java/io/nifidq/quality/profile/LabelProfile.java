@@ -95,6 +95,11 @@ final class LabelProfile {
         return labelled;
     }
 
+    /** Heap held to find identical texts with different labels (grows with the distinct texts). */
+    long conflictTableBytes() {
+        return conflicts.bytes();
+    }
+
     /** Records per class, keyed by the canonical spelling, most frequent first. */
     Map<String, Long> classCounts() {
         final Map<String, Long> counts = new HashMap<>();

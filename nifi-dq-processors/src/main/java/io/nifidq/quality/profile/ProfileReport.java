@@ -37,7 +37,7 @@ public record ProfileReport(int schemaVersion, long recordCount, Scores scores, 
     }
 
     public record StringStats(long count, int minLength, int maxLength, double meanLength, double medianLength,
-                              List<ValueCount> topValues, String dominantFormat, double formatConsistency,
+                              List<ValueCount> topValues, String dominantFormat, Double formatConsistency,
                               long surroundingWhitespace, List<VariantGroup> caseVariants, long caseVariantValues) {
     }
 

@@ -30,6 +30,8 @@ final class TextProfile {
     private long htmlTags;
     private long noisy;
     private final KllDoublesSketch tokens = KllDoublesSketch.newHeapInstance(FieldProfile.KLL_K);
+    /** Texts per token count below 256, kept exactly and moved into {@link #tokens} before it is read. */
+    private final long[] smallTokenCounts = new long[256];
     private final Moments tokenMoments = new Moments();
     private long tokenTotal;
     private long latinLetters;
@@ -45,12 +47,13 @@ final class TextProfile {
     String add(final Object value) {
         texts++;
         final String text = value == null ? null : value.toString();
-        if (text == null || text.isBlank() || settings.isNullToken(text.strip())) {
+        final String stripped = text == null ? "" : text.strip();
+        if (stripped.isEmpty() || settings.isNullToken(stripped)) {
             empty++;
             return null;
         }
         boolean isNoisy = false;
-        final int length = text.strip().codePointCount(0, text.strip().length());
+        final int length = stripped.codePointCount(0, stripped.length());
         if (length < settings.shortTextLength()) {
             veryShort++;
             isNoisy = true;
@@ -71,7 +74,11 @@ final class TextProfile {
             noisy++;
         }
         final int tokenCount = Tokenizer.countTokens(text);
-        tokens.update(tokenCount);
+        if (tokenCount < smallTokenCounts.length) {
+            smallTokenCounts[tokenCount]++;
+        } else {
+            tokens.update(tokenCount);
+        }
         tokenMoments.add(tokenCount);
         tokenTotal += tokenCount;
         return text;
@@ -85,7 +92,9 @@ final class TextProfile {
         boolean hasMojibake = false;
         for (int i = 0; i < text.length(); i++) {
             final char c = text.charAt(i);
-            if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c == 0x7f) {
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                latinLetters++;
+            } else if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c == 0x7f) {
                 hasControl = true;
             } else if (c >= 0x80 && c <= 0x9f) {
                 hasControl = true;
@@ -113,7 +122,19 @@ final class TextProfile {
         return hasControl || hasReplacement || hasMojibake;
     }
 
+    /** Moves the counts of small token numbers into the quantile sketch, as weighted updates. */
+    private void settle() {
+        for (int count = 0; count < smallTokenCounts.length; count++) {
+            if (smallTokenCounts[count] > 0) {
+                tokens.update(count, smallTokenCounts[count]);
+                smallTokenCounts[count] = 0;
+            }
+        }
+    }
+
     void merge(final TextProfile other) {
+        settle();
+        other.settle();
         texts += other.texts;
         empty += other.empty;
         veryShort += other.veryShort;
@@ -142,6 +163,7 @@ final class TextProfile {
     }
 
     TextReport report() {
+        settle();
         final long letters = latinLetters + cjkCharacters + otherLetters;
         final TokenStats tokenStats = tokens.isEmpty() ? null : new TokenStats(tokenTotal,
                 (int) tokenMoments.min(), (int) tokenMoments.max(), Rounding.round(tokenMoments.mean()),
