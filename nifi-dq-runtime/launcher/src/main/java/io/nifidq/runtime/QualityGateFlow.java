@@ -1,23 +1,15 @@
 package io.nifidq.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /**
- * The example flow "quality gate" (docs/flows/quality-gate.json) inside a running NiFi: imported with its folders set,
- * started, fed with files, and watched until it is done. The main job and the end-to-end tests both drive it.
+ * The example flow "quality gate" (docs/flows/quality-gate.json): GetFile -> ProfileQuality -> PutFile for the passed,
+ * below-threshold, profile and failure outputs.
  */
-public final class QualityGateFlow {
+public final class QualityGateFlow extends ImportedFlow {
 
     public static final String DEFINITION_FILE = "quality-gate.json";
     public static final String GROUP_NAME = "quality gate";
@@ -53,18 +45,11 @@ public final class QualityGateFlow {
         }
     }
 
-    private final NiFiRestClient client;
-    private final String groupId;
     private final Folders folders;
-    private final Map<String, String> processorIds = new LinkedHashMap<>();
 
     private QualityGateFlow(final NiFiRestClient client, final String groupId, final Folders folders) {
-        this.client = client;
-        this.groupId = groupId;
+        super(client, groupId, GROUP_NAME);
         this.folders = folders;
-        for (final JsonNode processor : client.processors(groupId)) {
-            processorIds.put(processor.path("component").path("name").asText(), processor.path("id").asText());
-        }
     }
 
     /**
@@ -73,15 +58,8 @@ public final class QualityGateFlow {
      */
     public static QualityGateFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders,
                                              final String minimumOverallScore) throws IOException {
-        final FlowDefinition definition = FlowDefinition.read(flowsDirectory.resolve(DEFINITION_FILE));
-        for (final Map.Entry<String, Path> folder : folders.byParameter().entrySet()) {
-            Files.createDirectories(folder.getValue());
-            definition.withParameter(folder.getKey(), folder.getValue().toString());
-        }
-        if (minimumOverallScore != null) {
-            definition.withParameter(MINIMUM_OVERALL_SCORE, minimumOverallScore);
-        }
-        final String groupId = client.uploadFlowDefinition(client.rootProcessGroupId(), GROUP_NAME, definition.toBytes());
+        final String groupId = upload(client, flowsDirectory.resolve(DEFINITION_FILE), GROUP_NAME, folders.byParameter(),
+                minimumOverallScore == null ? Map.of() : Map.of(MINIMUM_OVERALL_SCORE, minimumOverallScore));
         return new QualityGateFlow(client, groupId, folders);
     }
 
@@ -90,118 +68,12 @@ public final class QualityGateFlow {
         return new QualityGateFlow(client, groupId, folders);
     }
 
-    public String groupId() {
-        return groupId;
-    }
-
     public Folders folders() {
         return folders;
     }
 
-    public String processorId(final String name) {
-        final String id = processorIds.get(name);
-        if (id == null) {
-            throw new IllegalArgumentException("No processor named '" + name + "' in the flow; it has " + processorIds.keySet());
-        }
-        return id;
-    }
-
-    /** Enables the group's CSV reader and starts every processor. */
-    public void start(final Duration timeout) throws InterruptedException {
-        enableServices(timeout);
-        startProcessors();
-    }
-
-    /** Starts every processor of the group (its services must be enabled). */
-    public void startProcessors() {
-        client.scheduleGroup(groupId, "RUNNING");
-    }
-
-    /** Enables the controller services and waits until they are enabled. */
-    public void enableServices(final Duration timeout) throws InterruptedException {
-        client.setControllerServicesState(groupId, "ENABLED");
-        await(timeout, "controller services enabled", () -> client.controllerServices(groupId).stream()
-                .allMatch(s -> "ENABLED".equals(s.path("component").path("state").asText())));
-    }
-
-    public void stop() {
-        client.scheduleGroup(groupId, "STOPPED");
-    }
-
-    /** Processor name to validation status (VALID, INVALID, VALIDATING). */
-    public Map<String, String> validationStatuses() {
-        final Map<String, String> statuses = new LinkedHashMap<>();
-        for (final JsonNode processor : client.processors(groupId)) {
-            statuses.put(processor.path("component").path("name").asText(), processor.path("component").path("validationStatus").asText());
-        }
-        return statuses;
-    }
-
-    /** Processor name to its validation errors; empty lists when everything is valid. */
-    public Map<String, List<String>> validationErrors() {
-        final Map<String, List<String>> errors = new LinkedHashMap<>();
-        for (final JsonNode processor : client.processors(groupId)) {
-            final List<String> messages = new ArrayList<>();
-            processor.path("component").path("validationErrors").forEach(e -> messages.add(e.asText()));
-            errors.put(processor.path("component").path("name").asText(), messages);
-        }
-        return errors;
-    }
-
-    /** Waits until no processor is VALIDATING any more (e.g. right after import or a restart). */
-    public void awaitValidated(final Duration timeout) throws InterruptedException {
-        await(timeout, "validation finished", () -> !validationStatuses().containsValue("VALIDATING"));
-    }
-
-    /** FlowFiles queued in the connection that leaves processor {@code sourceName}. */
-    public int queuedAfter(final String sourceName) {
-        final String sourceId = processorId(sourceName);
-        int queued = 0;
-        for (final JsonNode connection : client.connections(groupId)) {
-            if (sourceId.equals(connection.path("sourceId").asText())) {
-                queued += connection.path("status").path("aggregateSnapshot").path("flowFilesQueued").asInt();
-            }
-        }
-        return queued;
-    }
-
-    /** FlowFiles queued anywhere in the group. */
-    public int queuedInGroup() {
-        return client.groupStatus(groupId).path("flowFilesQueued").asInt();
-    }
-
-    /**
-     * Copies {@code file} into the input folder under {@code name}; written under a hidden name and renamed, so GetFile
-     * (which ignores hidden files) never reads a half-written file.
-     */
-    public Path drop(final Path file, final String name) throws IOException {
-        final Path hidden = folders.input().resolve("." + name + ".part");
-        Files.copy(file, hidden, StandardCopyOption.REPLACE_EXISTING);
-        return Files.move(hidden, folders.input().resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** Writes {@code content} into the input folder as {@code name}, the same way as {@link #drop}. */
-    public Path dropText(final String content, final String name) throws IOException {
-        final Path hidden = folders.input().resolve("." + name + ".part");
-        Files.writeString(hidden, content);
-        return Files.move(hidden, folders.input().resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** Waits until {@code folder} holds {@code name}, then until nothing is queued in the group. */
-    public Path awaitOutput(final Path folder, final String name, final Duration timeout) throws InterruptedException {
-        final Path output = folder.resolve(name);
-        await(timeout, output + " written", () -> Files.exists(output));
-        await(timeout, "queues of '" + GROUP_NAME + "' empty", () -> queuedInGroup() == 0);
-        return output;
-    }
-
-    static void await(final Duration timeout, final String what, final BooleanSupplier condition) throws InterruptedException {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Timed out after " + timeout.toSeconds() + " s waiting for: " + what);
-            }
-            Thread.sleep(300);
-        }
+    @Override
+    Path input() {
+        return folders.input();
     }
 }

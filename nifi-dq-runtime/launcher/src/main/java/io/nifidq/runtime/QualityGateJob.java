@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 
 /**
  * The main job, {@code ./dq run}: assembles (or reuses) a local NiFi 2.3.0, starts it from a clean state with the
- * freshly built nifi-dq NAR, imports the "quality gate" example flow, runs it on the sample data that ships with the
- * project, and prints what happened and where to look. NiFi keeps running afterwards; {@code ./dq stop} stops it.
+ * freshly built nifi-dq NAR, imports the example flows "quality gate" and "clean and profile", runs them on the sample
+ * data that ships with the project, and prints what happened and where to look. NiFi keeps running afterwards;
+ * {@code ./dq stop} stops it.
  */
 public final class QualityGateJob {
 
@@ -85,11 +86,23 @@ public final class QualityGateJob {
         final String writer = passed ? QualityGateFlow.WRITE_PASSED : QualityGateFlow.WRITE_BELOW_THRESHOLD;
         final ProvenanceSearch.Event sent = new ProvenanceSearch(client)
                 .awaitEvents(flow.processorId(writer), "SEND", 1, Duration.ofSeconds(60)).getLast();
-        report(sample, sent, passed, folders, client, flow, nifi);
+        report(sample, sent, passed, folders);
+        out.println();
+        final CleanFlow clean = new CleanFlowRun(client, out).run(options.flows(), nifi.home().resolve("data").resolve("clean-and-profile"),
+                sample);
+
+        final long errors = client.bulletins().stream().filter(b -> "ERROR".equals(b.path("level").asText())).count();
+        out.println();
+        out.println("== NiFi ==");
+        out.println("Open the flows:  " + nifi.uiUri() + "#/process-groups/" + flow.groupId() + "  and  " + nifi.uiUri()
+                + "#/process-groups/" + clean.groupId());
+        out.println("ERROR bulletins: " + errors + "   log: " + nifi.appLog());
+        out.println("NiFi keeps running (drop more CSV files into " + folders.input() + " or " + clean.folders().input()
+                + "); stop it with: ./dq stop");
     }
 
-    private void report(final Path sample, final ProvenanceSearch.Event sent, final boolean passed, final QualityGateFlow.Folders folders,
-                        final NiFiRestClient client, final QualityGateFlow flow, final NiFiInstance nifi) throws IOException {
+    private void report(final Path sample, final ProvenanceSearch.Event sent, final boolean passed, final QualityGateFlow.Folders folders)
+            throws IOException {
         final String records = sent.attribute("record.count");
         out.println();
         out.println("== What happened ==");
@@ -116,12 +129,6 @@ public final class QualityGateJob {
         if (!scores.isMissingNode()) {
             out.println("Scores in the profile report: " + scores);
         }
-        final long warnings = client.bulletins().stream().filter(b -> "ERROR".equals(b.path("level").asText())).count();
-        out.println();
-        out.println("== NiFi ==");
-        out.println("Open the flow:   " + nifi.uiUri() + "#/process-groups/" + flow.groupId());
-        out.println("ERROR bulletins: " + warnings + "   log: " + nifi.appLog());
-        out.println("NiFi keeps running (drop more CSV files into " + folders.input() + "); stop it with: ./dq stop");
     }
 
     private String flowParameter(final String name) throws IOException {

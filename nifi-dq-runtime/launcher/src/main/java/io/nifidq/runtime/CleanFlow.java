@@ -1,0 +1,78 @@
+package io.nifidq.runtime;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The example flow "clean and profile" (docs/flows/clean-and-profile.json): GetFile -> ProfileQuality ->
+ * CleanRecords -> ProfileQuality -> PutFile, with the rejected records, both profiles and unreadable files each
+ * written to their own folder.
+ */
+public final class CleanFlow extends ImportedFlow {
+
+    public static final String DEFINITION_FILE = "clean-and-profile.json";
+    public static final String GROUP_NAME = "clean and profile";
+
+    // Processor names in the flow definition.
+    public static final String READ_INPUT = "Read input files";
+    public static final String PROFILE_BEFORE = "Profile before";
+    public static final String CLEAN_RECORDS = "Clean records";
+    public static final String PROFILE_AFTER = "Profile after";
+    public static final String WRITE_CLEANED = "Write cleaned files";
+    public static final String WRITE_REJECTED = "Write rejected records";
+    public static final String WRITE_PROFILES_BEFORE = "Write profiles before";
+    public static final String WRITE_PROFILES_AFTER = "Write profiles after";
+    public static final String WRITE_FAILURES = "Write unreadable files";
+
+    /** The flow's folders; the profiles go to {@code profile/before} and {@code profile/after}. */
+    public record Folders(Path input, Path cleaned, Path rejected, Path profile, Path failure) {
+
+        public static Folders under(final Path base) {
+            final Path root = base.toAbsolutePath().normalize();
+            return new Folders(root.resolve("input"), root.resolve("cleaned"), root.resolve("rejected"), root.resolve("profile"),
+                    root.resolve("failure"));
+        }
+
+        public Path profileBefore() {
+            return profile.resolve("before");
+        }
+
+        public Path profileAfter() {
+            return profile.resolve("after");
+        }
+
+        Map<String, Path> byParameter() {
+            final Map<String, Path> folders = new LinkedHashMap<>();
+            folders.put("input.directory", input);
+            folders.put("cleaned.directory", cleaned);
+            folders.put("rejected.directory", rejected);
+            folders.put("profile.directory", profile);
+            folders.put("failure.directory", failure);
+            return folders;
+        }
+    }
+
+    private final Folders folders;
+
+    private CleanFlow(final NiFiRestClient client, final String groupId, final Folders folders) {
+        super(client, groupId, GROUP_NAME);
+        this.folders = folders;
+    }
+
+    /** Uploads the flow definition under the root group with every folder parameter pointing below {@code folders}. */
+    public static CleanFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders) throws IOException {
+        return new CleanFlow(client, upload(client, flowsDirectory.resolve(DEFINITION_FILE), GROUP_NAME, folders.byParameter(), Map.of()),
+                folders);
+    }
+
+    public Folders folders() {
+        return folders;
+    }
+
+    @Override
+    Path input() {
+        return folders.input();
+    }
+}

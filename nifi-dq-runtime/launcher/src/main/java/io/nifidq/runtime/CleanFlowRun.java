@@ -1,0 +1,81 @@
+package io.nifidq.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The second part of the main job: the "clean and profile" example flow on the sample data, and what it changed:
+ * records in, cleaned and rejected (by step), and the quality scores before and after.
+ */
+final class CleanFlowRun {
+
+    private static final Duration FLOW_TIMEOUT = Duration.ofMinutes(2);
+    private static final List<String> SCORES = List.of("overall", "completeness", "validity", "consistency", "uniqueness", "balance", "noise");
+
+    private final NiFiRestClient client;
+    private final PrintStream out;
+
+    CleanFlowRun(final NiFiRestClient client, final PrintStream out) {
+        this.client = client;
+        this.out = out;
+    }
+
+    /** Imports and starts the flow with its folders under {@code data}, feeds it the sample, and reports. */
+    CleanFlow run(final Path flows, final Path data, final Path sample) throws Exception {
+        NiFiAssembly.deleteRecursively(data);
+        final CleanFlow flow = CleanFlow.importFlow(client, flows, CleanFlow.Folders.under(data));
+        flow.enableServices(Duration.ofSeconds(60));
+        flow.awaitValidated(Duration.ofSeconds(60));
+        final Map<String, List<String>> invalid = flow.validationErrors();
+        invalid.values().removeIf(List::isEmpty);
+        if (!invalid.isEmpty()) {
+            throw new IllegalStateException("The imported flow '" + CleanFlow.GROUP_NAME + "' is not valid: " + invalid);
+        }
+        flow.startProcessors();
+        final String name = sample.getFileName().toString();
+        flow.drop(sample, name);
+        out.println("Imported and started the flow '" + CleanFlow.GROUP_NAME + "' from " + flows.resolve(CleanFlow.DEFINITION_FILE)
+                + "; dropped the sample into it");
+        final CleanFlow.Folders folders = flow.folders();
+        flow.awaitOutput(folders.profileAfter(), name + ".profile.json", FLOW_TIMEOUT);
+        flow.awaitOutput(folders.cleaned(), name, FLOW_TIMEOUT);
+        final ProvenanceSearch.Event cleaned = new ProvenanceSearch(client)
+                .awaitEvents(flow.processorId(CleanFlow.WRITE_CLEANED), "SEND", 1, Duration.ofSeconds(60)).getLast();
+        report(name, cleaned, folders);
+        return flow;
+    }
+
+    private void report(final String name, final ProvenanceSearch.Event cleaned, final CleanFlow.Folders folders) throws IOException {
+        out.println();
+        out.println("== Clean and profile ==");
+        out.println("Input            " + name + ": " + cleaned.attribute("dq.records.in") + " records");
+        out.println("Cleaned          " + cleaned.attribute("record.count") + " records -> " + folders.cleaned().resolve(name));
+        out.println("Rejected         " + cleaned.attribute("dq.records.rejected") + " records -> " + folders.rejected()
+                + " (each with dq_reject_reason)");
+        final Map<String, String> steps = new TreeMap<>();
+        cleaned.attributes().forEach((key, value) -> {
+            if (key.startsWith("dq.clean.") && !key.startsWith("dq.clean.standardize.")) {
+                steps.put(key.substring("dq.clean.".length()), value);
+            }
+        });
+        steps.forEach((step, count) -> out.printf("  %-30s %s%n", step, count));
+        final JsonNode before = scores(folders.profileBefore().resolve(name + ".profile.json"));
+        final JsonNode after = scores(folders.profileAfter().resolve(name + ".profile.json"));
+        out.printf("Scores           %-9s %s%n", "before", "after");
+        for (final String score : SCORES) {
+            out.printf("  %-14s %-9s %s%n", score, before.path(score).asText("-"), after.path(score).asText("-"));
+        }
+    }
+
+    private static JsonNode scores(final Path profile) throws IOException {
+        return Files.exists(profile) ? NiFiRestClient.json().readTree(profile.toFile()).path("scores") : NiFiRestClient.json().createObjectNode();
+    }
+}

@@ -1,0 +1,165 @@
+package io.nifidq.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * An example flow (a flow definition from docs/flows) inside a running NiFi: uploaded as a process group with its
+ * folder parameters set, started, fed with files through its input folder, and watched until it is done. The main job
+ * and the end-to-end tests drive the flows through the subclasses, which name their processors and folders.
+ */
+abstract class ImportedFlow {
+
+    private final NiFiRestClient client;
+    private final String groupId;
+    private final String groupName;
+    private final Map<String, String> processorIds = new LinkedHashMap<>();
+
+    ImportedFlow(final NiFiRestClient client, final String groupId, final String groupName) {
+        this.client = client;
+        this.groupId = groupId;
+        this.groupName = groupName;
+        for (final JsonNode processor : client.processors(groupId)) {
+            processorIds.put(processor.path("component").path("name").asText(), processor.path("id").asText());
+        }
+    }
+
+    /**
+     * Uploads a flow definition under the root group as {@code groupName}, with every folder parameter set (and its
+     * folder created) and the other parameters given; returns the new group's id.
+     */
+    static String upload(final NiFiRestClient client, final Path definitionFile, final String groupName, final Map<String, Path> folders,
+                         final Map<String, String> parameters) throws IOException {
+        final FlowDefinition definition = FlowDefinition.read(definitionFile);
+        for (final Map.Entry<String, Path> folder : folders.entrySet()) {
+            Files.createDirectories(folder.getValue());
+            definition.withParameter(folder.getKey(), folder.getValue().toString());
+        }
+        parameters.forEach(definition::withParameter);
+        return client.uploadFlowDefinition(client.rootProcessGroupId(), groupName, definition.toBytes());
+    }
+
+    /** The folder that GetFile watches. */
+    abstract Path input();
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public String processorId(final String name) {
+        final String id = processorIds.get(name);
+        if (id == null) {
+            throw new IllegalArgumentException("No processor named '" + name + "' in the flow; it has " + processorIds.keySet());
+        }
+        return id;
+    }
+
+    /** Enables the group's CSV reader and starts every processor. */
+    public void start(final Duration timeout) throws InterruptedException {
+        enableServices(timeout);
+        startProcessors();
+    }
+
+    /** Starts every processor of the group (its services must be enabled). */
+    public void startProcessors() {
+        client.scheduleGroup(groupId, "RUNNING");
+    }
+
+    /** Enables the controller services and waits until they are enabled. */
+    public void enableServices(final Duration timeout) throws InterruptedException {
+        client.setControllerServicesState(groupId, "ENABLED");
+        await(timeout, "controller services enabled", () -> client.controllerServices(groupId).stream()
+                .allMatch(s -> "ENABLED".equals(s.path("component").path("state").asText())));
+    }
+
+    public void stop() {
+        client.scheduleGroup(groupId, "STOPPED");
+    }
+
+    /** Processor name to validation status (VALID, INVALID, VALIDATING). */
+    public Map<String, String> validationStatuses() {
+        final Map<String, String> statuses = new LinkedHashMap<>();
+        for (final JsonNode processor : client.processors(groupId)) {
+            statuses.put(processor.path("component").path("name").asText(), processor.path("component").path("validationStatus").asText());
+        }
+        return statuses;
+    }
+
+    /** Processor name to its validation errors; empty lists when everything is valid. */
+    public Map<String, List<String>> validationErrors() {
+        final Map<String, List<String>> errors = new LinkedHashMap<>();
+        for (final JsonNode processor : client.processors(groupId)) {
+            final List<String> messages = new ArrayList<>();
+            processor.path("component").path("validationErrors").forEach(e -> messages.add(e.asText()));
+            errors.put(processor.path("component").path("name").asText(), messages);
+        }
+        return errors;
+    }
+
+    /** Waits until no processor is VALIDATING any more (e.g. right after import or a restart). */
+    public void awaitValidated(final Duration timeout) throws InterruptedException {
+        await(timeout, "validation finished", () -> !validationStatuses().containsValue("VALIDATING"));
+    }
+
+    /** FlowFiles queued in the connection that leaves processor {@code sourceName}. */
+    public int queuedAfter(final String sourceName) {
+        final String sourceId = processorId(sourceName);
+        int queued = 0;
+        for (final JsonNode connection : client.connections(groupId)) {
+            if (sourceId.equals(connection.path("sourceId").asText())) {
+                queued += connection.path("status").path("aggregateSnapshot").path("flowFilesQueued").asInt();
+            }
+        }
+        return queued;
+    }
+
+    /** FlowFiles queued anywhere in the group. */
+    public int queuedInGroup() {
+        return client.groupStatus(groupId).path("flowFilesQueued").asInt();
+    }
+
+    /**
+     * Copies {@code file} into the input folder under {@code name}; written under a hidden name and renamed, so GetFile
+     * (which ignores hidden files) never reads a half-written file.
+     */
+    public Path drop(final Path file, final String name) throws IOException {
+        final Path hidden = input().resolve("." + name + ".part");
+        Files.copy(file, hidden, StandardCopyOption.REPLACE_EXISTING);
+        return Files.move(hidden, input().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes {@code content} into the input folder as {@code name}, the same way as {@link #drop}. */
+    public Path dropText(final String content, final String name) throws IOException {
+        final Path hidden = input().resolve("." + name + ".part");
+        Files.writeString(hidden, content);
+        return Files.move(hidden, input().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Waits until {@code folder} holds {@code name}, then until nothing is queued in the group. */
+    public Path awaitOutput(final Path folder, final String name, final Duration timeout) throws InterruptedException {
+        final Path output = folder.resolve(name);
+        await(timeout, output + " written", () -> Files.exists(output));
+        await(timeout, "queues of '" + groupName + "' empty", () -> queuedInGroup() == 0);
+        return output;
+    }
+
+    static void await(final Duration timeout, final String what, final BooleanSupplier condition) throws InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Timed out after " + timeout.toSeconds() + " s waiting for: " + what);
+            }
+            Thread.sleep(300);
+        }
+    }
+}
