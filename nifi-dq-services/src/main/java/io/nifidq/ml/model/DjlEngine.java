@@ -1,0 +1,56 @@
+package io.nifidq.ml.model;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+/**
+ * The one door to DJL's PyTorch engine. The first call switches the thread's context class loader to the
+ * loader of this class (inside NiFi: the nifi-dq NAR's), because DJL finds its engine through the
+ * context class loader and libtorch can be loaded by only one class loader per JVM. It also turns on
+ * {@code ai.djl.offline} unless the JVM set it: the native library comes from the bundled
+ * pytorch-native-cpu jar and is unpacked into {@code ENGINE_CACHE_DIR}; nothing is downloaded.
+ */
+public final class DjlEngine {
+
+    public static final String ENGINE_NAME = "PyTorch";
+
+    private static volatile Engine engine;
+
+    private DjlEngine() {
+    }
+
+    /** The PyTorch engine, started on first use. */
+    public static Engine get() {
+        Engine e = engine;
+        if (e == null) {
+            synchronized (DjlEngine.class) {
+                e = engine;
+                if (e == null) {
+                    if (System.getProperty("ai.djl.offline") == null) {
+                        System.setProperty("ai.djl.offline", "true");
+                    }
+                    final Thread thread = Thread.currentThread();
+                    final ClassLoader previous = thread.getContextClassLoader();
+                    thread.setContextClassLoader(DjlEngine.class.getClassLoader());
+                    try {
+                        e = Engine.getEngine(ENGINE_NAME);
+                    } finally {
+                        thread.setContextClassLoader(previous);
+                    }
+                    engine = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    /** The first GPU when the engine reports one (a CUDA libtorch supplied by the admin), the CPU otherwise. */
+    public static Device preferredDevice() {
+        return get().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+
+    /** "PyTorch 2.7.1", for metadata and reports. */
+    public static String describe() {
+        return get().getEngineName() + " " + get().getVersion();
+    }
+}
