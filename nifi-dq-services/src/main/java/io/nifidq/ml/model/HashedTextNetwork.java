@@ -43,12 +43,11 @@ public final class HashedTextNetwork extends AbstractBlock {
     public HashedTextNetwork(final NetworkSpec spec) {
         super(VERSION);
         this.spec = spec;
-        this.embedding = addParameter(Parameter.builder().setName("embedding").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(spec.rows(), spec.dim())).build());
+        // No shapes here: the arrays come from setWeights (training) or from the parameter file (loading).
+        this.embedding = addParameter(Parameter.builder().setName("embedding").setType(Parameter.Type.WEIGHT).build());
         for (final Map.Entry<String, long[]> e : spec.headShapes().entrySet()) {
             final Parameter.Type type = e.getKey().endsWith("bias") ? Parameter.Type.BIAS : Parameter.Type.WEIGHT;
-            headParameters.put(e.getKey(), addParameter(Parameter.builder().setName(e.getKey()).setType(type)
-                    .optShape(new Shape(e.getValue())).build()));
+            headParameters.put(e.getKey(), addParameter(Parameter.builder().setName(e.getKey()).setType(type).build()));
         }
     }
 

@@ -1,0 +1,195 @@
+package io.nifidq.ml.train;
+
+import io.nifidq.ml.eval.ClassificationReport;
+import io.nifidq.ml.features.HashingFeaturizer;
+import io.nifidq.ml.model.DjlEngine;
+import io.nifidq.ml.noise.ConfidentLearning;
+import io.nifidq.ml.split.SplitPlan;
+import io.nifidq.ml.split.StratifiedSplitter;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
+/**
+ * One whole TrainClassifier run without NiFi: checks that the records can be trained on, featurizes,
+ * splits (stratified, augmented records stay with their source and only in training), optionally finds
+ * suspected label errors from k-fold out-of-fold probabilities (confident learning) and flags or prunes
+ * them, trains the final model and evaluates it on the test split.
+ */
+public final class TrainingJob {
+
+    private final JobSettings settings;
+
+    public TrainingJob(final JobSettings settings) {
+        this.settings = settings;
+    }
+
+    public TrainingJobResult run(final TrainingData data, final EpochListener listener) throws UntrainableInputException {
+        final long start = System.nanoTime();
+        final HashingFeaturizer featurizer = new HashingFeaturizer(settings.training().featurizer());
+        final List<int[]> features = new ArrayList<>();
+        final List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            final int[] ids = featurizer.featurize(data.texts().get(i));
+            if (ids.length > 0) {
+                features.add(ids);
+                kept.add(i);
+            }
+        }
+        final long noUsableText = data.size() - kept.size();
+        if (kept.isEmpty()) {
+            throw new UntrainableInputException("no usable text: none of the " + data.added()
+                    + " records has both a label and a text with at least one word or character token");
+        }
+        final List<String> labelNames = new ArrayList<>(new TreeSet<>(kept.stream().map(i -> data.labels().get(i)).toList()));
+        final Map<String, Integer> labelIds = new HashMap<>();
+        for (int c = 0; c < labelNames.size(); c++) {
+            labelIds.put(labelNames.get(c), c);
+        }
+        final int n = kept.size();
+        final int[] labels = new int[n];
+        final boolean[] augmented = new boolean[n];
+        final int[] groups = new int[n];
+        final long[] recordIndex = new long[n];
+        final Map<Long, Integer> groupIds = new HashMap<>();
+        final int[] originalsPerClass = new int[labelNames.size()];
+        for (int k = 0; k < n; k++) {
+            final int i = kept.get(k);
+            labels[k] = labelIds.get(data.labels().get(i));
+            augmented[k] = data.augmented(i);
+            groups[k] = groupIds.computeIfAbsent(data.group(i), g -> groupIds.size());
+            recordIndex[k] = data.recordIndex(i);
+            if (!augmented[k]) {
+                originalsPerClass[labels[k]]++;
+            }
+        }
+        checkClasses(labelNames, originalsPerClass);
+
+        final SplitPlan plan = StratifiedSplitter.split(labels, groups, augmented, settings.trainShare(),
+                settings.validationShare(), settings.training().seed());
+        final TextClassifierTrainer trainer = new TextClassifierTrainer(settings.training());
+        final int classes = labelNames.size();
+
+        List<Suspect> suspects = List.of();
+        int[] train = plan.train();
+        if (settings.labelNoise() != LabelNoiseHandling.OFF) {
+            final List<ConfidentLearning.Suspect> found = outOfFoldSuspects(trainer, features, labels, augmented, groups,
+                    plan, classes);
+            final List<Suspect> named = new ArrayList<>();
+            final Set<Integer> suspectGroups = new HashSet<>();
+            for (final ConfidentLearning.Suspect s : found) {
+                named.add(new Suspect(recordIndex[s.index()], labelNames.get(s.givenLabel()), labelNames.get(s.predictedLabel()),
+                        s.givenProbability(), s.predictedProbability()));
+                suspectGroups.add(groups[s.index()]);
+            }
+            suspects = List.copyOf(named);
+            if (settings.labelNoise() == LabelNoiseHandling.PRUNE) {
+                train = IntStream.of(train).filter(i -> !suspectGroups.contains(groups[i])).toArray();
+            }
+        }
+
+        final TrainingOutcome outcome = trainer.train(features, labels, classes, train, plan.validation(), listener);
+        final boolean testEmpty = plan.test().length == 0;
+        final int[] evaluated = testEmpty ? plan.validation() : plan.test();
+        final int[] truth = IntStream.of(evaluated).map(i -> labels[i]).toArray();
+        final int[] predicted = TextClassifierTrainer.argmax(trainer.probabilities(outcome.weights(), features, evaluated));
+        final ClassificationReport evaluation = ClassificationReport.of(labelNames, truth, predicted);
+
+        final Map<String, Object> report = new LinkedHashMap<>(evaluation.toMap());
+        report.put("evaluatedOn", testEmpty ? "validation" : "test");
+        final Map<String, Object> records = new LinkedHashMap<>();
+        records.put("input", data.added());
+        records.put("missingLabel", data.missingLabel());
+        records.put("missingText", data.missingText());
+        records.put("noUsableText", noUsableText);
+        records.put("used", n);
+        records.put("augmented", IntStream.range(0, n).filter(i -> augmented[i]).count());
+        report.put("records", records);
+        final Map<String, Object> splits = new LinkedHashMap<>();
+        splits.put("train", train.length);
+        splits.put("trainAugmented", IntStream.of(train).filter(i -> augmented[i]).count());
+        splits.put("validation", plan.validation().length);
+        splits.put("test", plan.test().length);
+        if (train.length != plan.train().length) {
+            splits.put("prunedFromTrain", plan.train().length - train.length);
+        }
+        report.put("splits", splits);
+        final Map<String, Object> training = new LinkedHashMap<>();
+        training.put("modelType", settings.training().modelType().name());
+        training.put("epochs", outcome.epochsRun());
+        training.put("bestEpoch", outcome.bestEpoch());
+        training.put("bestValidationMacroF1", Double.isNaN(outcome.bestValidationMacroF1()) ? null : outcome.bestValidationMacroF1());
+        training.put("stopReason", outcome.stopReason());
+        training.put("trainSeconds", outcome.trainMillis() / 1000.0);
+        training.put("totalSeconds", (System.nanoTime() - start) / 1e9);
+        training.put("device", outcome.device());
+        training.put("engine", DjlEngine.describe());
+        training.put("classWeights", outcome.classWeights());
+        training.put("settings", settings);
+        report.put("training", training);
+        final Map<String, Object> noise = new LinkedHashMap<>();
+        noise.put("handling", settings.labelNoise().name());
+        noise.put("suspects", suspects.size());
+        report.put("labelNoise", noise);
+        return new TrainingJobResult(labelNames, settings.training().featurizer(), outcome, evaluation,
+                testEmpty ? "validation" : "test", suspects, report);
+    }
+
+    private void checkClasses(final List<String> labelNames, final int[] originalsPerClass) throws UntrainableInputException {
+        if (labelNames.size() < 2) {
+            throw new UntrainableInputException("only one class (" + labelNames.get(0) + "): a classifier needs at least two labels");
+        }
+        for (int c = 0; c < labelNames.size(); c++) {
+            if (originalsPerClass[c] < settings.minRecordsPerClass()) {
+                throw new UntrainableInputException("too few records for class '" + labelNames.get(c) + "': "
+                        + originalsPerClass[c] + " original records, at least " + settings.minRecordsPerClass() + " needed");
+            }
+        }
+    }
+
+    /**
+     * Out-of-fold probabilities for the original training records: k stratified folds; each fold's model
+     * trains on the other folds (with their augmented records, never with augmented copies of the
+     * held-out records) and stops early on the validation split.
+     */
+    private List<ConfidentLearning.Suspect> outOfFoldSuspects(final TextClassifierTrainer trainer, final List<int[]> features,
+                                                              final int[] labels, final boolean[] augmented, final int[] groups,
+                                                              final SplitPlan plan, final int classes) {
+        final int[] originals = IntStream.of(plan.train()).filter(i -> !augmented[i]).toArray();
+        final int[] originalLabels = IntStream.of(originals).map(i -> labels[i]).toArray();
+        final int[] foldOf = StratifiedSplitter.stratifiedFolds(originalLabels, settings.folds(), settings.training().seed());
+        final Map<Integer, Integer> foldOfGroup = new HashMap<>();
+        for (int k = 0; k < originals.length; k++) {
+            foldOfGroup.put(groups[originals[k]], foldOf[k]);
+        }
+        final float[][] oof = new float[originals.length][];
+        for (int fold = 0; fold < settings.folds(); fold++) {
+            final int f = fold;
+            final int[] heldOutPositions = IntStream.range(0, originals.length).filter(k -> foldOf[k] == f).toArray();
+            if (heldOutPositions.length == 0) {
+                continue;
+            }
+            final int[] foldTrain = IntStream.of(plan.train()).filter(i -> foldOfGroup.getOrDefault(groups[i], -1) != f).toArray();
+            final TrainingOutcome outcome = trainer.train(features, labels, classes, foldTrain, plan.validation(), EpochListener.NONE);
+            final int[] heldOut = IntStream.of(heldOutPositions).map(k -> originals[k]).toArray();
+            final float[][] p = trainer.probabilities(outcome.weights(), features, heldOut);
+            for (int j = 0; j < heldOutPositions.length; j++) {
+                oof[heldOutPositions[j]] = p[j];
+            }
+        }
+        final List<ConfidentLearning.Suspect> local = ConfidentLearning.findSuspects(originalLabels, oof);
+        final List<ConfidentLearning.Suspect> mapped = new ArrayList<>();
+        for (final ConfidentLearning.Suspect s : local) {
+            mapped.add(new ConfidentLearning.Suspect(originals[s.index()], s.givenLabel(), s.predictedLabel(),
+                    s.givenProbability(), s.predictedProbability()));
+        }
+        return mapped;
+    }
+}
