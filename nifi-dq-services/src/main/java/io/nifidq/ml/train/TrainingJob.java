@@ -46,7 +46,9 @@ public final class TrainingJob {
         final long noUsableText = data.size() - kept.size();
         if (kept.isEmpty()) {
             throw new UntrainableInputException("no usable text: none of the " + data.added()
-                    + " records has both a label and a text with at least one word or character token");
+                    + " records has both a label and a text with at least one word or character token ("
+                    + data.missingLabel() + " without a label, " + data.missingText() + " without a text, "
+                    + (data.size() - kept.size()) + " without a token)");
         }
         final List<String> labelNames = new ArrayList<>(new TreeSet<>(kept.stream().map(i -> data.labels().get(i)).toList()));
         final Map<String, Integer> labelIds = new HashMap<>();
@@ -132,7 +134,7 @@ public final class TrainingJob {
         training.put("device", outcome.device());
         training.put("engine", DjlEngine.describe());
         training.put("classWeights", outcome.classWeights());
-        training.put("settings", settings);
+        training.put("settings", describe(settings));
         report.put("training", training);
         final Map<String, Object> noise = new LinkedHashMap<>();
         noise.put("handling", settings.labelNoise().name());
@@ -140,6 +142,28 @@ public final class TrainingJob {
         report.put("labelNoise", noise);
         return new TrainingJobResult(labelNames, settings.training().featurizer(), outcome, evaluation,
                 testEmpty ? "validation" : "test", suspects, report);
+    }
+
+    private static Map<String, Object> describe(final JobSettings job) {
+        final TrainingSettings t = job.training();
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("featurizer", t.featurizer());
+        m.put("embeddingSize", t.embeddingSize());
+        m.put("maxEpochs", t.maxEpochs());
+        m.put("batchSize", t.batchSize());
+        m.put("learningRate", t.learningRate());
+        m.put("classWeighting", t.classWeighting().name());
+        m.put("patience", t.patience());
+        m.put("timeBudgetSeconds", t.timeBudget().toMillis() / 1000.0);
+        m.put("seed", t.seed());
+        if (t.modelType() == io.nifidq.ml.model.ModelType.TEXTCNN) {
+            m.put("cnnFilters", t.cnnFilters());
+        }
+        m.put("trainShare", job.trainShare());
+        m.put("validationShare", job.validationShare());
+        m.put("folds", job.folds());
+        m.put("minRecordsPerClass", job.minRecordsPerClass());
+        return m;
     }
 
     private void checkClasses(final List<String> labelNames, final int[] originalsPerClass) throws UntrainableInputException {
