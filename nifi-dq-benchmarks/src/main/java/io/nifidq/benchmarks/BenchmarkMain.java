@@ -30,6 +30,15 @@ public final class BenchmarkMain {
                   --sizes LIST      record counts (default 1m,10m)
                   --kinds LIST      tabular,text,text-label (default all)
                   --xmx SIZE        heap of each probe JVM (default 3g)
+              train               TrainClassifier's trainer with its DEFAULT settings vs fastText (tools/fasttext_bench.py), same run
+                  --splits LIST     split folders under the datasets dir (default: all six)
+                  --fasttext-script FILE  (default: <datasets>/../tools/fasttext_bench.py)
+                  --skip-fasttext B skip the fastText side (default false)
+              label-noise         flip a share of a split's training labels, flag them out of fold (confident learning), prune
+                  --splits SPLIT    (default sms_spam_collection/split)
+                  --noise-rate R    share of labels flipped (default 0.1)
+                  --noise-seed N    (default 1)
+                  --folds N         (default: TrainClassifier's default)
               jfr-hotspots        the hotspots of a JFR file, split by processor
                   --file FILE       the recording
                   --top N           rows per table (default 25)
@@ -50,6 +59,20 @@ public final class BenchmarkMain {
             switch (args[0]) {
                 case "profile-throughput" -> profileThroughput(BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
                 case "profile-memory" -> profileMemory(BenchmarkOptions.parse(rest, MemoryBenchmark.OPTIONS), outputDir);
+                case "train" -> {
+                    final String table = new TrainBenchmark(BenchmarkOptions.parse(rest, TrainBenchmark.OPTIONS)).compareWithFastText();
+                    System.out.println();
+                    System.out.println(machine());
+                    System.out.println(table);
+                    write(outputDir, "train", machine() + "\n" + table);
+                }
+                case "label-noise" -> {
+                    final String table = new TrainBenchmark(BenchmarkOptions.parse(rest, TrainBenchmark.OPTIONS)).labelNoise();
+                    System.out.println();
+                    System.out.println(machine());
+                    System.out.println(table);
+                    write(outputDir, "label-noise", machine() + "\n" + table);
+                }
                 case "jfr-hotspots" -> {
                     final BenchmarkOptions options = BenchmarkOptions.parse(rest, JfrHotspots.OPTIONS);
                     if (options.path("file") == null) {

@@ -82,8 +82,8 @@ public final class TrainingJob {
         List<Suspect> suspects = List.of();
         int[] train = plan.train();
         if (settings.labelNoise() != LabelNoiseHandling.OFF) {
-            final List<ConfidentLearning.Suspect> found = outOfFoldSuspects(trainer, features, labels, augmented, groups,
-                    plan, classes);
+            final List<ConfidentLearning.Suspect> found = OutOfFold.suspects(trainer, features, labels, augmented, groups,
+                    plan.train(), plan.validation(), classes, settings.folds(), settings.training().seed());
             final List<Suspect> named = new ArrayList<>();
             final Set<Integer> suspectGroups = new HashSet<>();
             for (final ConfidentLearning.Suspect s : found) {
@@ -178,42 +178,4 @@ public final class TrainingJob {
         }
     }
 
-    /**
-     * Out-of-fold probabilities for the original training records: k stratified folds; each fold's model
-     * trains on the other folds (with their augmented records, never with augmented copies of the
-     * held-out records) and stops early on the validation split.
-     */
-    private List<ConfidentLearning.Suspect> outOfFoldSuspects(final TextClassifierTrainer trainer, final List<int[]> features,
-                                                              final int[] labels, final boolean[] augmented, final int[] groups,
-                                                              final SplitPlan plan, final int classes) {
-        final int[] originals = IntStream.of(plan.train()).filter(i -> !augmented[i]).toArray();
-        final int[] originalLabels = IntStream.of(originals).map(i -> labels[i]).toArray();
-        final int[] foldOf = StratifiedSplitter.stratifiedFolds(originalLabels, settings.folds(), settings.training().seed());
-        final Map<Integer, Integer> foldOfGroup = new HashMap<>();
-        for (int k = 0; k < originals.length; k++) {
-            foldOfGroup.put(groups[originals[k]], foldOf[k]);
-        }
-        final float[][] oof = new float[originals.length][];
-        for (int fold = 0; fold < settings.folds(); fold++) {
-            final int f = fold;
-            final int[] heldOutPositions = IntStream.range(0, originals.length).filter(k -> foldOf[k] == f).toArray();
-            if (heldOutPositions.length == 0) {
-                continue;
-            }
-            final int[] foldTrain = IntStream.of(plan.train()).filter(i -> foldOfGroup.getOrDefault(groups[i], -1) != f).toArray();
-            final TrainingOutcome outcome = trainer.train(features, labels, classes, foldTrain, plan.validation(), EpochListener.NONE);
-            final int[] heldOut = IntStream.of(heldOutPositions).map(k -> originals[k]).toArray();
-            final float[][] p = trainer.probabilities(outcome.weights(), features, heldOut);
-            for (int j = 0; j < heldOutPositions.length; j++) {
-                oof[heldOutPositions[j]] = p[j];
-            }
-        }
-        final List<ConfidentLearning.Suspect> local = ConfidentLearning.findSuspects(originalLabels, oof);
-        final List<ConfidentLearning.Suspect> mapped = new ArrayList<>();
-        for (final ConfidentLearning.Suspect s : local) {
-            mapped.add(new ConfidentLearning.Suspect(originals[s.index()], s.givenLabel(), s.predictedLabel(),
-                    s.givenProbability(), s.predictedProbability()));
-        }
-        return mapped;
-    }
 }
