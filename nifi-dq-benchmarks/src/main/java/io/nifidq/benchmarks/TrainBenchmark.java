@@ -177,7 +177,7 @@ final class TrainBenchmark {
         final SplitPlan plan = StratifiedSplitter.split(labels, IntStream.range(0, labels.length).toArray(), new boolean[labels.length],
                 1 - validationShare, validationShare, settings.seed());
         final int[] train = IntStream.concat(IntStream.of(plan.train()), IntStream.of(plan.test())).toArray();
-        return new SplitPlan(train, plan.validation(), new int[0]);
+        return new SplitPlan(train, plan.validation(), new int[0], 0);
     }
 
     private Map<String, double[]> fastText(final Path split) throws Exception {

@@ -119,6 +119,7 @@ public final class TrainingJob {
         splits.put("trainAugmented", IntStream.of(train).filter(i -> augmented[i]).count());
         splits.put("validation", plan.validation().length);
         splits.put("test", plan.test().length);
+        splits.put("augmentedLeftOut", plan.excludedAugmented());
         if (train.length != plan.train().length) {
             splits.put("prunedFromTrain", plan.train().length - train.length);
         }
