@@ -13,10 +13,13 @@ import io.nifidq.quality.profile.NumericValues;
 import io.nifidq.quality.profile.ValueKind;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Cleans one record at a time by the rules, in a fixed order: null tokens, text normalisation, labels,
@@ -42,10 +45,19 @@ public final class RecordCleaner {
     private final Map<String, Map<String, Double>> standardization = new LinkedHashMap<>();
     private final LongHashSet seenKeys = new LongHashSet();
     private final NearDuplicateIndex nearDuplicates;
+    private final int longestNullToken;
+    private final Predicate<String> statisticsFields;
+    private final Predicate<String> learnedFields;
     private boolean learned;
 
     public RecordCleaner(final CleaningRules rules, final CleaningCounts counts) {
         this.rules = rules;
+        this.longestNullToken = rules.nullTokens().stream().mapToInt(String::length).max().orElse(0);
+        this.statisticsFields = rules.statisticsFields();
+        final Set<String> alsoLearned = new HashSet<>(rules.coercion().types().keySet());
+        alsoLearned.add(rules.textField());
+        alsoLearned.add(rules.labelField());
+        this.learnedFields = statisticsFields.or(alsoLearned::contains);
         this.counts = counts;
         this.normalizer = new TextNormalizer(rules.normalization(), counts);
         this.learningNormalizer = new TextNormalizer(rules.normalization(), new CleaningCounts());
@@ -56,10 +68,11 @@ public final class RecordCleaner {
     /** First pass: gathers the batch statistics from the records as the per-record steps leave them. */
     public void learn(final Map<String, Object> original) {
         final Map<String, Object> values = new LinkedHashMap<>(original);
-        if (prepare(values, learningNormalizer, new CleaningCounts()) != null) {
+        // Only the fields that the statistics, the label votes or a rejection depend on need repairing here.
+        if (prepare(values, learningNormalizer, new CleaningCounts(), learnedFields) != null) {
             return;
         }
-        statistics.add(values);
+        statistics.add(values, statisticsFields);
         final String text = stringOrNull(values.get(rules.textField()));
         final String label = stringOrNull(values.get(rules.labelField()));
         if (text != null && label != null) {
@@ -85,7 +98,7 @@ public final class RecordCleaner {
     public Outcome clean(final Map<String, Object> original) {
         finishLearning();
         final Map<String, Object> values = new LinkedHashMap<>(original);
-        String rejection = prepare(values, normalizer, counts);
+        String rejection = prepare(values, normalizer, counts, field -> true);
         if (rejection == null) {
             rejection = fillMissing(values);
         }
@@ -102,10 +115,19 @@ public final class RecordCleaner {
         return new Outcome(rejection == null ? values : original, rejection);
     }
 
-    private String prepare(final Map<String, Object> values, final TextNormalizer textNormalizer, final CleaningCounts stepCounts) {
+    private boolean isNullToken(final String text) {
+        // Most values are longer than any null token once stripped: skip the lower-case copy for them.
+        if (text.length() > longestNullToken && text.strip().length() > longestNullToken) {
+            return false;
+        }
+        return !text.isBlank() && rules.nullTokens().contains(text.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private String prepare(final Map<String, Object> values, final TextNormalizer textNormalizer, final CleaningCounts stepCounts,
+                           final Predicate<String> fields) {
         for (final Map.Entry<String, Object> entry : values.entrySet()) {
-            if (entry.getValue() instanceof String text) {
-                if (!text.isBlank() && rules.nullTokens().contains(text.strip().toLowerCase(Locale.ROOT))) {
+            if (entry.getValue() instanceof String text && fields.test(entry.getKey())) {
+                if (isNullToken(text)) {
                     entry.setValue(null);
                     stepCounts.increment(CleaningCounts.NULL_TOKENS_REPLACED);
                 } else if (!rules.normalization().isNone()
