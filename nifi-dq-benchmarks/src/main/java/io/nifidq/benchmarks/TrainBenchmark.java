@@ -118,7 +118,7 @@ final class TrainBenchmark {
         final double noisyF1 = testF1(trainer, trainer.train(features, noisy, classes, trainIdx, plan.validation(), EpochListener.NONE),
                 testFeatures, test);
         final long t0 = System.nanoTime();
-        final List<ConfidentLearning.Suspect> suspects = OutOfFold.suspects(trainer, features, noisy, new boolean[noisy.length],
+        final List<ConfidentLearning.Suspect> suspects = OutOfFold.suspects(settings, features, noisy, new boolean[noisy.length],
                 IntStream.range(0, noisy.length).toArray(), trainIdx, plan.validation(), classes, folds, settings.seed());
         final double oofSeconds = (System.nanoTime() - t0) / 1e9;
         final Set<Integer> flagged = new HashSet<>();

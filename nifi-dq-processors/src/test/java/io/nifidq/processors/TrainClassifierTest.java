@@ -192,11 +192,13 @@ class TrainClassifierTest {
         runner.setProperty(TrainClassifier.LABEL_NOISE, "FLAG");
         runner.setProperty(TrainClassifier.FOLDS, "3");
         final List<String[]> noisy = new ArrayList<>();
+        final Set<String> flippedTexts = new java.util.HashSet<>();
         final Random random = new Random(5);
-        int flipped = 0;
         for (final String[] r : SMS) {
             final boolean flip = random.nextDouble() < 0.1;
-            flipped += flip ? 1 : 0;
+            if (flip) {
+                flippedTexts.add(r[0]);
+            }
             noisy.add(new String[]{r[0], flip ? (r[1].equals("ham") ? "spam" : "ham") : r[1]});
         }
         train(csv(noisy));
@@ -205,15 +207,21 @@ class TrainClassifierTest {
         final MockFlowFile success = runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).getFirst();
         final MockFlowFile suspects = runner.getFlowFilesForRelationship(TrainClassifier.REL_SUSPECTS).getFirst();
         final int count = Integer.parseInt(success.getAttribute(TrainClassifier.SUSPECTS));
-        assertTrue(count > 0 && count < 100, count + " suspects among " + flipped + " flipped labels");
         suspects.assertAttributeEquals("record.count", String.valueOf(count));
+        assertEquals(count, JSON.readTree(success.getContent()).at("/labelNoise/suspects").asInt());
         final List<String[]> rows = new CSVReader(new java.io.StringReader(suspects.getContent())).readAll();
         assertEquals(List.of("text", "label", "dq_suspect_given_label", "dq_suspect_predicted_label", "dq_suspect_confidence"),
                 List.of(rows.getFirst()));
+        assertEquals(count, rows.size() - 1);
+        long reallyFlipped = 0;
         for (final String[] row : rows.subList(1, rows.size())) {
             assertEquals(row[1], row[2], "the given label is the record's label");
             assertNotEquals(row[2], row[3], "a suspect's predicted label differs from its given label");
+            reallyFlipped += flippedTexts.contains(row[0]) ? 1 : 0;
         }
+        // 10% of the labels were flipped: flags that beat chance by far point at the flipped records.
+        assertTrue(reallyFlipped >= 10 && reallyFlipped >= 0.25 * count,
+                reallyFlipped + " of " + count + " suspects had their label flipped (" + flippedTexts.size() + " flipped in all)");
     }
 
     @Test

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-/** k-fold out-of-fold probabilities of the training records, and the label errors confident learning finds in them. */
+/**
+ * k-fold out-of-fold probabilities of the training records, and the label errors confident learning finds in them.
+ * The fold models train without class weights, whatever the final model uses.
+ */
 public final class OutOfFold {
 
     private OutOfFold() {
@@ -20,10 +23,14 @@ public final class OutOfFold {
      * trains on the other folds (with their augmented records, never with augmented copies of the
      * held-out records) and stops early on the validation split. Indices in the suspects are indices into features.
      */
-    public static List<ConfidentLearning.Suspect> suspects(final TextClassifierTrainer trainer, final List<int[]> features,
+    public static List<ConfidentLearning.Suspect> suspects(final TrainingSettings settings, final List<int[]> features,
                                                            final int[] labels, final boolean[] augmented, final int[] groups,
                                                            final int[] train, final int[] validation, final int classes,
                                                            final int folds, final long seed) {
+        // Unweighted fold models: class weights inflate the minority's probabilities, and confident learning's
+        // per-class thresholds need probabilities that mean what they say (on 10% flipped SMS labels, precision of
+        // the flags 0.47 with inverse-frequency weights, 0.76 without; recall 0.73 and 0.87).
+        final TextClassifierTrainer trainer = new TextClassifierTrainer(settings.withClassWeighting(ClassWeighting.NONE));
         final int[] originals = IntStream.of(train).filter(i -> !augmented[i]).toArray();
         final int[] originalLabels = IntStream.of(originals).map(i -> labels[i]).toArray();
         final int[] foldOf = StratifiedSplitter.stratifiedFolds(originalLabels, folds, seed);

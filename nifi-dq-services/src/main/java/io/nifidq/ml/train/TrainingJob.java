@@ -82,7 +82,7 @@ public final class TrainingJob {
         List<Suspect> suspects = List.of();
         int[] train = plan.train();
         if (settings.labelNoise() != LabelNoiseHandling.OFF) {
-            final List<ConfidentLearning.Suspect> found = OutOfFold.suspects(trainer, features, labels, augmented, groups,
+            final List<ConfidentLearning.Suspect> found = OutOfFold.suspects(settings.training(), features, labels, augmented, groups,
                     plan.train(), plan.validation(), classes, settings.folds(), settings.training().seed());
             final List<Suspect> named = new ArrayList<>();
             final Set<Integer> suspectGroups = new HashSet<>();

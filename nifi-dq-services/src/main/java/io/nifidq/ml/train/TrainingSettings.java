@@ -64,6 +64,11 @@ public record TrainingSettings(ModelType modelType, FeaturizerSettings featurize
                 patience, timeBudget, seed, cnnFilters);
     }
 
+    public TrainingSettings withClassWeighting(final ClassWeighting weighting) {
+        return new TrainingSettings(modelType, featurizer, embeddingSize, maxEpochs, batchSize, learningRate, weighting,
+                patience, timeBudget, seed, cnnFilters);
+    }
+
     public TrainingSettings withSeed(final long newSeed) {
         return new TrainingSettings(modelType, featurizer, embeddingSize, maxEpochs, batchSize, learningRate, classWeighting,
                 patience, timeBudget, newSeed, cnnFilters);
