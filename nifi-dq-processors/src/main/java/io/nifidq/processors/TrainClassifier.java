@@ -73,8 +73,8 @@ import java.util.Set;
                 """)
 @SeeAlso(value = {CleanRecords.class, ProfileQuality.class}, classNames = {"org.apache.nifi.processors.standard.MergeRecord"})
 @SystemResourceConsideration(resource = SystemResource.MEMORY, description = "Holds every record's text and feature ids, and the "
-        + "embedding table three times (weights and two Adam moments): Buckets x Embedding Size x 12 bytes, about 800 MB at the "
-        + "defaults. libtorch is unpacked once (about 430 MB) into ENGINE_CACHE_DIR.")
+        + "embedding table four times (weights, two Adam moments, the best epoch's copy): Buckets x Embedding Size x 16 bytes, "
+        + "about 270 MB at the defaults. libtorch is unpacked once (about 430 MB) into ENGINE_CACHE_DIR.")
 @SystemResourceConsideration(resource = SystemResource.CPU, description = "Training uses the PyTorch intra-op threads of the node; "
         + "run one concurrent task. The Time Budget bounds a run.")
 public class TrainClassifier extends AbstractProcessor {

@@ -70,7 +70,7 @@ final class TrainProperties {
 
     static final PropertyDescriptor BUCKETS = integer("Buckets", DEFAULTS.featurizer().buckets(), 16, 1 << 24,
             "Hash buckets for words, word bigrams and character n-grams (the rows of the embedding table). More buckets, fewer "
-                    + "collisions, more memory: rows x embedding size x 4 bytes, three times during training.");
+                    + "collisions, more memory: rows x embedding size x 4 bytes, four times during training (weights, two Adam moments, the best epoch's copy).");
     static final PropertyDescriptor EMBEDDING_SIZE = integer("Embedding Size", DEFAULTS.embeddingSize(), 1, 1024,
             "Dimensions of each embedding row.");
     static final PropertyDescriptor MAX_EPOCHS = integer("Max Epochs", DEFAULTS.maxEpochs(), 1, 10_000,
