@@ -32,10 +32,12 @@ final class BenchmarkDataGenerator {
     private static final String[] TEXT_PREFIXES = {"Hi, ", "Re: ", "FW: ", "Hey ", "Pls note: "};
     private static final String[] TEXT_SUFFIXES = {" :)", " thx", " ok?", " !!", " lol", " - sent from my phone"};
 
-    /** The two seed data sets. */
+    /** The seed data sets (text first, then label, for the text ones). */
     enum Seed {
         ADULT(SharedDatasetFiles.ADULT, "adult"),
-        SMS_SPAM(SharedDatasetFiles.SMS_SPAM, "sms");
+        SMS_SPAM(SharedDatasetFiles.SMS_SPAM, "sms"),
+        /** Chinese hotel reviews (AugmentText's Chinese workload). */
+        CHNSENTICORP(SharedDatasetFiles.CHNSENTICORP, "chn");
 
         final String relativePath;
         final String shortName;

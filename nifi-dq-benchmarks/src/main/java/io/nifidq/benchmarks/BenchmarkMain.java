@@ -32,6 +32,13 @@ public final class BenchmarkMain {
                   --sizes LIST      record counts (default 1m,10m)
                   --kinds LIST      tabular,text,text-label (default all)
                   --xmx SIZE        heap of each probe JVM (default 3g)
+              augment-throughput  AugmentText vs ConvertRecord, same readers/writers, TestRunner; ratio per produced record
+                  --records N       records per input (default 1m)
+                  --copies N        AugmentText's Copies per Record (default 1)
+                  --rounds N        timed rounds, alternating (default 3)
+                  --warmups N       untimed runs per contender first (default 1)
+                  --workloads LIST  sms-csv,sms-json,chn-csv (default all)
+                  --segmenter NAME  AugmentText's Chinese Segmenter: VITERBI (default) or MAXIMUM_MATCHING
               train               TrainClassifier's trainer with its DEFAULT settings vs fastText (tools/fasttext_bench.py), same run
                   --splits LIST     split folders under the datasets dir (default: all six)
                   --fasttext-script FILE  (default: <datasets>/../tools/fasttext_bench.py)
@@ -64,6 +71,7 @@ public final class BenchmarkMain {
                 case "clean-throughput" -> throughput(ThroughputBenchmark.Subject.CLEAN_RECORDS,
                         BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
                 case "profile-memory" -> profileMemory(BenchmarkOptions.parse(rest, MemoryBenchmark.OPTIONS), outputDir);
+                case "augment-throughput" -> augmentThroughput(BenchmarkOptions.parse(rest, AugmentThroughputBenchmark.OPTIONS), outputDir);
                 case "train" -> {
                     final String table = new TrainBenchmark(BenchmarkOptions.parse(rest, TrainBenchmark.OPTIONS)).compareWithFastText();
                     System.out.println();
@@ -116,6 +124,14 @@ public final class BenchmarkMain {
             System.out.println(hotspots);
             write(outputDir, name + "-hotspots", hotspots.toString());
         }
+    }
+
+    private static void augmentThroughput(final BenchmarkOptions options, final Path outputDir) throws Exception {
+        final String table = AugmentThroughputBenchmark.markdown(new AugmentThroughputBenchmark(options, outputDir).run());
+        System.out.println();
+        System.out.println(machine());
+        System.out.println(table);
+        write(outputDir, "augment-throughput", machine() + "\n" + table);
     }
 
     private static void profileMemory(final BenchmarkOptions options, final Path outputDir) throws Exception {

@@ -71,6 +71,14 @@ final class ProcessorRunners {
         return runner;
     }
 
+    /** A runner of the processor with the benchmark's reader registered (the processor's properties are the caller's). */
+    static TestRunner readerOnly(final Class<? extends org.apache.nifi.processor.Processor> processor, final Format format)
+            throws InitializationException {
+        final TestRunner runner = TestRunners.newTestRunner(processor);
+        addReader(runner, format);
+        return runner;
+    }
+
     /**
      * CleanRecords with every step on, as BENCHMARKS.md asks. Tabular data (no text field): null tokens,
      * whitespace and Unicode repairs of the categorical fields, missing values filled with the mode,

@@ -14,6 +14,7 @@ final class SharedDatasetFiles {
 
     static final String ADULT = "uci_adult/adult_train.csv";
     static final String SMS_SPAM = "sms_spam_collection/sms_spam.csv";
+    static final String CHNSENTICORP = "chnsenticorp_htl_all/text_label.csv";
 
     private SharedDatasetFiles() {
     }

