@@ -30,7 +30,7 @@ final class TrainingRecords {
 
     /** AugmentText's marker field: true on records it made. */
     static final String AUGMENTED_FIELD = "dq_augmented";
-    /** AugmentText's pointer from an augmented record to the 0-based index of its source record. */
+    /** AugmentText's group key: on an original its own 0-based position in AugmentText's input, on a copy its source's. */
     static final String SOURCE_INDEX_FIELD = "dq_source_index";
     static final String GIVEN_LABEL_FIELD = "dq_suspect_given_label";
     static final String PREDICTED_LABEL_FIELD = "dq_suspect_predicted_label";
@@ -46,9 +46,9 @@ final class TrainingRecords {
             Record record;
             while ((record = reader.nextRecord()) != null) {
                 final Object source = record.getValue(SOURCE_INDEX_FIELD);
-                final boolean augmented = isTrue(record.getValue(AUGMENTED_FIELD)) && source != null && !source.toString().isBlank();
-                data.add(record.getAsString(textField), record.getAsString(labelField), augmented,
-                        augmented ? Long.parseLong(source.toString().trim()) : -1L);
+                final Long group = source == null || source.toString().isBlank() ? null : Long.valueOf(source.toString().trim());
+                data.add(record.getAsString(textField), record.getAsString(labelField),
+                        group != null && isTrue(record.getValue(AUGMENTED_FIELD)), group);
             }
         }
         return data;

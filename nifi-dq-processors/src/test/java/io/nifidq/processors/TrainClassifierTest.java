@@ -225,6 +225,28 @@ class TrainClassifierTest {
     }
 
     @Test
+    void augmentTextCopiesTrainWithTheirSourceAndAreNeverEvaluated() throws Exception {
+        runner.setProperty(TrainClassifier.MAX_EPOCHS, "2");
+        final StringBuilder csv = new StringBuilder("text,label,dq_augmented,dq_source_index\r\n");
+        final List<String[]> rows = SMS.subList(0, 200);
+        for (int i = 0; i < rows.size(); i++) {
+            // AugmentText's layout: each original (its own position as source index) followed by one copy.
+            csv.append(quote(rows.get(i)[0])).append(',').append(rows.get(i)[1]).append(",false,").append(i).append("\r\n");
+            csv.append(quote(rows.get(i)[0] + " really")).append(',').append(rows.get(i)[1]).append(",true,").append(i).append("\r\n");
+        }
+        train(csv.toString());
+        runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 1);
+        final JsonNode report = JSON.readTree(runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).getFirst().getContent());
+        assertEquals(400, report.at("/records/used").asInt());
+        assertEquals(200, report.at("/records/augmented").asInt());
+        final int trainOriginals = report.at("/splits/train").asInt() - report.at("/splits/trainAugmented").asInt();
+        assertEquals(200, trainOriginals + report.at("/splits/validation").asInt() + report.at("/splits/test").asInt(),
+                "validation and test hold originals only");
+        assertEquals(trainOriginals, report.at("/splits/trainAugmented").asInt(), "every training original brings its copy");
+        assertEquals(200 - trainOriginals, report.at("/splits/augmentedLeftOut").asInt(), "copies of evaluation records are dropped");
+    }
+
+    @Test
     void sharesMustLeaveATestSplit() {
         runner.setProperty(TrainClassifier.TRAIN_SHARE, "0.9");
         runner.setProperty(TrainClassifier.VALIDATION_SHARE, "0.1");
@@ -238,6 +260,10 @@ class TrainClassifierTest {
         runner.run();
         runner.getFlowFilesForRelationship(TrainClassifier.REL_FAILURE)
                 .forEach(f -> System.out.println("failure: " + f.getAttribute("dq.error")));
+    }
+
+    private static String quote(final String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     private static String csv(final List<String[]> rows) {

@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * The records of one TrainClassifier input, collected from whatever reads them. Records without a
- * label (null or blank) or without a text are counted and left out. Augmented records (AugmentText's
- * {@code dq_augmented}) carry the index of their source record ({@code dq_source_index}), counted among
- * all records added here including left-out ones.
+ * label (null or blank) or without a text are counted and left out. Records are grouped for the split:
+ * AugmentText writes {@code dq_source_index} on originals (their position in its input) and on copies
+ * (their source's position), so that key keeps a source and its copies together; records without it
+ * are their own group (their position among all records added here, left-out ones included).
  */
 public final class TrainingData {
 
@@ -24,9 +25,9 @@ public final class TrainingData {
      * @param text the text (null counts as missing)
      * @param label the label (null or blank counts as missing)
      * @param isAugmented whether AugmentText made this record
-     * @param source the index of its source record when augmented, else ignored
+     * @param group the record's source group (AugmentText's {@code dq_source_index}), or null for its own group
      */
-    public void add(final String text, final String label, final boolean isAugmented, final long source) {
+    public void add(final String text, final String label, final boolean isAugmented, final Long group) {
         final long index = added++;
         if (label == null || label.isBlank()) {
             missingLabel++;
@@ -39,7 +40,7 @@ public final class TrainingData {
         texts.add(text);
         labels.add(label.strip());
         augmented.add(isAugmented);
-        sourceIndex.add(isAugmented ? source : index);
+        sourceIndex.add(group != null ? group : -1 - index);
         recordIndex.add(index);
     }
 
@@ -55,7 +56,7 @@ public final class TrainingData {
         return augmented.get(i);
     }
 
-    /** The group of a kept record: its own input index, or its source's when augmented. */
+    /** The group of a kept record: its source index when given, else a key of its own (negative, never a source index). */
     public long group(final int i) {
         return sourceIndex.get(i);
     }

@@ -35,7 +35,7 @@ final class SyntheticTexts {
     TrainingData data() {
         final TrainingData data = new TrainingData();
         for (int i = 0; i < texts.size(); i++) {
-            data.add(texts.get(i), labels.get(i), false, -1);
+            data.add(texts.get(i), labels.get(i), false, null);
         }
         return data;
     }

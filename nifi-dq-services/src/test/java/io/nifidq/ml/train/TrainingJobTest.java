@@ -15,10 +15,12 @@ class TrainingJobTest {
     @Test
     void augmentedRecordsOnlyEverTrainAndGoWithTheirSource() throws Exception {
         final SyntheticTexts corpus = new SyntheticTexts(40, 3, 2L);
-        final TrainingData data = corpus.data();
-        final int originals = data.size();
+        final TrainingData data = new TrainingData();
+        final int originals = corpus.texts.size();
         for (int i = 0; i < originals; i++) {
-            data.add(corpus.texts.get(i) + " indeed", corpus.labels.get(i), true, i);
+            // AugmentText's layout: the original with its own position as source index, then its copy.
+            data.add(corpus.texts.get(i), corpus.labels.get(i), false, (long) i);
+            data.add(corpus.texts.get(i) + " indeed", corpus.labels.get(i), true, (long) i);
         }
         final TrainingJobResult result = new TrainingJob(SETTINGS).run(data, EpochListener.NONE);
         @SuppressWarnings("unchecked") final Map<String, Object> splits = (Map<String, Object>) result.report().get("splits");
@@ -42,7 +44,7 @@ class TrainingJobTest {
             final boolean flip = i % 10 == 0;
             flipped += flip ? 1 : 0;
             final String label = corpus.labels.get(i);
-            data.add(corpus.texts.get(i), flip ? (label.equals("class0") ? "class1" : "class0") : label, false, -1);
+            data.add(corpus.texts.get(i), flip ? (label.equals("class0") ? "class1" : "class0") : label, false, null);
         }
         final TrainingJobResult result = new TrainingJob(SETTINGS.withLabelNoise(LabelNoiseHandling.PRUNE)).run(data, EpochListener.NONE);
         final long hits = result.suspects().stream().filter(s -> s.recordIndex() % 10 == 0).count();
@@ -56,14 +58,14 @@ class TrainingJobTest {
     void untrainableInputsSayWhy() {
         final TrainingData oneClass = new TrainingData();
         for (int i = 0; i < 10; i++) {
-            oneClass.add("text number " + i, "only", false, -1);
+            oneClass.add("text number " + i, "only", false, null);
         }
         assertEquals("only one class (only): a classifier needs at least two labels",
                 assertThrows(UntrainableInputException.class, () -> new TrainingJob(SETTINGS).run(oneClass, EpochListener.NONE)).getMessage());
         final TrainingData noText = new TrainingData();
-        noText.add("", "a", false, -1);
-        noText.add(null, "b", false, -1);
-        noText.add("?!", "b", false, -1);
+        noText.add("", "a", false, null);
+        noText.add(null, "b", false, null);
+        noText.add("?!", "b", false, null);
         assertTrue(assertThrows(UntrainableInputException.class, () -> new TrainingJob(SETTINGS).run(noText, EpochListener.NONE))
                 .getMessage().startsWith("no usable text"));
     }
