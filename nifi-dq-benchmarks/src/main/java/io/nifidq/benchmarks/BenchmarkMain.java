@@ -39,6 +39,15 @@ public final class BenchmarkMain {
                   --warmups N       untimed runs per contender first (default 1)
                   --workloads LIST  sms-csv,sms-json,chn-csv (default all)
                   --segmenter NAME  AugmentText's Chinese Segmenter: VITERBI (default) or MAXIMUM_MATCHING
+              train               TrainClassifier's trainer with its DEFAULT settings vs fastText (tools/fasttext_bench.py), same run
+                  --splits LIST     split folders under the datasets dir (default: all six)
+                  --fasttext-script FILE  (default: <datasets>/../tools/fasttext_bench.py)
+                  --skip-fasttext B skip the fastText side (default false)
+              label-noise         flip a share of a split's training labels, flag them out of fold (confident learning), prune
+                  --splits SPLIT    (default sms_spam_collection/split)
+                  --noise-rate R    share of labels flipped (default 0.1)
+                  --noise-seed N    (default 1)
+                  --folds N         (default: TrainClassifier's default)
               jfr-hotspots        the hotspots of a JFR file, split by processor
                   --file FILE       the recording
                   --top N           rows per table (default 25)
@@ -63,6 +72,20 @@ public final class BenchmarkMain {
                         BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
                 case "profile-memory" -> profileMemory(BenchmarkOptions.parse(rest, MemoryBenchmark.OPTIONS), outputDir);
                 case "augment-throughput" -> augmentThroughput(BenchmarkOptions.parse(rest, AugmentThroughputBenchmark.OPTIONS), outputDir);
+                case "train" -> {
+                    final String table = new TrainBenchmark(BenchmarkOptions.parse(rest, TrainBenchmark.OPTIONS)).compareWithFastText();
+                    System.out.println();
+                    System.out.println(machine());
+                    System.out.println(table);
+                    write(outputDir, "train", machine() + "\n" + table);
+                }
+                case "label-noise" -> {
+                    final String table = new TrainBenchmark(BenchmarkOptions.parse(rest, TrainBenchmark.OPTIONS)).labelNoise();
+                    System.out.println();
+                    System.out.println(machine());
+                    System.out.println(table);
+                    write(outputDir, "label-noise", machine() + "\n" + table);
+                }
                 case "jfr-hotspots" -> {
                     final BenchmarkOptions options = BenchmarkOptions.parse(rest, JfrHotspots.OPTIONS);
                     if (options.path("file") == null) {

@@ -65,10 +65,20 @@ class NarContentsIT {
     }
 
     @Test
+    void djlAndTheCpuBuildOfLibtorchAreBundledWithOneCommonsIo() {
+        for (final String needed : List.of("api-0.36.0", "pytorch-engine-0.36.0", "pytorch-jni-2.7.1-0.36.0",
+                "pytorch-native-cpu-2.7.1-linux-x86_64")) {
+            assertTrue(bundledJars.stream().anyMatch(jar -> jar.startsWith(needed)), needed + " missing from " + bundledJars);
+        }
+        // DJL pulls commons-io 2.16.1, which breaks NiFi's CSVReader: exactly the pinned 2.20.0 must be inside.
+        assertEquals(List.of("commons-io-2.20.0.jar"), bundledJars.stream().filter(jar -> jar.startsWith("commons-io-")).toList());
+    }
+
+    @Test
     void everyProcessorIsInTheExtensionManifestWithItsAdditionalDetails() throws IOException {
         final String manifest = read("META-INF/docs/extension-manifest.xml");
         for (final String processor : List.of("io.nifidq.processors.ProfileQuality", "io.nifidq.processors.CleanRecords",
-                "io.nifidq.processors.AugmentText")) {
+                "io.nifidq.processors.AugmentText", "io.nifidq.processors.TrainClassifier")) {
             assertTrue(manifest.contains("<name>" + processor + "</name>"), processor + " missing from the extension manifest");
             assertTrue(nar.getEntry("META-INF/docs/additional-details/" + processor + "/additionalDetails.md") != null,
                     "no additionalDetails.md for " + processor + " (NiFi hides the page when the folder name is wrong)");

@@ -1,0 +1,68 @@
+package io.nifidq.ml.model;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+
+/**
+ * The one door to DJL's PyTorch engine. The first call switches the thread's context class loader to the
+ * loader of this class (inside NiFi: the nifi-dq NAR's), because DJL finds its engine through the
+ * context class loader and libtorch can be loaded by only one class loader per JVM. It also turns on
+ * {@code ai.djl.offline} unless the JVM set it: the native library comes from the bundled
+ * pytorch-native-cpu jar and is unpacked into {@code ENGINE_CACHE_DIR}; nothing is downloaded.
+ *
+ * <p>PyTorch's intra-op and inter-op thread pools default to one thread each here (unless the JVM sets
+ * {@code ai.djl.pytorch.num_threads} / {@code ai.djl.pytorch.num_interop_threads}): the operations of
+ * these small networks gain nothing from more, and on a busy node OpenMP's spinning threads made the
+ * same training run 8x slower (4.5 s with one thread, 35.7 s with two, measured side by side on two
+ * shared cores).
+ */
+public final class DjlEngine {
+
+    public static final String ENGINE_NAME = "PyTorch";
+
+    private static volatile Engine engine;
+
+    private DjlEngine() {
+    }
+
+    /** The PyTorch engine, started on first use. */
+    public static Engine get() {
+        Engine e = engine;
+        if (e == null) {
+            synchronized (DjlEngine.class) {
+                e = engine;
+                if (e == null) {
+                    setIfAbsent("ai.djl.offline", "true");
+                    setIfAbsent("ai.djl.pytorch.num_threads", "1");
+                    setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+                    final Thread thread = Thread.currentThread();
+                    final ClassLoader previous = thread.getContextClassLoader();
+                    thread.setContextClassLoader(DjlEngine.class.getClassLoader());
+                    try {
+                        e = Engine.getEngine(ENGINE_NAME);
+                    } finally {
+                        thread.setContextClassLoader(previous);
+                    }
+                    engine = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    private static void setIfAbsent(final String key, final String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** The first GPU when the engine reports one (a CUDA libtorch supplied by the admin), the CPU otherwise. */
+    public static Device preferredDevice() {
+        return get().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+
+    /** "PyTorch 2.7.1", for metadata and reports. */
+    public static String describe() {
+        return get().getEngineName() + " " + get().getVersion();
+    }
+}

@@ -1,0 +1,9 @@
+package io.nifidq.ml.model;
+
+/** The network architectures TrainClassifier can train; the names are stored in model directories. */
+public enum ModelType {
+    /** fastText-style: mean of the hashed n-gram embeddings, then one linear layer. Fast; the default. */
+    FASTTEXT,
+    /** Kim-style text CNN: convolutions of widths 2, 3 and 4 over the id embeddings, max-pooled, dropout, linear. */
+    TEXTCNN
+}

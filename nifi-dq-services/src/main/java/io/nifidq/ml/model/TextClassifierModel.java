@@ -1,0 +1,131 @@
+package io.nifidq.ml.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.nifidq.ml.features.FeaturizerSettings;
+import io.nifidq.ml.features.HashingFeaturizer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A trained classifier loaded from a model directory, ready to predict.
+ *
+ * <p>Thread-safety: after {@link #load} the parameters are only read, and every call of
+ * {@link #predictProbabilities} works in its own NDManager sub-manager per batch, so concurrent calls
+ * from several threads are safe. {@link #close} must not run while a prediction is in flight.
+ */
+public final class TextClassifierModel implements AutoCloseable {
+
+    /** Records per forward pass. */
+    public static final int BATCH = 512;
+
+    private final NDManager manager;
+    private final HashedTextNetwork network;
+    private final HashingFeaturizer featurizer;
+    private final List<String> labels;
+    private final Path directory;
+
+    private TextClassifierModel(final NDManager manager, final HashedTextNetwork network, final HashingFeaturizer featurizer,
+                                final List<String> labels, final Path directory) {
+        this.manager = manager;
+        this.network = network;
+        this.featurizer = featurizer;
+        this.labels = List.copyOf(labels);
+        this.directory = directory;
+    }
+
+    /** Loads on the GPU when the engine reports one, on the CPU otherwise. */
+    public static TextClassifierModel load(final Path directory) throws IOException {
+        return load(directory, DjlEngine.preferredDevice());
+    }
+
+    public static TextClassifierModel load(final Path directory, final Device device) throws IOException {
+        DjlEngine.get();
+        final NDManager manager = NDManager.newBaseManager(device, DjlEngine.ENGINE_NAME);
+        try {
+            final FeaturizerSettings settings = ModelFiles.readFeaturizer(directory);
+            final List<String> labels = ModelFiles.readLabels(directory);
+            final HashedTextNetwork network = ModelFiles.readNetwork(directory, manager);
+            if (network.spec().classes() != labels.size() || network.spec().rows() != settings.rows()) {
+                throw new IOException("model files in " + directory + " disagree: " + network.spec() + ", " + settings
+                        + ", " + labels.size() + " labels");
+            }
+            return new TextClassifierModel(manager, network, new HashingFeaturizer(settings), labels, directory);
+        } catch (final IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    public FeaturizerSettings featurizerSettings() {
+        return featurizer.settings();
+    }
+
+    public NetworkSpec spec() {
+        return network.spec();
+    }
+
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Class probabilities per text, {@code [texts.size()][labels().size()]}; null or empty texts get the prior of an empty input. */
+    public float[][] predictProbabilities(final List<String> texts) {
+        final List<int[]> ids = new ArrayList<>(texts.size());
+        for (final String text : texts) {
+            ids.add(featurizer.featurize(text));
+        }
+        return predictFeatures(ids);
+    }
+
+    /** Class probabilities for already featurized texts. */
+    public float[][] predictFeatures(final List<int[]> features) {
+        final int classes = labels.size();
+        final float[][] out = new float[features.size()][];
+        final int minLength = network.spec().minLength();
+        for (int from = 0; from < features.size(); from += BATCH) {
+            final int to = Math.min(features.size(), from + BATCH);
+            int length = minLength;
+            for (int i = from; i < to; i++) {
+                length = Math.max(length, features.get(i).length);
+            }
+            final long[] ids = new long[(to - from) * length];
+            for (int i = from; i < to; i++) {
+                final int[] f = features.get(i);
+                for (int j = 0; j < f.length; j++) {
+                    ids[(i - from) * length + j] = f[j];
+                }
+            }
+            try (NDManager batch = manager.newSubManager()) {
+                final NDArray input = batch.create(ids, new Shape(to - from, length));
+                final NDList logits = network.forward(new ParameterStore(batch, false), new NDList(input), false);
+                final float[] p = logits.singletonOrThrow().softmax(1).toFloatArray();
+                for (int i = from; i < to; i++) {
+                    out[i] = Arrays.copyOfRange(p, (i - from) * classes, (i - from + 1) * classes);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,182 @@
+package io.nifidq.ml.train;
+
+import io.nifidq.ml.eval.ClassificationReport;
+import io.nifidq.ml.features.HashingFeaturizer;
+import io.nifidq.ml.model.DjlEngine;
+import io.nifidq.ml.noise.ConfidentLearning;
+import io.nifidq.ml.split.SplitPlan;
+import io.nifidq.ml.split.StratifiedSplitter;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
+/**
+ * One whole TrainClassifier run without NiFi: checks that the records can be trained on, featurizes,
+ * splits (stratified, augmented records stay with their source and only in training), optionally finds
+ * suspected label errors from k-fold out-of-fold probabilities (confident learning) and flags or prunes
+ * them, trains the final model and evaluates it on the test split.
+ */
+public final class TrainingJob {
+
+    private final JobSettings settings;
+
+    public TrainingJob(final JobSettings settings) {
+        this.settings = settings;
+    }
+
+    public TrainingJobResult run(final TrainingData data, final EpochListener listener) throws UntrainableInputException {
+        final long start = System.nanoTime();
+        final HashingFeaturizer featurizer = new HashingFeaturizer(settings.training().featurizer());
+        final List<int[]> features = new ArrayList<>();
+        final List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            final int[] ids = featurizer.featurize(data.texts().get(i));
+            if (ids.length > 0) {
+                features.add(ids);
+                kept.add(i);
+            }
+        }
+        final long noUsableText = data.size() - kept.size();
+        if (kept.isEmpty()) {
+            throw new UntrainableInputException("no usable text: none of the " + data.added()
+                    + " records has both a label and a text with at least one word or character token ("
+                    + data.missingLabel() + " without a label, " + data.missingText() + " without a text, "
+                    + (data.size() - kept.size()) + " without a token)");
+        }
+        final List<String> labelNames = new ArrayList<>(new TreeSet<>(kept.stream().map(i -> data.labels().get(i)).toList()));
+        final Map<String, Integer> labelIds = new HashMap<>();
+        for (int c = 0; c < labelNames.size(); c++) {
+            labelIds.put(labelNames.get(c), c);
+        }
+        final int n = kept.size();
+        final int[] labels = new int[n];
+        final boolean[] augmented = new boolean[n];
+        final int[] groups = new int[n];
+        final long[] recordIndex = new long[n];
+        final Map<Long, Integer> groupIds = new HashMap<>();
+        final int[] originalsPerClass = new int[labelNames.size()];
+        for (int k = 0; k < n; k++) {
+            final int i = kept.get(k);
+            labels[k] = labelIds.get(data.labels().get(i));
+            augmented[k] = data.augmented(i);
+            groups[k] = groupIds.computeIfAbsent(data.group(i), g -> groupIds.size());
+            recordIndex[k] = data.recordIndex(i);
+            if (!augmented[k]) {
+                originalsPerClass[labels[k]]++;
+            }
+        }
+        checkClasses(labelNames, originalsPerClass);
+
+        final SplitPlan plan = StratifiedSplitter.split(labels, groups, augmented, settings.trainShare(),
+                settings.validationShare(), settings.training().seed());
+        final TextClassifierTrainer trainer = new TextClassifierTrainer(settings.training());
+        final int classes = labelNames.size();
+
+        List<Suspect> suspects = List.of();
+        int[] train = plan.train();
+        if (settings.labelNoise() != LabelNoiseHandling.OFF) {
+            final List<ConfidentLearning.Suspect> found = OutOfFold.suspects(settings.training(), features, labels, augmented, groups,
+                    plan.train(), plan.validation(), classes, settings.folds(), settings.training().seed());
+            final List<Suspect> named = new ArrayList<>();
+            final Set<Integer> suspectGroups = new HashSet<>();
+            for (final ConfidentLearning.Suspect s : found) {
+                named.add(new Suspect(recordIndex[s.index()], labelNames.get(s.givenLabel()), labelNames.get(s.predictedLabel()),
+                        s.givenProbability(), s.predictedProbability()));
+                suspectGroups.add(groups[s.index()]);
+            }
+            suspects = List.copyOf(named);
+            if (settings.labelNoise() == LabelNoiseHandling.PRUNE) {
+                train = IntStream.of(train).filter(i -> !suspectGroups.contains(groups[i])).toArray();
+            }
+        }
+
+        final TrainingOutcome outcome = trainer.train(features, labels, classes, train, plan.validation(), listener);
+        final boolean testEmpty = plan.test().length == 0;
+        final int[] evaluated = testEmpty ? plan.validation() : plan.test();
+        final int[] truth = IntStream.of(evaluated).map(i -> labels[i]).toArray();
+        final int[] predicted = TextClassifierTrainer.argmax(trainer.probabilities(outcome.weights(), features, evaluated));
+        final ClassificationReport evaluation = ClassificationReport.of(labelNames, truth, predicted);
+
+        final Map<String, Object> report = new LinkedHashMap<>(evaluation.toMap());
+        report.put("evaluatedOn", testEmpty ? "validation" : "test");
+        final Map<String, Object> records = new LinkedHashMap<>();
+        records.put("input", data.added());
+        records.put("missingLabel", data.missingLabel());
+        records.put("missingText", data.missingText());
+        records.put("noUsableText", noUsableText);
+        records.put("used", n);
+        records.put("augmented", IntStream.range(0, n).filter(i -> augmented[i]).count());
+        report.put("records", records);
+        final Map<String, Object> splits = new LinkedHashMap<>();
+        splits.put("train", train.length);
+        splits.put("trainAugmented", IntStream.of(train).filter(i -> augmented[i]).count());
+        splits.put("validation", plan.validation().length);
+        splits.put("test", plan.test().length);
+        splits.put("augmentedLeftOut", plan.excludedAugmented());
+        if (train.length != plan.train().length) {
+            splits.put("prunedFromTrain", plan.train().length - train.length);
+        }
+        report.put("splits", splits);
+        final Map<String, Object> training = new LinkedHashMap<>();
+        training.put("modelType", settings.training().modelType().name());
+        training.put("epochs", outcome.epochsRun());
+        training.put("bestEpoch", outcome.bestEpoch());
+        training.put("bestValidationMacroF1", Double.isNaN(outcome.bestValidationMacroF1()) ? null : outcome.bestValidationMacroF1());
+        training.put("stopReason", outcome.stopReason());
+        training.put("trainSeconds", outcome.trainMillis() / 1000.0);
+        training.put("totalSeconds", (System.nanoTime() - start) / 1e9);
+        training.put("device", outcome.device());
+        training.put("engine", DjlEngine.describe());
+        training.put("classWeights", outcome.classWeights());
+        training.put("settings", describe(settings));
+        report.put("training", training);
+        final Map<String, Object> noise = new LinkedHashMap<>();
+        noise.put("handling", settings.labelNoise().name());
+        noise.put("suspects", suspects.size());
+        report.put("labelNoise", noise);
+        return new TrainingJobResult(labelNames, settings.training().featurizer(), outcome, evaluation,
+                testEmpty ? "validation" : "test", suspects, report);
+    }
+
+    private static Map<String, Object> describe(final JobSettings job) {
+        final TrainingSettings t = job.training();
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("featurizer", t.featurizer());
+        m.put("embeddingSize", t.embeddingSize());
+        m.put("maxEpochs", t.maxEpochs());
+        m.put("batchSize", t.batchSize());
+        m.put("learningRate", t.learningRate());
+        m.put("classWeighting", t.classWeighting().name());
+        m.put("patience", t.patience());
+        m.put("timeBudgetSeconds", t.timeBudget().toMillis() / 1000.0);
+        m.put("seed", t.seed());
+        if (t.modelType() == io.nifidq.ml.model.ModelType.TEXTCNN) {
+            m.put("cnnFilters", t.cnnFilters());
+        }
+        m.put("trainShare", job.trainShare());
+        m.put("validationShare", job.validationShare());
+        m.put("folds", job.folds());
+        m.put("minRecordsPerClass", job.minRecordsPerClass());
+        return m;
+    }
+
+    private void checkClasses(final List<String> labelNames, final int[] originalsPerClass) throws UntrainableInputException {
+        if (labelNames.size() < 2) {
+            throw new UntrainableInputException("only one class (" + labelNames.get(0) + "): a classifier needs at least two labels");
+        }
+        for (int c = 0; c < labelNames.size(); c++) {
+            if (originalsPerClass[c] < settings.minRecordsPerClass()) {
+                throw new UntrainableInputException("too few records for class '" + labelNames.get(c) + "': "
+                        + originalsPerClass[c] + " original records, at least " + settings.minRecordsPerClass() + " needed");
+            }
+        }
+    }
+
+}

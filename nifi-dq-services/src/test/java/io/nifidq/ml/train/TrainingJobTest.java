@@ -1,0 +1,72 @@
+package io.nifidq.ml.train;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainingJobTest {
+
+    private static final JobSettings SETTINGS = JobSettings.defaults().withTraining(TextClassifierTrainerTest.SMALL);
+
+    @Test
+    void augmentedRecordsOnlyEverTrainAndGoWithTheirSource() throws Exception {
+        final SyntheticTexts corpus = new SyntheticTexts(40, 3, 2L);
+        final TrainingData data = new TrainingData();
+        final int originals = corpus.texts.size();
+        for (int i = 0; i < originals; i++) {
+            // AugmentText's layout: the original with its own position as source index, then its copy.
+            data.add(corpus.texts.get(i), corpus.labels.get(i), false, (long) i);
+            data.add(corpus.texts.get(i) + " indeed", corpus.labels.get(i), true, (long) i);
+        }
+        final TrainingJobResult result = new TrainingJob(SETTINGS).run(data, EpochListener.NONE);
+        @SuppressWarnings("unchecked") final Map<String, Object> splits = (Map<String, Object>) result.report().get("splits");
+        final long train = ((Number) splits.get("train")).longValue();
+        final long trainAugmented = ((Number) splits.get("trainAugmented")).longValue();
+        final long validation = ((Number) splits.get("validation")).longValue();
+        final long test = ((Number) splits.get("test")).longValue();
+        final long leftOut = ((Number) splits.get("augmentedLeftOut")).longValue();
+        assertEquals(originals, train - trainAugmented + validation + test, "every original lands in exactly one split");
+        assertEquals(originals, trainAugmented + leftOut, "an augmented copy trains with its source or is left out");
+        assertEquals(train - trainAugmented, trainAugmented, "each training original brings its one copy");
+        assertTrue(result.evaluation().macroF1() > 0.85, "macro-F1 " + result.evaluation().macroF1());
+    }
+
+    @Test
+    void pruningFlagsFlippedLabelsAndTrainsWithoutThem() throws Exception {
+        final SyntheticTexts corpus = new SyntheticTexts(60, 2, 3L);
+        final TrainingData data = new TrainingData();
+        int flipped = 0;
+        for (int i = 0; i < corpus.texts.size(); i++) {
+            final boolean flip = i % 10 == 0;
+            flipped += flip ? 1 : 0;
+            final String label = corpus.labels.get(i);
+            data.add(corpus.texts.get(i), flip ? (label.equals("class0") ? "class1" : "class0") : label, false, null);
+        }
+        final TrainingJobResult result = new TrainingJob(SETTINGS.withLabelNoise(LabelNoiseHandling.PRUNE)).run(data, EpochListener.NONE);
+        final long hits = result.suspects().stream().filter(s -> s.recordIndex() % 10 == 0).count();
+        assertTrue(hits >= flipped / 2, hits + " of " + flipped + " flipped labels flagged (training records are 80% of them)");
+        assertTrue(hits >= result.suspects().size() / 2, hits + " of " + result.suspects().size() + " flags are flipped labels");
+        @SuppressWarnings("unchecked") final Map<String, Object> splits = (Map<String, Object>) result.report().get("splits");
+        assertEquals(result.suspects().size(), ((Number) splits.get("prunedFromTrain")).intValue());
+    }
+
+    @Test
+    void untrainableInputsSayWhy() {
+        final TrainingData oneClass = new TrainingData();
+        for (int i = 0; i < 10; i++) {
+            oneClass.add("text number " + i, "only", false, null);
+        }
+        assertEquals("only one class (only): a classifier needs at least two labels",
+                assertThrows(UntrainableInputException.class, () -> new TrainingJob(SETTINGS).run(oneClass, EpochListener.NONE)).getMessage());
+        final TrainingData noText = new TrainingData();
+        noText.add("", "a", false, null);
+        noText.add(null, "b", false, null);
+        noText.add("?!", "b", false, null);
+        assertTrue(assertThrows(UntrainableInputException.class, () -> new TrainingJob(SETTINGS).run(noText, EpochListener.NONE))
+                .getMessage().startsWith("no usable text"));
+    }
+}
