@@ -1,6 +1,7 @@
 package io.nifidq.benchmarks;
 
 import io.nifidq.benchmarks.BenchmarkDataGenerator.Format;
+import io.nifidq.processors.CleanRecords;
 import io.nifidq.processors.ProfileQuality;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.csv.CSVReader;
@@ -65,6 +66,43 @@ final class ProcessorRunners {
         }
         if (textField != null && nearDuplicateLimit != null) {
             runner.setProperty(ProfileQuality.NEAR_DUPLICATE_INDEX_LIMIT, nearDuplicateLimit.toString());
+        }
+        runner.assertValid();
+        return runner;
+    }
+
+    /**
+     * CleanRecords with every step on, as BENCHMARKS.md asks. Tabular data (no text field): null tokens,
+     * whitespace and Unicode repairs of the categorical fields, missing values filled with the mode,
+     * IQR outliers clipped and z-score standardisation of the numeric fields, exact duplicates. Text data:
+     * every text repair, case-insensitive labels, label conflicts by majority, text length bounds, exact
+     * and near duplicates. Coercion to the reader's schema runs in both.
+     */
+    static TestRunner cleanRecords(final Format format, final String textField, final String labelField,
+                                   final Integer nearDuplicateLimit) throws InitializationException {
+        final TestRunner runner = TestRunners.newTestRunner(CleanRecords.class);
+        addReader(runner, format);
+        final var writer = format == Format.CSV ? new CSVRecordSetWriter() : new JsonRecordSetWriter();
+        runner.addControllerService(WRITER_ID, writer);
+        runner.enableControllerService(writer);
+        runner.setProperty(CleanRecords.RECORD_READER, READER_ID);
+        runner.setProperty(CleanRecords.RECORD_WRITER, WRITER_ID);
+        if (textField == null) {
+            runner.setProperty(CleanRecords.NORMALIZED_FIELDS, "workclass,education,marital_status,occupation,relationship,race,sex,"
+                    + "native_country,income");
+            runner.setProperty(CleanRecords.MISSING_VALUES, "MODE");
+            runner.setProperty(CleanRecords.MISSING_VALUE_FIELDS, "workclass,occupation,native_country");
+            runner.setProperty(CleanRecords.OUTLIER_METHOD, "IQR");
+            runner.setProperty(CleanRecords.OUTLIER_FIELDS, "age,hours_per_week");
+            runner.setProperty(CleanRecords.STANDARDIZATION, "Z_SCORE");
+            runner.setProperty(CleanRecords.STANDARDIZED_FIELDS, "age,hours_per_week,education_num");
+        } else {
+            runner.setProperty(CleanRecords.TEXT_FIELD, textField);
+            runner.setProperty(CleanRecords.LABEL_FIELD, labelField);
+            runner.setProperty(CleanRecords.REMOVE_NEAR_DUPLICATES, "true");
+            if (nearDuplicateLimit != null) {
+                runner.setProperty(CleanRecords.NEAR_DUPLICATE_INDEX_LIMIT, nearDuplicateLimit.toString());
+            }
         }
         runner.assertValid();
         return runner;

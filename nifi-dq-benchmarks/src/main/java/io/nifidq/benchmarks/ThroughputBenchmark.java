@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * ProfileQuality against ConvertRecord (and the read-only floor) on the same FlowFile, in the same TestRunner
+ * A nifi-dq processor (the subject: ProfileQuality or CleanRecords) against ConvertRecord (and the
+ * read-only floor) on the same FlowFile, in the same TestRunner
  * setup: each contender runs once to warm up, then the contenders alternate (the order rotates every round) for
  * the wanted number of rounds; the figure of a contender is its median. Only runner.run() is timed: the
  * FlowFile is enqueued and the heap collected before it, the output checked and dropped after it.
@@ -57,25 +58,44 @@ final class ThroughputBenchmark {
         }
     }
 
-    enum Contender {
-        CONVERT_RECORD("ConvertRecord"), PROFILE_QUALITY("ProfileQuality"), READ_ONLY("read only");
+    /** The nifi-dq processor measured against ConvertRecord, with its target ratio from BENCHMARKS.md section 2. */
+    enum Subject {
+        PROFILE_QUALITY("ProfileQuality", "PQ", 1.5), CLEAN_RECORDS("CleanRecords", "Clean", 2.0);
 
         final String label;
+        final String abbreviation;
+        final double targetRatio;
 
-        Contender(final String label) {
+        Subject(final String label, final String abbreviation, final double targetRatio) {
             this.label = label;
+            this.abbreviation = abbreviation;
+            this.targetRatio = targetRatio;
+        }
+    }
+
+    enum Contender {
+        CONVERT_RECORD, SUBJECT, READ_ONLY;
+
+        String label(final Subject subject) {
+            return switch (this) {
+                case CONVERT_RECORD -> "ConvertRecord";
+                case SUBJECT -> subject.label;
+                case READ_ONLY -> "read only";
+            };
         }
     }
 
     /** The seconds of every timed round of every contender on one workload. */
-    record WorkloadResult(Workload workload, int records, long bytes, Map<Contender, List<Double>> seconds) {
+    record WorkloadResult(Subject subject, Workload workload, int records, long bytes, Map<Contender, List<Double>> seconds) {
     }
 
+    private final Subject subject;
     private final BenchmarkOptions options;
     private final Path outputDir;
     private final Integer nearDuplicateLimit;
 
-    ThroughputBenchmark(final BenchmarkOptions options, final Path outputDir) {
+    ThroughputBenchmark(final Subject subject, final BenchmarkOptions options, final Path outputDir) {
+        this.subject = subject;
         this.options = options;
         this.outputDir = outputDir;
         final int limit = options.intValue("near-duplicate-limit", -1);
@@ -90,7 +110,7 @@ final class ThroughputBenchmark {
         final List<Workload> workloads = options.stringList("workloads", List.of("adult-csv", "adult-json", "sms-csv", "sms-json"))
                 .stream().map(Workload::byKey).toList();
         final List<Contender> contenders = readOnly ? List.of(Contender.values())
-                : List.of(Contender.CONVERT_RECORD, Contender.PROFILE_QUALITY);
+                : List.of(Contender.CONVERT_RECORD, Contender.SUBJECT);
         final BenchmarkDataGenerator generator = new BenchmarkDataGenerator(outputDir.resolve("data"));
         final Path jfrDir = options.path("jfr");
 
@@ -126,8 +146,9 @@ final class ThroughputBenchmark {
         for (final Contender contender : contenders) {
             runners.put(contender, switch (contender) {
                 case CONVERT_RECORD -> ProcessorRunners.convertRecord(workload.format);
-                case PROFILE_QUALITY -> ProcessorRunners.profileQuality(workload.format, workload.textField, workload.labelField,
-                        nearDuplicateLimit);
+                case SUBJECT -> subject == Subject.PROFILE_QUALITY
+                        ? ProcessorRunners.profileQuality(workload.format, workload.textField, workload.labelField, nearDuplicateLimit)
+                        : ProcessorRunners.cleanRecords(workload.format, workload.textField, workload.labelField, nearDuplicateLimit);
                 case READ_ONLY -> ProcessorRunners.readRecordsOnly(workload.format);
             });
         }
@@ -135,7 +156,7 @@ final class ThroughputBenchmark {
         for (int w = 0; w < warmups; w++) {
             for (final Contender contender : contenders) {
                 final double seconds = timeOneRun(runners.get(contender), content, records);
-                System.out.printf("  warm-up   %-15s %7.2f s%n", contender.label, seconds);
+                System.out.printf("  warm-up   %-15s %7.2f s%n", contender.label(subject), seconds);
             }
         }
         final Map<Contender, List<Double>> seconds = new EnumMap<>(Contender.class);
@@ -144,10 +165,10 @@ final class ThroughputBenchmark {
                 final Contender contender = contenders.get((i + round) % contenders.size());
                 final double s = timeOneRun(runners.get(contender), content, records);
                 seconds.computeIfAbsent(contender, c -> new ArrayList<>()).add(s);
-                System.out.printf("  round %d   %-15s %7.2f s%n", round + 1, contender.label, s);
+                System.out.printf("  round %d   %-15s %7.2f s%n", round + 1, contender.label(subject), s);
             }
         }
-        return new WorkloadResult(workload, records, content.length, seconds);
+        return new WorkloadResult(subject, workload, records, content.length, seconds);
     }
 
     /** Enqueues the content, collects the heap, times runner.run(), checks the record count, drops the output. */
@@ -162,15 +183,23 @@ final class ThroughputBenchmark {
             throw new IllegalStateException(runner.getProcessor().getClass().getSimpleName() + " routed to failure: "
                     + failed.getFirst().getAttributes());
         }
-        final List<MockFlowFile> success = runner.getFlowFilesForRelationship("success");
-        final String counted = success.size() == 1 ? success.getFirst().getAttribute("record.count") : null;
-        if (!Integer.toString(records).equals(counted)) {
-            throw new IllegalStateException(runner.getProcessor().getClass().getSimpleName() + " did not report " + records
-                    + " records on success: " + success.size() + " FlowFiles, record.count " + counted);
+        // CleanRecords sends what it drops to 'rejected': records in = records out + records rejected.
+        final long counted = recordCount(runner, "success") + recordCount(runner, "rejected");
+        if (counted != records) {
+            throw new IllegalStateException(runner.getProcessor().getClass().getSimpleName() + " accounted for " + counted
+                    + " of " + records + " records on success and rejected");
         }
         runner.clearTransferState();
         runner.clearProvenanceEvents();
         return seconds;
+    }
+
+    private static long recordCount(final TestRunner runner, final String relationship) {
+        if (runner.getProcessor().getRelationships().stream().noneMatch(r -> r.getName().equals(relationship))) {
+            return 0;
+        }
+        return runner.getFlowFilesForRelationship(relationship).stream()
+                .mapToLong(flowFile -> Long.parseLong(flowFile.getAttribute("record.count"))).sum();
     }
 
     static void collectGarbage() {

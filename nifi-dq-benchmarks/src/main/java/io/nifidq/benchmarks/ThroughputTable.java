@@ -8,22 +8,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The throughput results as Markdown: medians, records per second, the ProfileQuality / ConvertRecord ratio. */
+/** The throughput results as Markdown: medians, records per second, the subject / ConvertRecord ratio. */
 final class ThroughputTable {
-
-    static final double TARGET_RATIO = 1.5;
 
     private ThroughputTable() {
     }
 
     static String markdown(final List<WorkloadResult> results) {
         final StringBuilder out = new StringBuilder();
-        out.append("| workload | records | MB | ConvertRecord median s | rec/s | ProfileQuality median s | rec/s | ratio PQ/CR |"
-                + " read-only median s | PQ - read s | CR - read s |\n");
+        final ThroughputBenchmark.Subject subject = results.getFirst().subject();
+        final String abbreviation = subject.abbreviation;
+        out.append("| workload | records | MB | ConvertRecord median s | rec/s | " + subject.label + " median s | rec/s | ratio "
+                + abbreviation + "/CR | read-only median s | " + abbreviation + " - read s | CR - read s |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (final WorkloadResult result : results) {
             final double convert = median(result.seconds().get(Contender.CONVERT_RECORD));
-            final double profile = median(result.seconds().get(Contender.PROFILE_QUALITY));
+            final double profile = median(result.seconds().get(Contender.SUBJECT));
             final List<Double> readRounds = result.seconds().get(Contender.READ_ONLY);
             final double read = readRounds == null ? Double.NaN : median(readRounds);
             out.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %.2f | %,.0f | %.2f | %,.0f | **%.2f** | %s | %s | %s |%n",
@@ -34,7 +34,7 @@ final class ThroughputTable {
         out.append('\n').append("Every timed round (seconds):\n\n");
         for (final WorkloadResult result : results) {
             final List<String> parts = new ArrayList<>();
-            result.seconds().forEach((contender, seconds) -> parts.add(contender.label + " "
+            result.seconds().forEach((contender, seconds) -> parts.add(contender.label(subject) + " "
                     + seconds.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).collect(Collectors.joining(", "))));
             out.append("- ").append(result.workload().key).append(": ").append(String.join("; ", parts)).append('\n');
         }
@@ -42,7 +42,7 @@ final class ThroughputTable {
     }
 
     static double worstRatio(final List<WorkloadResult> results) {
-        return results.stream().mapToDouble(r -> median(r.seconds().get(Contender.PROFILE_QUALITY))
+        return results.stream().mapToDouble(r -> median(r.seconds().get(Contender.SUBJECT))
                 / median(r.seconds().get(Contender.CONVERT_RECORD))).max().orElse(Double.NaN);
     }
 

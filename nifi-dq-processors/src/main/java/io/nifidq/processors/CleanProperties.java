@@ -8,6 +8,7 @@ import io.nifidq.quality.profile.ValueKind;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.resource.ResourceCardinality;
 import org.apache.nifi.components.resource.ResourceType;
+import org.apache.nifi.distributed.cache.client.DistributedMapCacheClient;
 import org.apache.nifi.expression.ExpressionLanguageScope;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.processor.ProcessContext;
@@ -205,6 +206,28 @@ final class CleanProperties {
 
     static final PropertyDescriptor DUPLICATE_KEY_FIELDS = new PropertyDescriptor.Builder().fromPropertyDescriptor(ProfileProperties.DUPLICATE_KEY_FIELDS)
             .dependsOn(REMOVE_EXACT_DUPLICATES, "true")
+            .build();
+
+    static final PropertyDescriptor DUPLICATE_CACHE = new PropertyDescriptor.Builder()
+            .name("Distributed Duplicate Cache")
+            .description("Also reject exact duplicates of records kept from earlier FlowFiles (on any node sharing the cache): the "
+                    + "64-bit key of every kept record is stored in this DistributedMapCacheClient once its FlowFile is written. "
+                    + "Two FlowFiles cleaned at the same moment by concurrent tasks can both keep a record they share; use one "
+                    + "concurrent task when that matters. Unset: duplicates are looked for within each FlowFile only.")
+            .identifiesControllerService(DistributedMapCacheClient.class)
+            .required(false)
+            .dependsOn(REMOVE_EXACT_DUPLICATES, "true")
+            .build();
+
+    static final PropertyDescriptor DUPLICATE_CACHE_PREFIX = new PropertyDescriptor.Builder()
+            .name("Duplicate Cache Key Prefix")
+            .description("Prefix of the cache keys (<prefix>:<record key in hex>): one prefix per data set keeps data sets apart "
+                    + "in one cache.")
+            .required(true)
+            .defaultValue("nifi-dq.clean")
+            .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .dependsOn(DUPLICATE_CACHE)
             .build();
 
     static final PropertyDescriptor REMOVE_NEAR_DUPLICATES = new PropertyDescriptor.Builder().fromPropertyDescriptor(

@@ -18,6 +18,7 @@ import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
 import org.apache.nifi.annotation.lifecycle.OnScheduled;
 import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.distributed.cache.client.DistributedMapCacheClient;
 import org.apache.nifi.components.ValidationContext;
 import org.apache.nifi.components.ValidationResult;
 import org.apache.nifi.flowfile.FlowFile;
@@ -117,6 +118,8 @@ public class CleanRecords extends AbstractProcessor {
     public static final PropertyDescriptor STANDARDIZED_FIELDS = CleanProperties.STANDARDIZED_FIELDS;
     public static final PropertyDescriptor REMOVE_EXACT_DUPLICATES = CleanProperties.REMOVE_EXACT_DUPLICATES;
     public static final PropertyDescriptor DUPLICATE_KEY_FIELDS = CleanProperties.DUPLICATE_KEY_FIELDS;
+    public static final PropertyDescriptor DUPLICATE_CACHE = CleanProperties.DUPLICATE_CACHE;
+    public static final PropertyDescriptor DUPLICATE_CACHE_PREFIX = CleanProperties.DUPLICATE_CACHE_PREFIX;
     public static final PropertyDescriptor REMOVE_NEAR_DUPLICATES = CleanProperties.REMOVE_NEAR_DUPLICATES;
     public static final PropertyDescriptor NEAR_DUPLICATE_THRESHOLD = CleanProperties.NEAR_DUPLICATE_THRESHOLD;
     public static final PropertyDescriptor NEAR_DUPLICATE_INDEX_LIMIT = CleanProperties.NEAR_DUPLICATE_INDEX_LIMIT;
@@ -127,7 +130,7 @@ public class CleanRecords extends AbstractProcessor {
             CASE_INSENSITIVE_LABELS, LABEL_MAPPING, LABEL_MAPPING_FILE, ALLOWED_LABELS, LABEL_CONFLICTS, UNCOERCIBLE_VALUES,
             MIN_TEXT_LENGTH, MAX_TEXT_LENGTH, LONG_TEXTS, MISSING_VALUES, FILL_VALUE, MISSING_VALUE_FIELDS, OUTLIER_METHOD,
             OUTLIER_THRESHOLD, OUTLIER_ACTION, OUTLIER_FIELDS, STANDARDIZATION, STANDARDIZED_FIELDS, REMOVE_EXACT_DUPLICATES,
-            DUPLICATE_KEY_FIELDS, REMOVE_NEAR_DUPLICATES, NEAR_DUPLICATE_THRESHOLD, NEAR_DUPLICATE_INDEX_LIMIT, REASON_FIELD);
+            DUPLICATE_KEY_FIELDS, DUPLICATE_CACHE, DUPLICATE_CACHE_PREFIX, REMOVE_NEAR_DUPLICATES, NEAR_DUPLICATE_THRESHOLD, NEAR_DUPLICATE_INDEX_LIMIT, REASON_FIELD);
 
     public static final Relationship REL_SUCCESS = new Relationship.Builder().name("success")
             .description("The FlowFile with its content replaced by the cleaned records").build();
@@ -205,6 +208,10 @@ public class CleanRecords extends AbstractProcessor {
         final CleaningCounts counts = new CleaningCounts();
         final RecordCleaner cleaner = new RecordCleaner(rules, counts);
         cleaner.useStandardization(StandardizationAttributes.read(flowFile.getAttributes()));
+        if (rules.duplicates().exact() && context.getProperty(DUPLICATE_CACHE).isSet()) {
+            cleaner.useSharedKeys(new CachedRecordKeys(context.getProperty(DUPLICATE_CACHE).asControllerService(DistributedMapCacheClient.class),
+                    context.getProperty(DUPLICATE_CACHE_PREFIX).evaluateAttributeExpressions(flowFile).getValue()));
+        }
         final CleaningRun run = new CleaningRun(session, readerFactory, writerFactory, getLogger(),
                 context.getProperty(REASON_FIELD).getValue(), declaredTypes);
         try {

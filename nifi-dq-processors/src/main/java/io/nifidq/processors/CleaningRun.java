@@ -98,6 +98,8 @@ final class CleaningRun {
                             }
                         }
                         final WriteResult result = writer.finishRecordSet();
+                        // Inside the write: if the shared keys cannot be stored, the FlowFile stays untouched and goes to failure.
+                        cleaner.publishKeptKeys();
                         writerAttributes.putAll(result.getAttributes());
                         writerAttributes.put("record.count", String.valueOf(result.getRecordCount()));
                         writerAttributes.put(CoreAttributes.MIME_TYPE.key(), writer.getMimeType());

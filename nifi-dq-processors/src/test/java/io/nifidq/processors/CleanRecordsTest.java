@@ -367,4 +367,76 @@ class CleanRecordsTest {
         clean("");
         cleaned().assertAttributeEquals("dq.records.in", "0");
     }
+
+    private InMemoryMapCache useDuplicateCache() throws Exception {
+        final InMemoryMapCache cache = new InMemoryMapCache();
+        runner.addControllerService("cache", cache);
+        runner.enableControllerService(cache);
+        runner.setProperty(CleanRecords.DUPLICATE_CACHE, "cache");
+        return cache;
+    }
+
+    @Test
+    void withADistributedCacheARecordKeptFromAnEarlierFlowFileIsRejected() throws Exception {
+        final InMemoryMapCache cache = useDuplicateCache();
+        clean("""
+                id,city
+                1,Paris
+                2,Lyon
+                """);
+        assertEquals(2, cache.entries.size(), "the keys of the two kept records are shared");
+        runner.clearTransferState();
+        clean("""
+                id,city
+                2,Lyon
+                3,Nice
+                """);
+        cleaned().assertContentEquals("""
+                id,city
+                3,Nice
+                """);
+        cleaned().assertAttributeEquals("dq.clean.duplicates.earlier", "1");
+        assertEquals("""
+                id,city,dq_reject_reason
+                2,Lyon,duplicates: exact duplicate of a record kept from an earlier FlowFile
+                """, rejectedContent());
+        assertEquals(3, cache.entries.size());
+    }
+
+    @Test
+    void aFlowFileWhoseKeysCannotBeStoredGoesToFailureUntouchedAndIsCleanedTheSameOnRetry() throws Exception {
+        final InMemoryMapCache cache = useDuplicateCache();
+        final String csv = """
+                id,city
+                1,Paris
+                1,Paris
+                """;
+        cache.failWrites = true;
+        runner.enqueue(csv);
+        runner.run();
+        runner.assertAllFlowFilesTransferred(CleanRecords.REL_FAILURE, 1);
+        final MockFlowFile failed = runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst();
+        failed.assertContentEquals(csv);
+        assertTrue(failed.getAttribute("dq.error").contains("cache server unreachable"), failed.getAttribute("dq.error"));
+        assertEquals(0, cache.entries.size());
+        runner.clearTransferState();
+        cache.failWrites = false;
+        clean(csv);
+        cleaned().assertAttributeEquals("record.count", "1");
+        cleaned().assertAttributeNotExists("dq.clean.duplicates.earlier");
+        cleaned().assertAttributeEquals("dq.clean.duplicates.exact", "1");
+    }
+
+    @Test
+    void cacheKeyPrefixesKeepDataSetsApart() throws Exception {
+        useDuplicateCache();
+        runner.setProperty(CleanRecords.DUPLICATE_CACHE_PREFIX, "${dataset}");
+        clean("id\n7\n", Map.of("dataset", "orders"));
+        runner.clearTransferState();
+        clean("id\n7\n", Map.of("dataset", "returns"));
+        cleaned().assertAttributeEquals("record.count", "1");
+        runner.clearTransferState();
+        clean("id\n7\n", Map.of("dataset", "orders"));
+        cleaned().assertAttributeEquals("record.count", "0");
+    }
 }

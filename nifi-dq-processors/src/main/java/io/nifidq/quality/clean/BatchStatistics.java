@@ -1,5 +1,7 @@
 package io.nifidq.quality.clean;
 
+import java.util.function.Predicate;
+
 import io.nifidq.quality.profile.Moments;
 import io.nifidq.quality.profile.NumericValues;
 import org.apache.datasketches.frequencies.ErrorType;
@@ -31,9 +33,10 @@ public final class BatchStatistics {
         private final ItemsSketch<String> frequent = new ItemsSketch<>(256);
     }
 
-    void add(final Map<String, Object> values) {
+    /** Adds the values of the fields that a step needs statistics of. */
+    void add(final Map<String, Object> values, final Predicate<String> fieldsOfInterest) {
         values.forEach((field, value) -> {
-            if (value == null) {
+            if (value == null || !fieldsOfInterest.test(field)) {
                 return;
             }
             final FieldStatistics statistics = fields.computeIfAbsent(field, f -> new FieldStatistics());

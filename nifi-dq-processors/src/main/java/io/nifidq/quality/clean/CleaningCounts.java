@@ -31,6 +31,7 @@ public final class CleaningCounts {
     public static final String CONFLICTS_REJECTED = "conflicts.rejected";
     public static final String DUPLICATES_EXACT = "duplicates.exact";
     public static final String DUPLICATES_NEAR = "duplicates.near";
+    public static final String DUPLICATES_EARLIER = "duplicates.earlier";
 
     private final Map<String, Long> counts = new LinkedHashMap<>();
 

@@ -54,6 +54,33 @@ public record CleaningRules(Set<String> nullTokens, TextNormalization normalizat
         public static final DuplicateRule NONE = new DuplicateRule(false, List.of(), false, 0.9, 0);
     }
 
+    /**
+     * The fields whose batch statistics a step uses (imputation by mean, median or mode, outliers,
+     * standardisation): the fields those steps name, or every field but the text and label fields when
+     * one of them names none.
+     */
+    public java.util.function.Predicate<String> statisticsFields() {
+        final Set<String> named = new java.util.HashSet<>();
+        boolean every = false;
+        if (missing.strategy() == MissingValueStrategy.MEAN || missing.strategy() == MissingValueStrategy.MEDIAN
+                || missing.strategy() == MissingValueStrategy.MODE) {
+            every = missing.fields().isEmpty();
+            named.addAll(missing.fields());
+        }
+        if (outliers.method() != OutlierMethod.OFF) {
+            every |= outliers.fields().isEmpty();
+            named.addAll(outliers.fields());
+        }
+        if (standardization.method() != Standardization.OFF) {
+            every |= standardization.fields().isEmpty();
+            named.addAll(standardization.fields());
+        }
+        if (every) {
+            return field -> !field.equals(textField) && !field.equals(labelField);
+        }
+        return Set.copyOf(named)::contains;
+    }
+
     /** True when a first pass over the batch is needed for statistics (imputation, outliers, standardization, conflicts). */
     public boolean needsStatistics() {
         return missing.strategy() == MissingValueStrategy.MEAN || missing.strategy() == MissingValueStrategy.MEDIAN

@@ -4,19 +4,19 @@ import io.nifidq.quality.clean.CleaningRules.ConflictResolution;
 import io.nifidq.quality.clean.CleaningRules.MissingValueStrategy;
 import io.nifidq.quality.clean.CleaningRules.OutlierMethod;
 import io.nifidq.quality.clean.CleaningRules.Standardization;
-import io.nifidq.quality.hash.Hashing;
-import io.nifidq.quality.hash.LongHashSet;
-import io.nifidq.quality.hash.MinHasher;
 import io.nifidq.quality.profile.Moments;
-import io.nifidq.quality.profile.NearDuplicateIndex;
 import io.nifidq.quality.profile.NumericValues;
 import io.nifidq.quality.profile.ValueKind;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Cleans one record at a time by the rules, in a fixed order: null tokens, text normalisation, labels,
@@ -40,26 +40,34 @@ public final class RecordCleaner {
     private final TextNormalizer learningNormalizer;
     private final BatchStatistics statistics = new BatchStatistics();
     private final Map<String, Map<String, Double>> standardization = new LinkedHashMap<>();
-    private final LongHashSet seenKeys = new LongHashSet();
-    private final NearDuplicateIndex nearDuplicates;
+    private final DuplicateFilter duplicates;
+    private final int longestNullToken;
+    private final Predicate<String> statisticsFields;
+    private final Predicate<String> learnedFields;
     private boolean learned;
 
     public RecordCleaner(final CleaningRules rules, final CleaningCounts counts) {
         this.rules = rules;
+        this.longestNullToken = rules.nullTokens().stream().mapToInt(String::length).max().orElse(0);
+        this.statisticsFields = rules.statisticsFields();
+        final Set<String> alsoLearned = new HashSet<>(rules.coercion().types().keySet());
+        alsoLearned.add(rules.textField());
+        alsoLearned.add(rules.labelField());
+        this.learnedFields = statisticsFields.or(alsoLearned::contains);
         this.counts = counts;
         this.normalizer = new TextNormalizer(rules.normalization(), counts);
         this.learningNormalizer = new TextNormalizer(rules.normalization(), new CleaningCounts());
-        this.nearDuplicates = rules.duplicates().near() && rules.textField() != null
-                ? new NearDuplicateIndex(new MinHasher(), rules.duplicates().nearThreshold(), rules.duplicates().nearIndexLimit()) : null;
+        this.duplicates = new DuplicateFilter(rules.duplicates(), rules.textField(), counts);
     }
 
     /** First pass: gathers the batch statistics from the records as the per-record steps leave them. */
     public void learn(final Map<String, Object> original) {
         final Map<String, Object> values = new LinkedHashMap<>(original);
-        if (prepare(values, learningNormalizer, new CleaningCounts()) != null) {
+        // Only the fields that the statistics, the label votes or a rejection depend on need repairing here.
+        if (prepare(values, learningNormalizer, new CleaningCounts(), learnedFields) != null) {
             return;
         }
-        statistics.add(values);
+        statistics.add(values, statisticsFields);
         final String text = stringOrNull(values.get(rules.textField()));
         final String label = stringOrNull(values.get(rules.labelField()));
         if (text != null && label != null) {
@@ -85,7 +93,7 @@ public final class RecordCleaner {
     public Outcome clean(final Map<String, Object> original) {
         finishLearning();
         final Map<String, Object> values = new LinkedHashMap<>(original);
-        String rejection = prepare(values, normalizer, counts);
+        String rejection = prepare(values, normalizer, counts, field -> true);
         if (rejection == null) {
             rejection = fillMissing(values);
         }
@@ -97,15 +105,37 @@ public final class RecordCleaner {
             rejection = resolveConflicts(values);
         }
         if (rejection == null) {
-            rejection = deduplicate(values);
+            rejection = duplicates.check(values);
         }
         return new Outcome(rejection == null ? values : original, rejection);
     }
 
-    private String prepare(final Map<String, Object> values, final TextNormalizer textNormalizer, final CleaningCounts stepCounts) {
+    /**
+     * Also rejects exact duplicates of records kept from earlier batches, as the shared keys know them.
+     * Call {@link #publishKeptKeys()} once the batch is written.
+     */
+    public void useSharedKeys(final SharedRecordKeys keys) {
+        duplicates.useSharedKeys(keys);
+    }
+
+    /** Adds the keys of this batch's kept records to the shared keys (nothing without them). */
+    public void publishKeptKeys() throws IOException {
+        duplicates.publishKeptKeys();
+    }
+
+    private boolean isNullToken(final String text) {
+        // Most values are longer than any null token once stripped: skip the lower-case copy for them.
+        if (text.length() > longestNullToken && text.strip().length() > longestNullToken) {
+            return false;
+        }
+        return !text.isBlank() && rules.nullTokens().contains(text.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private String prepare(final Map<String, Object> values, final TextNormalizer textNormalizer, final CleaningCounts stepCounts,
+                           final Predicate<String> fields) {
         for (final Map.Entry<String, Object> entry : values.entrySet()) {
-            if (entry.getValue() instanceof String text) {
-                if (!text.isBlank() && rules.nullTokens().contains(text.strip().toLowerCase(Locale.ROOT))) {
+            if (entry.getValue() instanceof String text && fields.test(entry.getKey())) {
+                if (isNullToken(text)) {
                     entry.setValue(null);
                     stepCounts.increment(CleaningCounts.NULL_TOKENS_REPLACED);
                 } else if (!rules.normalization().isNone()
@@ -320,28 +350,6 @@ public final class RecordCleaner {
         return null;
     }
 
-    private String deduplicate(final Map<String, Object> values) {
-        final CleaningRules.DuplicateRule rule = rules.duplicates();
-        if (rule.exact()) {
-            long key = 17;
-            for (final String field : rule.keyFields().isEmpty() ? values.keySet() : rule.keyFields()) {
-                final Object value = values.get(field);
-                key = Hashing.combine(key, value == null ? Hashing.NULL_HASH : Hashing.hash64(value.toString()));
-            }
-            if (!seenKeys.add(key)) {
-                counts.increment(CleaningCounts.DUPLICATES_EXACT);
-                return "duplicates: exact duplicate of an earlier record" + (rule.keyFields().isEmpty() ? "" : " by " + rule.keyFields());
-            }
-        }
-        if (nearDuplicates != null) {
-            final String text = stringOrNull(values.get(rules.textField()));
-            if (text != null && nearDuplicates.add(text)) {
-                counts.increment(CleaningCounts.DUPLICATES_NEAR);
-                return "duplicates: near duplicate of an earlier text (Jaccard >= " + rule.nearThreshold() + ")";
-            }
-        }
-        return null;
-    }
 
     private void finishLearning() {
         if (learned) {

@@ -22,6 +22,17 @@ public final class TextNormalizer {
 
     /** The repaired value; unchanged when no step applies. */
     public String normalize(final String value) {
+        if (isPlainAscii(value)) {
+            // Only the whitespace and case steps can change printable ASCII without HTML markers.
+            String text = value;
+            if (settings.normalizeWhitespace()) {
+                text = step(CleaningCounts.WHITESPACE_NORMALIZED, text, normalizeWhitespace(text));
+            }
+            if (settings.lowerCase()) {
+                text = step(CleaningCounts.LOWER_CASED, text, text.toLowerCase(Locale.ROOT));
+            }
+            return text;
+        }
         String text = value;
         if (settings.repairMojibake()) {
             text = step(CleaningCounts.MOJIBAKE_REPAIRED, text, Mojibake.repairC1Controls(Mojibake.repairUtf8ReadAsLatin1(text)));
@@ -47,6 +58,17 @@ public final class TextNormalizer {
         return text;
     }
 
+    /** Printable ASCII without the markers of the HTML steps: no mojibake, control character or NFKC change is possible. */
+    private boolean isPlainAscii(final String value) {
+        for (int i = 0; i < value.length(); i++) {
+            final char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e || (c == '&' && settings.decodeHtmlEntities()) || (c == '<' && settings.stripHtmlTags())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private String step(final String counter, final String before, final String after) {
         if (!after.equals(before)) {
             counts.increment(counter);
@@ -69,8 +91,33 @@ public final class TextNormalizer {
         return kept == null ? text : kept.toString();
     }
 
+    /** True when no whitespace surrounds the text and every gap is one plain space. */
+    private static boolean hasNormalWhitespace(final String text) {
+        boolean previousSpace = true;
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            final boolean space = c == ' ';
+            if (space && previousSpace) {
+                return false;
+            }
+            final boolean otherWhitespace = c < 0x80 ? c < 0x20 && Character.isWhitespace(c) : isUnicodeSpace(c);
+            if (!space && otherWhitespace) {
+                return false;
+            }
+            previousSpace = space;
+        }
+        return !previousSpace || text.isEmpty();
+    }
+
+    private static boolean isUnicodeSpace(final char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
     /** Trims, and turns every run of whitespace (line breaks included) into one space. */
     static String normalizeWhitespace(final String text) {
+        if (hasNormalWhitespace(text)) {
+            return text;
+        }
         final StringBuilder out = new StringBuilder(text.length());
         boolean pendingSpace = false;
         for (int i = 0; i < text.length(); i++) {

@@ -26,9 +26,10 @@ class DriftAndGateTest {
     @Test
     void theSameDistributionDoesNotDrift() {
         final DriftReport drift = DriftCalculator.compare(batch(0, 0.2, "Lyon").report().baseline(), batch(0, 0.2, "Lyon"), "test");
-        // Numeric bins come from KLL sketches (approximate beyond 200 values) and shares are rounded to six decimals.
-        assertTrue(drift.score() < 0.001, "drift " + drift);
-        assertTrue(drift.fieldPsi().get("age") < 0.001, "drift " + drift);
+        // Numeric bins come from KLL sketches, whose compaction is randomised beyond 200 values: two sketches of the
+        // same numbers differ a little. PSI below 0.1 is conventionally "no change"; this asks ten times less.
+        assertTrue(drift.score() < 0.01, "drift " + drift);
+        assertTrue(drift.fieldPsi().get("age") < 0.01, "drift " + drift);
         assertEquals(0.0, drift.labelPsi());
         assertTrue(drift.newFields().isEmpty());
     }

@@ -1,0 +1,135 @@
+package io.nifidq.ml.noise;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds records whose given label is probably wrong, from out-of-fold predicted probabilities, by
+ * confident learning (Northcutt, Jiang and Chuang, JAIR 2021; cleanlab's "prune by noise rate"):
+ * <ol>
+ * <li>Each class j gets a threshold t_j: the mean probability of j over the records labelled j (the
+ *     model's self-confidence for that class).</li>
+ * <li>The confident joint C[y][k] counts records labelled y whose most probable class among those
+ *     reaching their threshold is k; records that reach no threshold are not counted.</li>
+ * <li>Each row of C is scaled so that it sums to the number of records labelled y (calibration),
+ *     and rounded.</li>
+ * <li>For each off-diagonal cell (y, k), the C[y][k] records labelled y with the largest margin
+ *     p_k - p_y are the suspects, with k as the predicted label; a record picked in two cells keeps
+ *     the larger margin. At least one record of each class stays unflagged.</li>
+ * </ol>
+ */
+public final class ConfidentLearning {
+
+    /** A record whose given label looks wrong: its index, given and predicted class ids, and their probabilities. */
+    public record Suspect(int index, int givenLabel, int predictedLabel, double givenProbability, double predictedProbability) {
+    }
+
+    private ConfidentLearning() {
+    }
+
+    /**
+     * The suspects among the records, ordered by index.
+     *
+     * @param givenLabels            class id per record as labelled
+     * @param outOfFoldProbabilities per record, the class probabilities from a model that did not train on it
+     */
+    public static List<Suspect> findSuspects(final int[] givenLabels, final float[][] outOfFoldProbabilities) {
+        final int records = givenLabels.length;
+        if (records != outOfFoldProbabilities.length) {
+            throw new IllegalArgumentException("One probability row per record is needed");
+        }
+        if (records == 0) {
+            return List.of();
+        }
+        final int classes = outOfFoldProbabilities[0].length;
+        final double[] thresholds = thresholds(givenLabels, outOfFoldProbabilities, classes);
+        final long[][] joint = new long[classes][classes];
+        final int[] confidentClass = new int[records];
+        final long[] labelled = new long[classes];
+        for (int i = 0; i < records; i++) {
+            labelled[givenLabels[i]]++;
+            confidentClass[i] = confidentClass(outOfFoldProbabilities[i], thresholds);
+            if (confidentClass[i] >= 0) {
+                joint[givenLabels[i]][confidentClass[i]]++;
+            }
+        }
+        final Map<Integer, Suspect> suspects = new HashMap<>();
+        for (int given = 0; given < classes; given++) {
+            final long rowSum = java.util.Arrays.stream(joint[given]).sum();
+            if (rowSum == 0) {
+                continue;
+            }
+            long flaggedInClass = 0;
+            for (int predicted = 0; predicted < classes; predicted++) {
+                if (predicted == given) {
+                    continue;
+                }
+                final long wanted = Math.round((double) joint[given][predicted] / rowSum * labelled[given]);
+                final long allowed = Math.min(wanted, labelled[given] - 1 - flaggedInClass);
+                if (allowed <= 0) {
+                    continue;
+                }
+                flaggedInClass += flagLargestMargins(givenLabels, outOfFoldProbabilities, given, predicted, allowed, suspects);
+            }
+        }
+        return suspects.values().stream().sorted(Comparator.comparingInt(Suspect::index)).toList();
+    }
+
+    /** Per class, the mean probability of that class over the records labelled with it (1 for an empty class). */
+    static double[] thresholds(final int[] givenLabels, final float[][] probabilities, final int classes) {
+        final double[] sums = new double[classes];
+        final long[] counts = new long[classes];
+        for (int i = 0; i < givenLabels.length; i++) {
+            sums[givenLabels[i]] += probabilities[i][givenLabels[i]];
+            counts[givenLabels[i]]++;
+        }
+        final double[] thresholds = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            thresholds[c] = counts[c] == 0 ? 1.0 : sums[c] / counts[c];
+        }
+        return thresholds;
+    }
+
+    /** The most probable class among those whose probability reaches their threshold; -1 when none does. */
+    private static int confidentClass(final float[] probabilities, final double[] thresholds) {
+        int best = -1;
+        for (int c = 0; c < probabilities.length; c++) {
+            if (probabilities[c] >= thresholds[c] && (best < 0 || probabilities[c] > probabilities[best])) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static long flagLargestMargins(final int[] givenLabels, final float[][] probabilities, final int given, final int predicted,
+                                           final long count, final Map<Integer, Suspect> suspects) {
+        final List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < givenLabels.length; i++) {
+            if (givenLabels[i] == given) {
+                candidates.add(i);
+            }
+        }
+        candidates.sort(Comparator.comparingDouble((Integer i) -> probabilities[i][predicted] - probabilities[i][given]).reversed()
+                .thenComparingInt(i -> i));
+        long added = 0;
+        for (int n = 0; n < count && n < candidates.size(); n++) {
+            final int i = candidates.get(n);
+            final Suspect suspect = new Suspect(i, given, predicted, probabilities[i][given], probabilities[i][predicted]);
+            final Suspect earlier = suspects.get(i);
+            if (earlier == null) {
+                suspects.put(i, suspect);
+                added++;
+            } else if (margin(suspect) > margin(earlier)) {
+                suspects.put(i, suspect);
+            }
+        }
+        return added;
+    }
+
+    private static double margin(final Suspect suspect) {
+        return suspect.predictedProbability() - suspect.givenProbability();
+    }
+}
