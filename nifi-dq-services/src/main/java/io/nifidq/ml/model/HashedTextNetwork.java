@@ -87,6 +87,9 @@ public final class HashedTextNetwork extends AbstractBlock {
     public static NDArray lookup(final NDArray table, final NDArray ids) {
         final Shape shape = ids.getShape();
         final NDArray rows = table.get(ids.reshape(-1));
+        // A result of an operation on the table belongs to the table's (long-lived) manager: hand it to the
+        // batch's, or every call would leak its rows until the model is closed.
+        rows.attach(ids.getManager());
         return rows.reshape(shape.get(0), shape.get(1), table.getShape().get(1));
     }
 
