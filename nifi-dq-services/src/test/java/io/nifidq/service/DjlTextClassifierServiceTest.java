@@ -1,6 +1,7 @@
 package io.nifidq.service;
 
 import io.nifidq.ml.model.ModelFiles;
+import io.nifidq.ml.model.ModelType;
 import org.apache.nifi.util.NoOpProcessor;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,9 +185,10 @@ class DjlTextClassifierServiceTest {
         return Long.parseLong(statm[1]) * 4096 - jvm.getHeapMemoryUsage().getCommitted() - jvm.getNonHeapMemoryUsage().getCommitted();
     }
 
-    @Test
-    void a100kPredictionsDoNotGrowNativeMemory() throws Exception {
-        TrainedModels.publish(models, 1);
+    @ParameterizedTest
+    @EnumSource(ModelType.class)
+    void a100kPredictionsDoNotGrowNativeMemory(final ModelType type) throws Exception {
+        TrainedModels.publish(models, 1, type);
         runner.enableControllerService(service);
         final List<String> batch = new ArrayList<>();
         while (batch.size() < 1_000) {

@@ -33,13 +33,17 @@ final class TrainedModels {
     }
 
     static Path publish(final Path root, final long seed) throws IOException {
-        final TrainingSettings settings = new TrainingSettings(ModelType.FASTTEXT, new FeaturizerSettings(1 << 12, 2, 3, 4, 100), 8, 30,
+        return publish(root, seed, ModelType.FASTTEXT);
+    }
+
+    static Path publish(final Path root, final long seed, final ModelType type) throws IOException {
+        final TrainingSettings settings = new TrainingSettings(type, new FeaturizerSettings(1 << 12, 2, 3, 4, 100), 8, 30,
                 4, 0.05f, ClassWeighting.NONE, 30, Duration.ofMinutes(1), seed, 8);
         final HashingFeaturizer featurizer = new HashingFeaturizer(settings.featurizer());
         final int[] all = IntStream.range(0, TEXTS.size()).toArray();
         final TrainingOutcome outcome = new TextClassifierTrainer(settings)
                 .train(featurizer.featurizeAll(TEXTS), CLASS_OF_TEXT, LABELS.size(), all, all, EpochListener.NONE);
-        final ModelMetadata metadata = new ModelMetadata("FASTTEXT", "test", ModelMetadata.CURRENT_FORMAT_VERSION, LABELS, "none",
+        final ModelMetadata metadata = new ModelMetadata(type.name(), "test", ModelMetadata.CURRENT_FORMAT_VERSION, LABELS, "none",
                 Map.of(), "2026-11-28T00:00:00Z");
         return new ModelStore(root).write(metadata, dir -> ModelFiles.write(dir, outcome.weights(), settings.featurizer(), LABELS));
     }
