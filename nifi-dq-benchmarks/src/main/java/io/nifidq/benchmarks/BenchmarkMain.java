@@ -28,6 +28,8 @@ public final class BenchmarkMain {
                   --jfr DIR         record a JFR profile per workload to DIR/<workload>.jfr and print the hotspots
               clean-throughput    CleanRecords with every step on vs ConvertRecord, same options as profile-throughput
                                   (--near-duplicate-limit is CleanRecords' index limit on text)
+              classify-throughput ClassifyText (default model trained on the SMS split) vs ConvertRecord on sms-csv/json,
+                                  and vs fasttext predict on the SMS test split repeated (--predict-records, default 200k)
               profile-memory      heap of a DatasetProfile fed synthetic records, one JVM per size
                   --sizes LIST      record counts (default 1m,10m)
                   --kinds LIST      tabular,text,text-label (default all)
@@ -70,6 +72,7 @@ public final class BenchmarkMain {
                         BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
                 case "clean-throughput" -> throughput(ThroughputBenchmark.Subject.CLEAN_RECORDS,
                         BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
+                case "classify-throughput" -> classifyThroughput(BenchmarkOptions.parse(rest, ClassifyBenchmark.OPTIONS), outputDir);
                 case "profile-memory" -> profileMemory(BenchmarkOptions.parse(rest, MemoryBenchmark.OPTIONS), outputDir);
                 case "augment-throughput" -> augmentThroughput(BenchmarkOptions.parse(rest, AugmentThroughputBenchmark.OPTIONS), outputDir);
                 case "train" -> {
@@ -132,6 +135,39 @@ public final class BenchmarkMain {
         System.out.println(machine());
         System.out.println(table);
         write(outputDir, "augment-throughput", machine() + "\n" + table);
+    }
+
+    private static void classifyThroughput(final BenchmarkOptions options, final Path outputDir) throws Exception {
+        final Path model = ClassifyBenchmark.trainModel(outputDir);
+        final List<ThroughputBenchmark.WorkloadResult> results = new ThroughputBenchmark(ThroughputBenchmark.Subject.CLASSIFY_TEXT,
+                options, outputDir).withModel(model).run();
+        final double worst = ThroughputTable.worstRatio(results);
+        final StringBuilder table = new StringBuilder(ThroughputTable.markdown(results)).append(String.format(Locale.ROOT,
+                "%nWorst ratio ClassifyText / ConvertRecord: %.2f (target <= 3.0): %s%n", worst, worst <= 3.0 ? "MET" : "NOT MET"));
+        // Against fastText predict on the same texts: the sms test split repeated.
+        final int records = options.intValue("predict-records", 200_000);
+        final Path[] inputs = ClassifyBenchmark.predictInputs(outputDir, records);
+        final Path fastTextModel = ClassifyBenchmark.trainFastText(outputDir);
+        final var runner = ProcessorRunners.classifyText(BenchmarkDataGenerator.Format.CSV, "text", model);
+        final byte[] csv = Files.readAllBytes(inputs[0]);
+        ThroughputBenchmark.timeOneRun(runner, csv, records);
+        ClassifyBenchmark.fastTextPredictSeconds(fastTextModel, inputs[1]);
+        final List<Double> classify = new java.util.ArrayList<>();
+        final List<Double> fastText = new java.util.ArrayList<>();
+        for (int round = 0; round < options.intValue("rounds", 3); round++) {
+            classify.add(ThroughputBenchmark.timeOneRun(runner, csv, records));
+            fastText.add(ClassifyBenchmark.fastTextPredictSeconds(fastTextModel, inputs[1]));
+        }
+        final double c = ThroughputTable.median(classify);
+        final double f = ThroughputTable.median(fastText);
+        table.append(String.format(Locale.ROOT, "%nsms_spam_collection test split repeated to %,d texts: ClassifyText (CSV in, CSV out, "
+                        + "TestRunner) %.2f s = %,.0f records/s; fasttext predict (default model, one thread, text file in, labels out) "
+                        + "%.2f s = %,.0f records/s; ClassifyText / fastText records per second: %.2f%nRounds: ClassifyText %s; fastText %s%n",
+                records, c, records / c, f, records / f, f / c, classify, fastText));
+        System.out.println();
+        System.out.println(machine());
+        System.out.println(table);
+        write(outputDir, "classify-throughput", machine() + "\n" + table);
     }
 
     private static void profileMemory(final BenchmarkOptions options, final Path outputDir) throws Exception {

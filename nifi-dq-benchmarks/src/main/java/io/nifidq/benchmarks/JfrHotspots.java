@@ -28,6 +28,7 @@ final class JfrHotspots {
     static {
         PROCESSOR_FRAMES.put("io.nifidq.processors.ProfileQuality.onTrigger", "ProfileQuality");
         PROCESSOR_FRAMES.put("io.nifidq.processors.CleanRecords.onTrigger", "CleanRecords");
+        PROCESSOR_FRAMES.put("io.nifidq.processors.ClassifyText.onTrigger", "ClassifyText");
         PROCESSOR_FRAMES.put("org.apache.nifi.processors.standard.AbstractRecordProcessor.onTrigger", "ConvertRecord");
         PROCESSOR_FRAMES.put("io.nifidq.benchmarks.ReadRecordsOnly.onTrigger", "read only");
     }

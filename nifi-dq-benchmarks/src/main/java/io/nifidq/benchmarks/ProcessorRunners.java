@@ -1,7 +1,9 @@
 package io.nifidq.benchmarks;
 
 import io.nifidq.benchmarks.BenchmarkDataGenerator.Format;
+import io.nifidq.processors.ClassifyText;
 import io.nifidq.processors.CleanRecords;
+import io.nifidq.service.DjlTextClassifierService;
 import io.nifidq.processors.ProfileQuality;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.csv.CSVReader;
@@ -14,6 +16,8 @@ import org.apache.nifi.reporting.InitializationException;
 import org.apache.nifi.schema.access.SchemaAccessUtils;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
+
+import java.nio.file.Path;
 
 /**
  * The one TestRunner setup both processors share: NiFi's real CSVReader (configured as the processor tests
@@ -112,6 +116,25 @@ final class ProcessorRunners {
                 runner.setProperty(CleanRecords.NEAR_DUPLICATE_INDEX_LIMIT, nearDuplicateLimit.toString());
             }
         }
+        runner.assertValid();
+        return runner;
+    }
+
+    /** ClassifyText with a DjlTextClassifierService serving the model store, defaults otherwise (no top-k, no threshold). */
+    static TestRunner classifyText(final Format format, final String textField, final Path modelDirectory) throws InitializationException {
+        final TestRunner runner = TestRunners.newTestRunner(ClassifyText.class);
+        addReader(runner, format);
+        final var writer = format == Format.CSV ? new CSVRecordSetWriter() : new JsonRecordSetWriter();
+        runner.addControllerService(WRITER_ID, writer);
+        runner.enableControllerService(writer);
+        final DjlTextClassifierService service = new DjlTextClassifierService();
+        runner.addControllerService("classifier", service);
+        runner.setProperty(service, DjlTextClassifierService.MODEL_DIRECTORY, modelDirectory.toString());
+        runner.enableControllerService(service);
+        runner.setProperty(ClassifyText.RECORD_READER, READER_ID);
+        runner.setProperty(ClassifyText.RECORD_WRITER, WRITER_ID);
+        runner.setProperty(ClassifyText.CLASSIFIER, "classifier");
+        runner.setProperty(ClassifyText.TEXT_FIELD, textField);
         runner.assertValid();
         return runner;
     }

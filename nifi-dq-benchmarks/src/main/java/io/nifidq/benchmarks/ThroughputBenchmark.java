@@ -60,7 +60,8 @@ final class ThroughputBenchmark {
 
     /** The nifi-dq processor measured against ConvertRecord, with its target ratio from BENCHMARKS.md section 2. */
     enum Subject {
-        PROFILE_QUALITY("ProfileQuality", "PQ", 1.5), CLEAN_RECORDS("CleanRecords", "Clean", 2.0);
+        PROFILE_QUALITY("ProfileQuality", "PQ", 1.5), CLEAN_RECORDS("CleanRecords", "Clean", 2.0),
+        CLASSIFY_TEXT("ClassifyText", "Classify", 3.0);
 
         final String label;
         final String abbreviation;
@@ -93,6 +94,7 @@ final class ThroughputBenchmark {
     private final BenchmarkOptions options;
     private final Path outputDir;
     private final Integer nearDuplicateLimit;
+    private Path modelDirectory;
 
     ThroughputBenchmark(final Subject subject, final BenchmarkOptions options, final Path outputDir) {
         this.subject = subject;
@@ -102,12 +104,20 @@ final class ThroughputBenchmark {
         this.nearDuplicateLimit = limit < 0 ? null : limit;
     }
 
+    /** The model store ClassifyText's service serves (CLASSIFY_TEXT only). */
+    ThroughputBenchmark withModel(final Path directory) {
+        this.modelDirectory = directory;
+        return this;
+    }
+
     List<WorkloadResult> run() throws Exception {
         final int records = options.intValue("records", 1_000_000);
         final int rounds = options.intValue("rounds", 3);
         final int warmups = options.intValue("warmups", 1);
         final boolean readOnly = Boolean.parseBoolean(options.string("read-only", "true"));
-        final List<Workload> workloads = options.stringList("workloads", List.of("adult-csv", "adult-json", "sms-csv", "sms-json"))
+        final List<String> defaultWorkloads = subject == Subject.CLASSIFY_TEXT ? List.of("sms-csv", "sms-json")
+                : List.of("adult-csv", "adult-json", "sms-csv", "sms-json");
+        final List<Workload> workloads = options.stringList("workloads", defaultWorkloads)
                 .stream().map(Workload::byKey).toList();
         final List<Contender> contenders = readOnly ? List.of(Contender.values())
                 : List.of(Contender.CONVERT_RECORD, Contender.SUBJECT);
@@ -146,9 +156,13 @@ final class ThroughputBenchmark {
         for (final Contender contender : contenders) {
             runners.put(contender, switch (contender) {
                 case CONVERT_RECORD -> ProcessorRunners.convertRecord(workload.format);
-                case SUBJECT -> subject == Subject.PROFILE_QUALITY
-                        ? ProcessorRunners.profileQuality(workload.format, workload.textField, workload.labelField, nearDuplicateLimit)
-                        : ProcessorRunners.cleanRecords(workload.format, workload.textField, workload.labelField, nearDuplicateLimit);
+                case SUBJECT -> switch (subject) {
+                    case PROFILE_QUALITY -> ProcessorRunners.profileQuality(workload.format, workload.textField, workload.labelField,
+                            nearDuplicateLimit);
+                    case CLEAN_RECORDS -> ProcessorRunners.cleanRecords(workload.format, workload.textField, workload.labelField,
+                            nearDuplicateLimit);
+                    case CLASSIFY_TEXT -> ProcessorRunners.classifyText(workload.format, workload.textField, modelDirectory);
+                };
                 case READ_ONLY -> ProcessorRunners.readRecordsOnly(workload.format);
             });
         }
@@ -172,7 +186,7 @@ final class ThroughputBenchmark {
     }
 
     /** Enqueues the content, collects the heap, times runner.run(), checks the record count, drops the output. */
-    private static double timeOneRun(final TestRunner runner, final byte[] content, final int records) {
+    static double timeOneRun(final TestRunner runner, final byte[] content, final int records) {
         runner.enqueue(content);
         collectGarbage();
         final long start = System.nanoTime();

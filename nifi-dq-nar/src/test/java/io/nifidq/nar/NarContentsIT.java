@@ -78,7 +78,8 @@ class NarContentsIT {
     void everyProcessorIsInTheExtensionManifestWithItsAdditionalDetails() throws IOException {
         final String manifest = read("META-INF/docs/extension-manifest.xml");
         for (final String processor : List.of("io.nifidq.processors.ProfileQuality", "io.nifidq.processors.CleanRecords",
-                "io.nifidq.processors.AugmentText", "io.nifidq.processors.TrainClassifier")) {
+                "io.nifidq.processors.AugmentText", "io.nifidq.processors.TrainClassifier", "io.nifidq.processors.ClassifyText",
+                "io.nifidq.service.DjlTextClassifierService")) {
             assertTrue(manifest.contains("<name>" + processor + "</name>"), processor + " missing from the extension manifest");
             assertTrue(nar.getEntry("META-INF/docs/additional-details/" + processor + "/additionalDetails.md") != null,
                     "no additionalDetails.md for " + processor + " (NiFi hides the page when the folder name is wrong)");

@@ -45,9 +45,14 @@ public final class HashingFeaturizer {
         int n = 0;
         for (int i = 0; i < words.size() && n < max; i++) {
             final String word = words.get(i);
-            n = add(ids, n, bucket('w', word));
+            n = add(ids, n, finish(feed(start('w'), word)));
             for (int order = 2; order <= settings.wordNgramMax() && i - order + 1 >= 0 && n < max; order++) {
-                n = add(ids, n, bucket('n', String.join(" ", words.subList(i - order + 1, i + 1))));
+                // The hash of the words joined by single spaces, without building the joined string.
+                long hash = feed(start('n'), words.get(i - order + 1));
+                for (int w = i - order + 2; w <= i; w++) {
+                    hash = feed(feedByte(hash, ' '), words.get(w));
+                }
+                n = add(ids, n, finish(hash));
             }
             if (settings.charNgramMin() > 0 && word.codePointCount(0, word.length()) > 1 && !isCjk(word)) {
                 n = addCharNgrams(ids, n, word);
@@ -65,15 +70,62 @@ public final class HashingFeaturizer {
         return out;
     }
 
-    /** The bucket (1..buckets) of one feature string of the given kind ('w' word, 'n' word n-gram, 'c' char n-gram). */
+    /**
+     * The bucket (1..buckets) of one feature string of the given kind ('w' word, 'n' word n-gram, 'c' char
+     * n-gram): FNV-1a over the kind and the feature's UTF-8 bytes. {@link #featurize} computes the same
+     * hashes without building the strings.
+     */
     public int bucket(final char kind, final String feature) {
-        long hash = FNV_OFFSET;
-        hash = (hash ^ kind) * FNV_PRIME;
+        long hash = start(kind);
         for (final byte b : feature.getBytes(StandardCharsets.UTF_8)) {
-            hash = (hash ^ (b & 0xff)) * FNV_PRIME;
+            hash = feedByte(hash, b & 0xff);
         }
+        return finish(hash);
+    }
+
+    private static long start(final char kind) {
+        return (FNV_OFFSET ^ kind) * FNV_PRIME;
+    }
+
+    private int finish(long hash) {
         hash ^= hash >>> 29;
         return 1 + (int) Long.remainderUnsigned(hash, settings.buckets());
+    }
+
+    private static long feedByte(final long hash, final int b) {
+        return (hash ^ b) * FNV_PRIME;
+    }
+
+    /** Feeds the UTF-8 bytes of the text, as String.getBytes(UTF_8) encodes it (a lone surrogate as '?'). */
+    private static long feed(long hash, final String text) {
+        for (int i = 0; i < text.length(); ) {
+            final int codePoint = text.codePointAt(i);
+            i += Character.charCount(codePoint);
+            hash = feedCodePoint(hash, codePoint);
+        }
+        return hash;
+    }
+
+    private static long feedCodePoint(long hash, final int cp) {
+        if (cp < 0x80) {
+            return feedByte(hash, cp);
+        }
+        if (cp < 0x800) {
+            hash = feedByte(hash, 0xc0 | (cp >> 6));
+            return feedByte(hash, 0x80 | (cp & 0x3f));
+        }
+        if (cp < 0x10000) {
+            if (cp >= 0xd800 && cp <= 0xdfff) {
+                return feedByte(hash, '?');
+            }
+            hash = feedByte(hash, 0xe0 | (cp >> 12));
+            hash = feedByte(hash, 0x80 | ((cp >> 6) & 0x3f));
+            return feedByte(hash, 0x80 | (cp & 0x3f));
+        }
+        hash = feedByte(hash, 0xf0 | (cp >> 18));
+        hash = feedByte(hash, 0x80 | ((cp >> 12) & 0x3f));
+        hash = feedByte(hash, 0x80 | ((cp >> 6) & 0x3f));
+        return feedByte(hash, 0x80 | (cp & 0x3f));
     }
 
     private int addCharNgrams(final int[] ids, final int start, final String word) {
@@ -85,7 +137,11 @@ public final class HashingFeaturizer {
                 if (len == cps.length) {
                     continue; // the whole marked word is already the word feature
                 }
-                n = add(ids, n, bucket('c', new String(cps, i, len)));
+                long hash = start('c');
+                for (int k = i; k < i + len; k++) {
+                    hash = feedCodePoint(hash, cps[k]);
+                }
+                n = add(ids, n, finish(hash));
             }
         }
         return n;

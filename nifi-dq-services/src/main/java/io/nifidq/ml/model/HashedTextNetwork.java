@@ -66,6 +66,24 @@ public final class HashedTextNetwork extends AbstractBlock {
         }
     }
 
+    /**
+     * For FASTTEXT: the linear layer folded into the embedding table, {@code [rows * classes]} row-major,
+     * followed by the bias. Because the head is the mean of the ids' embeddings then an affine map,
+     * logits = mean over ids of (E W^T)[id] + b: per text, a sum of {@code classes} numbers per id
+     * instead of {@code dim}. Computed on the model's device; null for other types.
+     */
+    public float[][] foldedLinearHead() {
+        if (spec.type() != ModelType.FASTTEXT) {
+            return null;
+        }
+        final NDArray weight = headParameters.get("linear_weight").getArray();
+        try (NDManager scope = weight.getManager().newSubManager()) {
+            final NDArray folded = embedding.getArray().matMul(weight.transpose());
+            folded.attach(scope);
+            return new float[][] {folded.toFloatArray(), headParameters.get("linear_bias").getArray().toFloatArray()};
+        }
+    }
+
     /** Reads every parameter back into Java arrays. */
     public NetworkWeights getWeights() {
         final Map<String, float[]> head = new LinkedHashMap<>();
@@ -87,6 +105,9 @@ public final class HashedTextNetwork extends AbstractBlock {
     public static NDArray lookup(final NDArray table, final NDArray ids) {
         final Shape shape = ids.getShape();
         final NDArray rows = table.get(ids.reshape(-1));
+        // A result of an operation on the table belongs to the table's (long-lived) manager: hand it to the
+        // batch's, or every call would leak its rows until the model is closed.
+        rows.attach(ids.getManager());
         return rows.reshape(shape.get(0), shape.get(1), table.getShape().get(1));
     }
 

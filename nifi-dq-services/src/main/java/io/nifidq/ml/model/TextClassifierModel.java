@@ -32,6 +32,9 @@ public final class TextClassifierModel implements AutoCloseable {
     private final HashingFeaturizer featurizer;
     private final List<String> labels;
     private final Path directory;
+    /** FASTTEXT only: the embedding table times the linear layer, and the bias (see HashedTextNetwork#foldedLinearHead). */
+    private final float[] foldedTable;
+    private final float[] foldedBias;
 
     private TextClassifierModel(final NDManager manager, final HashedTextNetwork network, final HashingFeaturizer featurizer,
                                 final List<String> labels, final Path directory) {
@@ -40,6 +43,9 @@ public final class TextClassifierModel implements AutoCloseable {
         this.featurizer = featurizer;
         this.labels = List.copyOf(labels);
         this.directory = directory;
+        final float[][] folded = network.foldedLinearHead();
+        this.foldedTable = folded == null ? null : folded[0];
+        this.foldedBias = folded == null ? null : folded[1];
     }
 
     /** Loads on the GPU when the engine reports one, on the CPU otherwise. */
@@ -96,6 +102,9 @@ public final class TextClassifierModel implements AutoCloseable {
 
     /** Class probabilities for already featurized texts. */
     public float[][] predictFeatures(final List<int[]> features) {
+        if (foldedTable != null) {
+            return predictFolded(features);
+        }
         final int classes = labels.size();
         final float[][] out = new float[features.size()][];
         final int minLength = network.spec().minLength();
@@ -119,6 +128,45 @@ public final class TextClassifierModel implements AutoCloseable {
                 for (int i = from; i < to; i++) {
                     out[i] = Arrays.copyOfRange(p, (i - from) * classes, (i - from + 1) * classes);
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The FASTTEXT forward pass with the folded head, in Java: the same arithmetic as the network's
+     * (mean of the ids' rows, affine map), summed in double precision, with no tensor per call.
+     */
+    private float[][] predictFolded(final List<int[]> features) {
+        final int classes = labels.size();
+        final float[][] out = new float[features.size()][classes];
+        final double[] logits = new double[classes];
+        for (int i = 0; i < features.size(); i++) {
+            final int[] ids = features.get(i);
+            java.util.Arrays.fill(logits, 0);
+            int count = 0;
+            for (final int id : ids) {
+                if (id == 0) {
+                    continue;
+                }
+                count++;
+                final int row = id * classes;
+                for (int c = 0; c < classes; c++) {
+                    logits[c] += foldedTable[row + c];
+                }
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                logits[c] = logits[c] / Math.max(1, count) + foldedBias[c];
+                max = Math.max(max, logits[c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                logits[c] = Math.exp(logits[c] - max);
+                sum += logits[c];
+            }
+            for (int c = 0; c < classes; c++) {
+                out[i][c] = (float) (logits[c] / sum);
             }
         }
         return out;

@@ -86,4 +86,39 @@ class HashingFeaturizerTest {
         assertThrows(IllegalArgumentException.class, () -> new FeaturizerSettings(1 << 10, 4, 0, 0, 10));
         assertThrows(IllegalArgumentException.class, () -> new FeaturizerSettings(1 << 10, 2, 4, 3, 10));
     }
+
+    /** The featurizer hashes without building feature strings; its ids must equal those of the strings, or saved models break. */
+    @org.junit.jupiter.api.Test
+    void idsEqualTheHashesOfTheFeatureStrings() {
+        final FeaturizerSettings settings = new FeaturizerSettings(1 << 20, 3, 2, 4, 1000);
+        final HashingFeaturizer featurizer = new HashingFeaturizer(settings);
+        for (final String text : java.util.List.of("Free entry in 2 a wkly comp to win FA Cup final tkts 21st May",
+                "Café au lait, naïve résumé £100 won't", "这家酒店的服务很好 value for money", "emoji 😀 face 👍🏽 ok", "lone \ud800 surrogate x")) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(reference(featurizer, settings, text), featurizer.featurize(text), text);
+        }
+    }
+
+    /** The featurizer's rule written with strings: word, word n-grams joined by spaces, char n-grams of the marked word. */
+    private static int[] reference(final HashingFeaturizer featurizer, final FeaturizerSettings settings, final String text) {
+        final java.util.List<String> words = io.nifidq.text.Tokenizer.tokens(text);
+        final java.util.List<Integer> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            final String word = words.get(i);
+            ids.add(featurizer.bucket('w', word));
+            for (int order = 2; order <= settings.wordNgramMax() && i - order + 1 >= 0; order++) {
+                ids.add(featurizer.bucket('n', String.join(" ", words.subList(i - order + 1, i + 1))));
+            }
+            if (word.codePointCount(0, word.length()) > 1 && !io.nifidq.text.Scripts.isCjk(word.codePointAt(0))) {
+                final int[] cps = ("<" + word + ">").codePoints().toArray();
+                for (int len = settings.charNgramMin(); len <= settings.charNgramMax(); len++) {
+                    for (int j = 0; j + len <= cps.length; j++) {
+                        if (len != cps.length) {
+                            ids.add(featurizer.bucket('c', new String(cps, j, len)));
+                        }
+                    }
+                }
+            }
+        }
+        return ids.stream().mapToInt(Integer::intValue).toArray();
+    }
 }

@@ -1,0 +1,228 @@
+package io.nifidq.service;
+
+import ai.djl.Device;
+import io.nifidq.ml.model.DjlEngine;
+import io.nifidq.ml.model.ModelMetadata;
+import io.nifidq.ml.model.ModelStore;
+import io.nifidq.ml.model.ModelVersion;
+import io.nifidq.ml.model.TextClassifierModel;
+import io.nifidq.ml.serving.ModelHolder;
+import org.apache.nifi.annotation.behavior.SystemResource;
+import org.apache.nifi.annotation.behavior.SystemResourceConsideration;
+import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.SeeAlso;
+import org.apache.nifi.annotation.documentation.Tags;
+import org.apache.nifi.annotation.lifecycle.OnDisabled;
+import org.apache.nifi.annotation.lifecycle.OnEnabled;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.resource.ResourceCardinality;
+import org.apache.nifi.components.resource.ResourceType;
+import org.apache.nifi.controller.AbstractControllerService;
+import org.apache.nifi.controller.ConfigurationContext;
+import org.apache.nifi.expression.ExpressionLanguageScope;
+import org.apache.nifi.processor.util.StandardValidators;
+import org.apache.nifi.reporting.InitializationException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+@Tags({"machine learning", "text classification", "inference", "model", "djl", "pytorch", "gpu", "dq"})
+@CapabilityDescription("Holds one text classifier trained by TrainClassifier in memory, on a GPU when the PyTorch engine reports one "
+        + "and on the CPU otherwise, and classifies texts for every ClassifyText of the node. Enabling it loads and verifies the "
+        + "model (metadata, format version, checksums); with Model Version 'latest' it watches the model directory and swaps "
+        + "in a newer version without failing or holding up a request.")
+@SeeAlso(classNames = {"io.nifidq.processors.ClassifyText", "io.nifidq.processors.TrainClassifier"})
+@SystemResourceConsideration(resource = SystemResource.MEMORY, description = "The model's parameters stay in native memory while "
+        + "the service is enabled (about buckets x embedding size x 4 bytes: 4 MB at the defaults); during a swap the old and the "
+        + "new model are held together until the old one's requests finish.")
+public class DjlTextClassifierService extends AbstractControllerService implements TextClassifierService {
+
+    public static final PropertyDescriptor MODEL_DIRECTORY = new PropertyDescriptor.Builder()
+            .name("Model Directory")
+            .description("The directory TrainClassifier publishes into (its Model Directory): versions v0001, v0002, ... and a "
+                    + "LATEST file.")
+            .required(true)
+            .identifiesExternalResource(ResourceCardinality.SINGLE, ResourceType.DIRECTORY)
+            .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
+            .build();
+
+    public static final PropertyDescriptor MODEL_VERSION = new PropertyDescriptor.Builder()
+            .name("Model Version")
+            .description("'latest' to serve the newest version and switch to newer ones as they appear, or a version such as "
+                    + "v0003 to pin one.")
+            .required(true)
+            .defaultValue("latest")
+            .addValidator(StandardValidators.createRegexMatchingValidator(java.util.regex.Pattern.compile("(?i)latest|v\\d{4,}")))
+            .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
+            .build();
+
+    public static final PropertyDescriptor DEVICE = new PropertyDescriptor.Builder()
+            .name("Device")
+            .description("auto (a GPU when the engine reports one, else the CPU), cpu, gpu or gpu:<index>. A GPU needs a CUDA "
+                    + "build of libtorch supplied by the admin (see the usage page); nifi-dq bundles the CPU build only.")
+            .required(true)
+            .defaultValue("auto")
+            .addValidator(StandardValidators.createRegexMatchingValidator(DeviceChoice.SYNTAX))
+            .build();
+
+    public static final PropertyDescriptor INFERENCE_THREADS = new PropertyDescriptor.Builder()
+            .name("Inference Threads")
+            .description("How many classification calls run at the same time; further callers wait their turn.")
+            .required(true)
+            .defaultValue("2")
+            .addValidator(StandardValidators.POSITIVE_INTEGER_VALIDATOR)
+            .build();
+
+    public static final PropertyDescriptor MAX_BATCH_SIZE = new PropertyDescriptor.Builder()
+            .name("Maximum Batch Size")
+            .description("The most texts in one forward pass; larger calls are split.")
+            .required(true)
+            .defaultValue("512")
+            .addValidator(StandardValidators.createLongValidator(1, 65_536, true))
+            .build();
+
+    public static final PropertyDescriptor RELOAD_INTERVAL = new PropertyDescriptor.Builder()
+            .name("New Version Check Interval")
+            .description("How often to look for a newer version when Model Version is 'latest'; 0 sec turns the check off.")
+            .required(true)
+            .defaultValue("30 sec")
+            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
+            .build();
+
+    static final List<PropertyDescriptor> PROPERTIES = List.of(MODEL_DIRECTORY, MODEL_VERSION, DEVICE, INFERENCE_THREADS,
+            MAX_BATCH_SIZE, RELOAD_INTERVAL);
+
+    private final ModelHolder<TextClassifierModel> holder = new ModelHolder<>();
+    private volatile ModelStore store;
+    private volatile Device device;
+    private volatile Semaphore permits;
+    private volatile int maxBatchSize;
+    private volatile ScheduledExecutorService watcher;
+    private volatile List<String> labels = List.of();
+    private volatile int currentNumber;
+
+    @Override
+    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
+        return PROPERTIES;
+    }
+
+    @OnEnabled
+    public void onEnabled(final ConfigurationContext context) throws InitializationException {
+        store = new ModelStore(Path.of(context.getProperty(MODEL_DIRECTORY).evaluateAttributeExpressions().getValue()));
+        permits = new Semaphore(context.getProperty(INFERENCE_THREADS).asInteger(), true);
+        maxBatchSize = context.getProperty(MAX_BATCH_SIZE).asInteger();
+        final String version = context.getProperty(MODEL_VERSION).evaluateAttributeExpressions().getValue();
+        try {
+            device = chooseDevice(DeviceChoice.parse(context.getProperty(DEVICE).getValue()));
+            load(store.resolve(version));
+        } catch (final IOException | RuntimeException e) {
+            throw new InitializationException("Cannot serve the model '" + version + "' of " + store.root() + ": " + e.getMessage(), e);
+        }
+        final long interval = context.getProperty(RELOAD_INTERVAL).asTimePeriod(TimeUnit.MILLISECONDS);
+        if (version.equalsIgnoreCase("latest") && interval > 0) {
+            watcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                final Thread thread = new Thread(runnable, "nifi-dq model watcher " + getIdentifier());
+                thread.setDaemon(true);
+                return thread;
+            });
+            watcher.scheduleWithFixedDelay(this::loadNewerVersion, interval, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @OnDisabled
+    public void onDisabled() {
+        final ScheduledExecutorService running = watcher;
+        watcher = null;
+        if (running != null) {
+            running.shutdownNow();
+            try {
+                running.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        holder.close();
+    }
+
+    /** Looks for a version newer than the served one and swaps it in; a broken new version is reported and skipped. */
+    void loadNewerVersion() {
+        try {
+            final ModelVersion latest = store.latestVersion().orElse(null);
+            if (latest != null && latest.number() > currentNumber) {
+                load(latest);
+            }
+        } catch (final IOException | RuntimeException e) {
+            getLogger().warn("A newer model in {} could not be loaded; still serving {}", store.root(), holder.version(), e);
+        }
+    }
+
+    private synchronized void load(final ModelVersion version) throws IOException {
+        final ModelMetadata metadata = ModelStore.verify(version.path());
+        final TextClassifierModel model = TextClassifierModel.load(version.path(), device);
+        if (!model.labels().equals(metadata.labels())) {
+            model.close();
+            throw new IOException("The labels of " + version.path() + " disagree with its metadata");
+        }
+        labels = model.labels();
+        holder.swap(model, version.name());
+        currentNumber = version.number();
+        getLogger().info("Serving model {} ({}, {} labels) from {} on {}", version.name(), metadata.modelType(), labels.size(),
+                version.path(), model.device());
+    }
+
+    private static Device chooseDevice(final DeviceChoice choice) {
+        final int gpus = DjlEngine.get().getGpuCount();
+        return switch (choice.kind()) {
+            case AUTO -> DjlEngine.preferredDevice();
+            case CPU -> Device.cpu();
+            case GPU -> {
+                if (choice.gpuIndex() >= gpus) {
+                    throw new IllegalArgumentException("GPU " + choice.gpuIndex() + " was asked for, but the PyTorch engine reports "
+                            + gpus + " GPU(s); nifi-dq bundles the CPU build of libtorch, a CUDA build must be supplied by the admin");
+                }
+                yield Device.gpu(choice.gpuIndex());
+            }
+        };
+    }
+
+    @Override
+    public Classification classify(final List<String> texts, final int topK) {
+        final Semaphore gate = permits;
+        if (gate == null) {
+            throw new IllegalStateException("The model service is not enabled");
+        }
+        gate.acquireUninterruptibly();
+        try (ModelHolder<TextClassifierModel>.Lease lease = holder.lease()) {
+            final TextClassifierModel model = lease.model();
+            final List<Prediction> predictions = new ArrayList<>(texts.size());
+            for (int from = 0; from < texts.size(); from += maxBatchSize) {
+                predictions.addAll(Predictions.of(model, texts.subList(from, Math.min(texts.size(), from + maxBatchSize)), topK));
+            }
+            return new Classification(predictions, lease.version(), model.device().toString());
+        } finally {
+            gate.release();
+        }
+    }
+
+    @Override
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public String modelVersion() {
+        return holder.version();
+    }
+
+    @Override
+    public String device() {
+        final Device served = device;
+        return served == null ? null : served.toString();
+    }
+}
