@@ -106,9 +106,10 @@ public class TrainClassifier extends AbstractProcessor {
     public static final PropertyDescriptor LABEL_NOISE = TrainProperties.LABEL_NOISE;
     public static final PropertyDescriptor FOLDS = TrainProperties.FOLDS;
     public static final PropertyDescriptor RECORD_WRITER = TrainProperties.RECORD_WRITER;
+    public static final PropertyDescriptor SPLIT_FIELD = TrainProperties.SPLIT_FIELD;
 
     static final List<PropertyDescriptor> PROPERTIES = List.of(RECORD_READER, TEXT_FIELD, LABEL_FIELD, MODEL_DIRECTORY, MODEL_TYPE,
-            TRAIN_SHARE, VALIDATION_SHARE, SEED, BUCKETS, EMBEDDING_SIZE, MAX_EPOCHS, BATCH_SIZE, LEARNING_RATE, CLASS_WEIGHTS,
+            SPLIT_FIELD, TRAIN_SHARE, VALIDATION_SHARE, SEED, BUCKETS, EMBEDDING_SIZE, MAX_EPOCHS, BATCH_SIZE, LEARNING_RATE, CLASS_WEIGHTS,
             PATIENCE, TIME_BUDGET, LABEL_NOISE, FOLDS, RECORD_WRITER);
 
     public static final Relationship REL_SUCCESS = new Relationship.Builder().name("success")
@@ -173,7 +174,8 @@ public class TrainClassifier extends AbstractProcessor {
         final TrainingJobResult result;
         final Path version;
         try {
-            data = TrainingRecords.read(session, flowFile, readerFactory, getLogger(), textField, labelField);
+            data = TrainingRecords.read(session, flowFile, readerFactory, getLogger(), textField, labelField,
+                    context.getProperty(SPLIT_FIELD).evaluateAttributeExpressions(flowFile).getValue());
             result = new TrainingJob(jobSettings).run(data, progress(session, flowFile));
             version = ModelPublisher.publish(modelRoot, result, data);
         } catch (final UntrainableInputException e) {

@@ -37,6 +37,17 @@ final class TrainProperties {
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
             .build();
 
+    static final PropertyDescriptor SPLIT_FIELD = new PropertyDescriptor.Builder()
+            .name("Split Field")
+            .description("Optional: a field that assigns records to a side of the split, as data sets with fixed splits do "
+                    + "(train, validation or dev, test; any case). Records marked test are the test split and records marked "
+                    + "validation the validation split; the others are split into training and validation by the shares. "
+                    + "Unset, or a record with another value: the stratified random split by Train Share and Validation Share.")
+            .required(false)
+            .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES)
+            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+            .build();
+
     static final PropertyDescriptor MODEL_DIRECTORY = new PropertyDescriptor.Builder()
             .name("Model Directory")
             .description("Where models are kept: each run adds a version folder (v0001, v0002, ...) written atomically and then "

@@ -1,6 +1,7 @@
 package io.nifidq.processors;
 
 import io.nifidq.ml.train.Suspect;
+import io.nifidq.ml.train.AssignedSplit;
 import io.nifidq.ml.train.TrainingData;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.logging.ComponentLog;
@@ -40,7 +41,8 @@ final class TrainingRecords {
     }
 
     static TrainingData read(final ProcessSession session, final FlowFile flowFile, final RecordReaderFactory readerFactory,
-                             final ComponentLog logger, final String textField, final String labelField) throws Exception {
+                             final ComponentLog logger, final String textField, final String labelField, final String splitField)
+            throws Exception {
         final TrainingData data = new TrainingData();
         try (InputStream in = session.read(flowFile); RecordReader reader = readerFactory.createRecordReader(flowFile, in, logger)) {
             Record record;
@@ -48,7 +50,8 @@ final class TrainingRecords {
                 final Object source = record.getValue(SOURCE_INDEX_FIELD);
                 final Long group = source == null || source.toString().isBlank() ? null : Long.valueOf(source.toString().trim());
                 data.add(record.getAsString(textField), record.getAsString(labelField),
-                        group != null && isTrue(record.getValue(AUGMENTED_FIELD)), group);
+                        group != null && isTrue(record.getValue(AUGMENTED_FIELD)), group,
+                        splitField == null ? null : AssignedSplit.parse(record.getAsString(splitField)));
             }
         }
         return data;

@@ -17,6 +17,8 @@ public final class TrainingData {
     private final List<Boolean> augmented = new ArrayList<>();
     private final List<Long> sourceIndex = new ArrayList<>();
     private final List<Long> recordIndex = new ArrayList<>();
+    private final List<AssignedSplit> assignedSplits = new ArrayList<>();
+    private boolean anyAssigned;
     private long added;
     private long missingLabel;
     private long missingText;
@@ -28,6 +30,11 @@ public final class TrainingData {
      * @param group the record's source group (AugmentText's {@code dq_source_index}), or null for its own group
      */
     public void add(final String text, final String label, final boolean isAugmented, final Long group) {
+        add(text, label, isAugmented, group, null);
+    }
+
+    /** As {@link #add(String, String, boolean, Long)}, with the split the record belongs to (null: the job splits it). */
+    public void add(final String text, final String label, final boolean isAugmented, final Long group, final AssignedSplit split) {
         final long index = added++;
         if (label == null || label.isBlank()) {
             missingLabel++;
@@ -42,6 +49,18 @@ public final class TrainingData {
         augmented.add(isAugmented);
         sourceIndex.add(group != null ? group : -1 - index);
         recordIndex.add(index);
+        assignedSplits.add(split);
+        anyAssigned |= split != null;
+    }
+
+    /** The split a record's input assigned it to, or null. */
+    public AssignedSplit assignedSplit(final int i) {
+        return assignedSplits.get(i);
+    }
+
+    /** True when at least one record came with its split. */
+    public boolean hasAssignedSplits() {
+        return anyAssigned;
     }
 
     public List<String> texts() {

@@ -74,8 +74,9 @@ public final class TrainingJob {
         }
         checkClasses(labelNames, originalsPerClass);
 
-        final SplitPlan plan = StratifiedSplitter.split(labels, groups, augmented, settings.trainShare(),
-                settings.validationShare(), settings.training().seed());
+        final SplitPlan plan = data.hasAssignedSplits() ? assignedPlan(data, kept, labels, groups, augmented)
+                : StratifiedSplitter.split(labels, groups, augmented, settings.trainShare(), settings.validationShare(),
+                settings.training().seed());
         final TextClassifierTrainer trainer = new TextClassifierTrainer(settings.training());
         final int classes = labelNames.size();
 
@@ -179,4 +180,47 @@ public final class TrainingJob {
         }
     }
 
+
+    /**
+     * The split when the input assigns records to sides (a data set's fixed splits): assigned test and
+     * validation records stay there; the other originals are split stratified into training and, when no
+     * record was assigned to validation, validation (by the configured shares, rescaled to exclude test).
+     * Augmented copies follow their source into training, as always.
+     */
+    private SplitPlan assignedPlan(final TrainingData data, final List<Integer> kept, final int[] labels, final int[] groups,
+                                   final boolean[] augmented) {
+        final List<Integer> fixedTest = new ArrayList<>();
+        final List<Integer> fixedValidation = new ArrayList<>();
+        final List<Integer> pool = new ArrayList<>();
+        for (int k = 0; k < kept.size(); k++) {
+            final AssignedSplit side = data.assignedSplit(kept.get(k));
+            if (!augmented[k] && side == AssignedSplit.TEST) {
+                fixedTest.add(k);
+            } else if (!augmented[k] && side == AssignedSplit.VALIDATION) {
+                fixedValidation.add(k);
+            } else {
+                pool.add(k);
+            }
+        }
+        final int[] poolLabels = pool.stream().mapToInt(k -> labels[k]).toArray();
+        final int[] poolGroups = pool.stream().mapToInt(k -> groups[k]).toArray();
+        final boolean[] poolAugmented = new boolean[pool.size()];
+        for (int j = 0; j < pool.size(); j++) {
+            poolAugmented[j] = augmented[pool.get(j)];
+        }
+        final double trainShare = fixedValidation.isEmpty()
+                ? settings.trainShare() / (settings.trainShare() + settings.validationShare()) : 1.0;
+        final SplitPlan poolPlan = StratifiedSplitter.split(poolLabels, poolGroups, poolAugmented, trainShare, 1.0 - trainShare,
+                settings.training().seed());
+        final java.util.Set<Integer> evaluatedGroups = new HashSet<>();
+        fixedTest.forEach(k -> evaluatedGroups.add(groups[k]));
+        fixedValidation.forEach(k -> evaluatedGroups.add(groups[k]));
+        // A copy of an evaluated record never trains.
+        final int[] train = IntStream.of(poolPlan.train()).map(pool::get).filter(k -> !(augmented[k] && evaluatedGroups.contains(groups[k])))
+                .toArray();
+        final int[] validation = fixedValidation.isEmpty() ? IntStream.of(poolPlan.validation()).map(pool::get).toArray()
+                : fixedValidation.stream().mapToInt(Integer::intValue).toArray();
+        final int excluded = poolPlan.excludedAugmented() + (poolPlan.train().length - train.length);
+        return new SplitPlan(train, validation, fixedTest.stream().mapToInt(Integer::intValue).toArray(), excluded);
+    }
 }

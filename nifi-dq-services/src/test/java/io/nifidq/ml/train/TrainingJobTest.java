@@ -36,6 +36,25 @@ class TrainingJobTest {
     }
 
     @Test
+    void recordsAssignedToTheTestSplitAreExactlyTheEvaluatedOnes() throws Exception {
+        final SyntheticTexts corpus = new SyntheticTexts(40, 2, 4L);
+        final TrainingData data = new TrainingData();
+        int assignedTest = 0;
+        for (int i = 0; i < corpus.texts.size(); i++) {
+            final AssignedSplit side = i % 4 == 0 ? AssignedSplit.TEST : AssignedSplit.parse(i % 2 == 0 ? "Train" : "other");
+            assignedTest += side == AssignedSplit.TEST ? 1 : 0;
+            data.add(corpus.texts.get(i), corpus.labels.get(i), false, null, side);
+        }
+        final TrainingJobResult result = new TrainingJob(SETTINGS).run(data, EpochListener.NONE);
+        @SuppressWarnings("unchecked") final Map<String, Object> splits = (Map<String, Object>) result.report().get("splits");
+        assertEquals(assignedTest, ((Number) splits.get("test")).intValue());
+        assertEquals(assignedTest, result.evaluation().support(), "the report evaluates exactly the assigned test records");
+        assertEquals(corpus.texts.size() - assignedTest, ((Number) splits.get("train")).intValue()
+                + ((Number) splits.get("validation")).intValue(), "the others are split into training and validation");
+        assertTrue(((Number) splits.get("validation")).intValue() > 0);
+    }
+
+    @Test
     void pruningFlagsFlippedLabelsAndTrainsWithoutThem() throws Exception {
         final SyntheticTexts corpus = new SyntheticTexts(60, 2, 3L);
         final TrainingData data = new TrainingData();
