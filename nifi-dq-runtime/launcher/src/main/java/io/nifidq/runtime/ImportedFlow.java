@@ -82,6 +82,18 @@ abstract class ImportedFlow {
                 .allMatch(s -> "ENABLED".equals(s.path("component").path("state").asText())));
     }
 
+    /** Asks NiFi to enable every controller service of the group, without waiting (NiFi retries one that fails to enable). */
+    public void requestServicesEnabled() {
+        client.setControllerServicesState(groupId, "ENABLED");
+    }
+
+    /** The state (ENABLED, ENABLING, DISABLED, ...) of the group's controller service with that name. */
+    public String serviceState(final String name) {
+        return client.controllerServices(groupId).stream().filter(s -> name.equals(s.path("component").path("name").asText()))
+                .map(s -> s.path("component").path("state").asText()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No controller service named '" + name + "' in the flow"));
+    }
+
     public void stop() {
         client.scheduleGroup(groupId, "STOPPED");
     }

@@ -1,0 +1,219 @@
+package io.nifidq.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The example flow docs/flows/train-and-serve.json in a real NiFi with the real NAR: TrainClassifier trains on the
+ * sms_spam_collection train split (its test split marked by the split field), the model service loads the published
+ * model, and ClassifyText labels the test split. The macro-F1 of ClassifyText's output equals the one TrainClassifier
+ * reported for the same records. A second training publishes v0002, and ClassifyText switches to it with no failure.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrainServeFlowIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private static LocalNiFi nifi;
+    private static TrainServeFlow flow;
+    private static Path trainFile;
+    private static Path testFile;
+
+    @BeforeAll
+    static void importTheFlowAndWriteTheInputs() throws Exception {
+        final Path split = datasets().resolve("sms_spam_collection/split");
+        final Path work = Files.createTempDirectory("dq-train-serve");
+        trainFile = work.resolve("sms-train.csv");
+        testFile = work.resolve("sms-test.csv");
+        // One training file: the train split's records, then the test split's marked as test.
+        final List<String> train = Files.readAllLines(split.resolve("train.csv"), StandardCharsets.UTF_8);
+        final List<String> test = Files.readAllLines(split.resolve("test.csv"), StandardCharsets.UTF_8);
+        final StringBuilder both = new StringBuilder("text,label,split\n");
+        for (final List<String> row : Csv.parse(String.join("\n", train)).subList(1, Csv.parse(String.join("\n", train)).size())) {
+            both.append(Csv.line(row.get(0), row.get(1), "train"));
+        }
+        for (final List<String> row : Csv.parse(String.join("\n", test)).subList(1, Csv.parse(String.join("\n", test)).size())) {
+            both.append(Csv.line(row.get(0), row.get(1), "test"));
+        }
+        Files.writeString(trainFile, both, StandardCharsets.UTF_8);
+        Files.copy(split.resolve("test.csv"), testFile);
+
+        nifi = LocalNiFi.start("train-serve");
+        flow = TrainServeFlow.importFlow(nifi.client(), LocalNiFi.flowsDirectory(),
+                TrainServeFlow.Folders.under(nifi.instance().home().resolve("data")));
+        flow.requestServicesEnabled();
+        flow.awaitValidated(Duration.ofSeconds(60));
+        flow.startProcessors();
+    }
+
+    @AfterAll
+    static void stopNiFi() throws Exception {
+        if (nifi != null) {
+            nifi.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void classifyTextOnTheTestSplitScoresTheMacroF1ThatTrainingReported() throws Exception {
+        flow.drop(trainFile, "sms-train.csv");
+        final Path report = flow.awaitOutput(flow.folders().reports(), "sms-train.csv", TIMEOUT);
+        final JsonNode evaluation = NiFiRestClient.json().readTree(report.toFile());
+        assertEquals("test", evaluation.path("evaluatedOn").asText());
+        final double reported = evaluation.path("macroAvg").path("f1").asDouble();
+        assertTrue(reported > 0.9, "reported macro-F1 " + reported);
+
+        ImportedFlow.await(TIMEOUT, "the model service to enable once v0001 exists",
+                () -> "ENABLED".equals(flow.serviceState(TrainServeFlow.CLASSIFIER_SERVICE)));
+        flow.startProcessors();
+        flow.dropToClassify(testFile, "sms-test.csv");
+        final Path classified = flow.awaitOutput(flow.folders().classified(), "sms-test.csv", TIMEOUT);
+
+        final List<List<String>> rows = Csv.parse(Files.readString(classified, StandardCharsets.UTF_8));
+        assertEquals(List.of("text", "label", "prediction", "confidence"), rows.getFirst());
+        final List<List<String>> records = rows.subList(1, rows.size());
+        assertEquals(evaluation.path("support").asInt(), records.size(), "ClassifyText labelled exactly the reported test records");
+        final double measured = macroF1(records);
+        assertEquals(reported, measured, 0.01, "ClassifyText's macro-F1 on the test split against the training report's");
+        assertEquals("v0001", lastSend(TrainServeFlow.WRITE_CLASSIFIED).attribute("dq.model.version"));
+    }
+
+    @Test
+    @Order(2)
+    void aRetrainedModelIsServedWithoutAFailedFlowFile() throws Exception {
+        flow.drop(trainFile, "sms-train-again.csv");
+        flow.awaitOutput(flow.folders().reports(), "sms-train-again.csv", TIMEOUT);
+        assertTrue(Files.exists(flow.folders().models().resolve("v0002")));
+        // The service checks every second: classify until a file comes back labelled by v0002.
+        String version = "v0001";
+        for (int attempt = 0; attempt < 10 && !"v0002".equals(version); attempt++) {
+            final String name = "sms-test-" + attempt + ".csv";
+            flow.dropToClassify(testFile, name);
+            flow.awaitOutput(flow.folders().classified(), name, TIMEOUT);
+            version = lastSend(TrainServeFlow.WRITE_CLASSIFIED).attribute("dq.model.version");
+        }
+        assertEquals("v0002", version);
+        try (Stream<Path> failures = Files.list(flow.folders().failure())) {
+            assertEquals(List.of(), failures.toList());
+        }
+        // The only errors: the service's enable attempts before TrainClassifier had published v0001 (NiFi retries them).
+        assertEquals(List.of(), nifi.client().bulletins().stream().filter(b -> "ERROR".equals(b.path("level").asText()))
+                .filter(b -> !isEnableBeforeTheFirstModel(b.path("message").asText())).toList());
+    }
+
+    private static boolean isEnableBeforeTheFirstModel(final String message) {
+        return message.contains("No model has been published")
+                || (message.startsWith("Could not enable") && message.contains("name=" + TrainServeFlow.CLASSIFIER_SERVICE));
+    }
+
+    private static ProvenanceSearch.Event lastSend(final String writer) throws InterruptedException {
+        final List<ProvenanceSearch.Event> events = new ProvenanceSearch(nifi.client())
+                .awaitEvents(flow.processorId(writer), "SEND", 1, Duration.ofSeconds(60));
+        return events.stream().max((a, b) -> Long.compare(a.eventId(), b.eventId())).orElseThrow();
+    }
+
+    /** Macro-F1 of label (column 1) against prediction (column 2) over the classes of the labels. */
+    private static double macroF1(final List<List<String>> records) {
+        final Set<String> classes = new HashSet<>();
+        records.forEach(r -> classes.add(r.get(1)));
+        final Map<String, int[]> counts = new HashMap<>();
+        for (final List<String> r : records) {
+            counts.computeIfAbsent(r.get(1), c -> new int[3])[2]++;
+            counts.computeIfAbsent(r.get(2), c -> new int[3])[1]++;
+            if (r.get(1).equals(r.get(2))) {
+                counts.get(r.get(1))[0]++;
+            }
+        }
+        double sum = 0;
+        for (final String c : classes) {
+            final int[] n = counts.get(c);
+            final double precision = n[1] == 0 ? 0 : (double) n[0] / n[1];
+            final double recall = n[2] == 0 ? 0 : (double) n[0] / n[2];
+            sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        }
+        return sum / classes.size();
+    }
+
+    private static Path datasets() {
+        final List<Path> candidates = new ArrayList<>();
+        if (System.getenv("DQ_DATASETS") != null) {
+            candidates.add(Path.of(System.getenv("DQ_DATASETS")));
+        }
+        candidates.add(LocalNiFi.flowsDirectory().resolve("../../../shared/datasets").normalize());
+        candidates.add(Path.of("/work/shared/datasets"));
+        return candidates.stream().filter(Files::isDirectory).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The shared data sets are not in " + candidates + "; set DQ_DATASETS"));
+    }
+
+    /** RFC 4180 CSV, enough for the data sets' text,label files and the writer's output. */
+    static final class Csv {
+
+        static List<List<String>> parse(final String text) {
+            final List<List<String>> rows = new ArrayList<>();
+            List<String> row = new ArrayList<>();
+            final StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < text.length(); i++) {
+                final char c = text.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                    } else {
+                        field.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    row.add(field.toString());
+                    field.setLength(0);
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    row.add(field.toString());
+                    field.setLength(0);
+                    rows.add(row);
+                    row = new ArrayList<>();
+                } else {
+                    field.append(c);
+                }
+            }
+            if (!field.isEmpty() || !row.isEmpty()) {
+                row.add(field.toString());
+                rows.add(row);
+            }
+            return rows;
+        }
+
+        static String line(final String... fields) {
+            final List<String> quoted = new ArrayList<>();
+            for (final String f : fields) {
+                quoted.add('"' + f.replace("\"", "\"\"") + '"');
+            }
+            return String.join(",", quoted) + "\n";
+        }
+    }
+}
