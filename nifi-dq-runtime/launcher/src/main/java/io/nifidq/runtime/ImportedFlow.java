@@ -82,9 +82,23 @@ abstract class ImportedFlow {
                 .allMatch(s -> "ENABLED".equals(s.path("component").path("state").asText())));
     }
 
-    /** Asks NiFi to enable every controller service of the group, without waiting (NiFi retries one that fails to enable). */
-    public void requestServicesEnabled() {
-        client.setControllerServicesState(groupId, "ENABLED");
+    /** Enables the group's controller services except those named, and waits until they are enabled. */
+    public void enableServicesExcept(final java.util.Set<String> names, final Duration timeout) throws InterruptedException {
+        for (final JsonNode service : client.controllerServices(groupId)) {
+            if (!names.contains(service.path("component").path("name").asText())) {
+                client.setControllerServiceState(service, "ENABLED");
+            }
+        }
+        await(timeout, "controller services enabled", () -> client.controllerServices(groupId).stream()
+                .filter(s -> !names.contains(s.path("component").path("name").asText()))
+                .allMatch(s -> "ENABLED".equals(s.path("component").path("state").asText())));
+    }
+
+    /** Enables the group's controller service with that name and waits until it is enabled. */
+    public void enableService(final String name, final Duration timeout) throws InterruptedException {
+        client.controllerServices(groupId).stream().filter(s -> name.equals(s.path("component").path("name").asText())).findFirst()
+                .ifPresent(s -> client.setControllerServiceState(s, "ENABLED"));
+        await(timeout, name + " enabled", () -> "ENABLED".equals(serviceState(name)));
     }
 
     /** The state (ENABLED, ENABLING, DISABLED, ...) of the group's controller service with that name. */

@@ -130,6 +130,14 @@ public final class NiFiRestClient {
         put("flow/process-groups/" + groupId + "/controller-services", body);
     }
 
+    /** ENABLED or DISABLED, for one controller service (the entity as {@link #controllerServices} lists it). */
+    public void setControllerServiceState(final JsonNode service, final String state) {
+        final ObjectNode body = JSON.createObjectNode();
+        body.set("revision", service.path("revision").deepCopy());
+        body.put("state", state);
+        put("controller-services/" + service.path("id").asText() + "/run-status", body);
+    }
+
     public List<JsonNode> connections(final String groupId) {
         return list(get("process-groups/" + groupId + "/connections").path("connections"));
     }

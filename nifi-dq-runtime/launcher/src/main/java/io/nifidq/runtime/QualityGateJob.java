@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The main job, {@code ./dq run}: assembles (or reuses) a local NiFi 2.3.0, starts it from a clean state with the
- * freshly built nifi-dq NAR, imports the example flows "quality gate" and "clean and profile", runs them on the sample
- * data that ships with the project, and prints what happened and where to look. NiFi keeps running afterwards;
+ * freshly built nifi-dq NAR, imports the example flows "quality gate", "clean and profile" and "train and serve", runs
+ * them on the sample data that ships with the project (the classifier trains on the records the clean flow kept), and prints what happened and where to look. NiFi keeps running afterwards;
  * {@code ./dq stop} stops it.
  */
 public final class QualityGateJob {
@@ -90,12 +90,16 @@ public final class QualityGateJob {
         out.println();
         final CleanFlow clean = new CleanFlowRun(client, out).run(options.flows(), nifi.home().resolve("data").resolve("clean-and-profile"),
                 sample);
+        out.println();
+        final TrainServeFlow serve = new TrainServeRun(client, out).run(options.flows(), nifi.home().resolve("data").resolve("train-and-serve"),
+                clean.folders().cleaned().resolve(name), sample);
 
         final long errors = client.bulletins().stream().filter(b -> "ERROR".equals(b.path("level").asText())).count();
         out.println();
         out.println("== NiFi ==");
-        out.println("Open the flows:  " + nifi.uiUri() + "#/process-groups/" + flow.groupId() + "  and  " + nifi.uiUri()
-                + "#/process-groups/" + clean.groupId());
+        out.println("Open the flows:  " + nifi.uiUri() + "#/process-groups/" + flow.groupId());
+        out.println("                 " + nifi.uiUri() + "#/process-groups/" + clean.groupId());
+        out.println("                 " + nifi.uiUri() + "#/process-groups/" + serve.groupId());
         out.println("ERROR bulletins: " + errors + "   log: " + nifi.appLog());
         out.println("NiFi keeps running (drop more CSV files into " + folders.input() + " or " + clean.folders().input()
                 + "); stop it with: ./dq stop");

@@ -1,0 +1,78 @@
+package io.nifidq.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The third part of the main job: the "train and serve" example flow. TrainClassifier trains on the records the
+ * clean flow kept, the model service loads the published model, and ClassifyText labels the original sample.
+ */
+final class TrainServeRun {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private final NiFiRestClient client;
+    private final PrintStream out;
+
+    TrainServeRun(final NiFiRestClient client, final PrintStream out) {
+        this.client = client;
+        this.out = out;
+    }
+
+    TrainServeFlow run(final Path flows, final Path data, final Path trainingFile, final Path toClassify) throws Exception {
+        NiFiAssembly.deleteRecursively(data);
+        final TrainServeFlow flow = TrainServeFlow.importFlow(client, flows, TrainServeFlow.Folders.under(data));
+        // The model service cannot enable before a model exists: it is enabled once TrainClassifier has published one.
+        flow.enableServicesExcept(java.util.Set.of(TrainServeFlow.CLASSIFIER_SERVICE), Duration.ofSeconds(60));
+        flow.awaitValidated(Duration.ofSeconds(60));
+        flow.startProcessors();
+        out.println("Imported and started the flow '" + TrainServeFlow.GROUP_NAME + "' from " + flows.resolve(TrainServeFlow.DEFINITION_FILE)
+                + "; training on the cleaned records");
+        final String trainingName = "cleaned-" + trainingFile.getFileName();
+        flow.drop(trainingFile, trainingName);
+        ImportedFlow.await(TIMEOUT, "the training report (or a failure)", () -> Files.exists(flow.folders().reports().resolve(trainingName))
+                || Files.exists(flow.folders().failure().resolve(trainingName)));
+        if (!Files.exists(flow.folders().reports().resolve(trainingName))) {
+            final ProvenanceSearch.Event failed = new ProvenanceSearch(client)
+                    .awaitEvents(flow.processorId(TrainServeFlow.WRITE_FAILURES), "SEND", 1, Duration.ofSeconds(60)).getLast();
+            out.println();
+            out.println("== Train and serve ==");
+            out.println("Training failed  " + failed.attribute("dq.error"));
+            return flow;
+        }
+        final JsonNode report = NiFiRestClient.json().readTree(flow.awaitOutput(flow.folders().reports(), trainingName, TIMEOUT).toFile());
+
+        flow.enableService(TrainServeFlow.CLASSIFIER_SERVICE, TIMEOUT);
+        flow.startProcessors();
+        final String name = toClassify.getFileName().toString();
+        flow.dropToClassify(toClassify, name);
+        flow.awaitOutput(flow.folders().classified(), name, TIMEOUT);
+        final List<ProvenanceSearch.Event> sent = new ProvenanceSearch(client)
+                .awaitEvents(flow.processorId(TrainServeFlow.WRITE_CLASSIFIED), "SEND", 1, Duration.ofSeconds(60));
+
+        final JsonNode training = report.path("training");
+        final JsonNode splits = report.path("splits");
+        out.println();
+        out.println("== Train and serve ==");
+        out.printf(Locale.ROOT, "Trained          %s on %d records (train %d, validation %d, test %d) in %.1f s on %s, %d epochs%n",
+                report.path("model").path("version").asText(), report.path("records").path("used").asInt(), splits.path("train").asInt(),
+                splits.path("validation").asInt(), splits.path("test").asInt(), training.path("totalSeconds").asDouble(),
+                training.path("device").asText(), training.path("epochs").asInt());
+        out.printf(Locale.ROOT, "Evaluated on     the %s split: macro-F1 %.4f, accuracy %.4f%n", report.path("evaluatedOn").asText(),
+                report.path("macroAvg").path("f1").asDouble(), report.path("accuracy").asDouble());
+        report.path("text").asText().lines().forEach(line -> out.println("  " + line));
+        final Map<String, String> classified = sent.getLast().attributes();
+        out.println("Classified       " + classified.get("record.count") + " records of " + name + " with model "
+                + classified.get("dq.model.version") + " on " + classified.get("dq.model.device") + " -> " + flow.folders().classified());
+        out.println("Models           " + flow.folders().models() + " (v0001 and LATEST; drop another labelled CSV into "
+                + flow.folders().trainInput() + " and the service switches to v0002)");
+        return flow;
+    }
+}
