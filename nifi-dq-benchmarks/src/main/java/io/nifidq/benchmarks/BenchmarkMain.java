@@ -28,6 +28,8 @@ public final class BenchmarkMain {
                   --jfr DIR         record a JFR profile per workload to DIR/<workload>.jfr and print the hotspots
               clean-throughput    CleanRecords with every step on vs ConvertRecord, same options as profile-throughput
                                   (--near-duplicate-limit is CleanRecords' index limit on text)
+              augment-benefit     macro-F1 of TrainClassifier's defaults with and without AugmentText (small SMS and
+                                  Chinese samples: --sizes 500,2000, --copies 4; Reuters: rebalance to 1.0)
               classify-throughput ClassifyText (default model trained on the SMS split) vs ConvertRecord on sms-csv/json,
                                   and vs fasttext predict on the SMS test split repeated (--predict-records, default 200k)
               profile-memory      heap of a DatasetProfile fed synthetic records, one JVM per size
@@ -72,6 +74,13 @@ public final class BenchmarkMain {
                         BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
                 case "clean-throughput" -> throughput(ThroughputBenchmark.Subject.CLEAN_RECORDS,
                         BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
+                case "augment-benefit" -> {
+                    final String table = new AugmentBenefitBenchmark(BenchmarkOptions.parse(rest, AugmentBenefitBenchmark.OPTIONS)).run();
+                    System.out.println();
+                    System.out.println(machine());
+                    System.out.println(table);
+                    write(outputDir, "augment-benefit", machine() + "\n" + table);
+                }
                 case "classify-throughput" -> classifyThroughput(BenchmarkOptions.parse(rest, ClassifyBenchmark.OPTIONS), outputDir);
                 case "profile-memory" -> profileMemory(BenchmarkOptions.parse(rest, MemoryBenchmark.OPTIONS), outputDir);
                 case "augment-throughput" -> augmentThroughput(BenchmarkOptions.parse(rest, AugmentThroughputBenchmark.OPTIONS), outputDir);
