@@ -55,6 +55,7 @@ public final class BenchmarkMain {
               jfr-hotspots        the hotspots of a JFR file, split by processor
                   --file FILE       the recording
                   --top N           rows per table (default 25)
+            """ + io.nifidq.bench.degrade.DegradeCommand.USAGE + """
             example (quick): ./dq bench profile-throughput --records 100k --rounds 3
             """;
 
@@ -97,6 +98,12 @@ public final class BenchmarkMain {
                     System.out.println(machine());
                     System.out.println(table);
                     write(outputDir, "label-noise", machine() + "\n" + table);
+                }
+                case "degrade" -> {
+                    final var manifest = io.nifidq.bench.degrade.DegradeCommand.run(rest);
+                    System.out.printf(Locale.ROOT, "%s at strength %s, seed %d: %,d records in, %,d out; %s%nwritten to %s and %s%n",
+                            manifest.corruption(), manifest.strength(), manifest.seed(), manifest.recordsIn(), manifest.recordsOut(),
+                            manifest.counts(), manifest.output(), io.nifidq.bench.degrade.DegradationManifest.FILE_NAME);
                 }
                 case "jfr-hotspots" -> {
                     final BenchmarkOptions options = BenchmarkOptions.parse(rest, JfrHotspots.OPTIONS);
