@@ -28,6 +28,8 @@ public final class BenchmarkMain {
                   --jfr DIR         record a JFR profile per workload to DIR/<workload>.jfr and print the hotspots
               clean-throughput    CleanRecords with every step on vs ConvertRecord, same options as profile-throughput
                                   (--near-duplicate-limit is CleanRecords' index limit on text)
+              thesis              clean / degraded / repaired macro-F1 and recovery per corruption (--split, --strength 0.2,
+                                  --seed 1, --corruptions LIST), and whether ProfileQuality's report shows each
               augment-benefit     macro-F1 of TrainClassifier's defaults with and without AugmentText (small SMS and
                                   Chinese samples: --sizes 500,2000, --copies 4; Reuters: rebalance to 1.0)
               classify-throughput ClassifyText (default model trained on the SMS split) vs ConvertRecord on sms-csv/json,
@@ -75,6 +77,19 @@ public final class BenchmarkMain {
                         BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
                 case "clean-throughput" -> throughput(ThroughputBenchmark.Subject.CLEAN_RECORDS,
                         BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
+                case "thesis" -> {
+                    final BenchmarkOptions options = BenchmarkOptions.parse(rest, io.nifidq.bench.degrade.ThesisBenchmark.OPTIONS);
+                    final List<io.nifidq.bench.degrade.Corruption> corruptions = options.stringList("corruptions",
+                            java.util.Arrays.stream(io.nifidq.bench.degrade.Corruption.values()).map(io.nifidq.bench.degrade.Corruption::cliName)
+                                    .toList()).stream().map(io.nifidq.bench.degrade.Corruption::byName).toList();
+                    final String table = io.nifidq.bench.degrade.ThesisBenchmark.run(SharedDatasetFiles.file("README.md").getParent(),
+                            options.string("split", "sms_spam_collection/split"), Double.parseDouble(options.string("strength", "0.2")),
+                            options.intValue("seed", 1), corruptions);
+                    System.out.println();
+                    System.out.println(machine());
+                    System.out.println(table);
+                    write(outputDir, "thesis", machine() + "\n" + table);
+                }
                 case "augment-benefit" -> {
                     final String table = new AugmentBenefitBenchmark(BenchmarkOptions.parse(rest, AugmentBenefitBenchmark.OPTIONS)).run();
                     System.out.println();
