@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The example flow "clean and profile" (docs/flows/clean-and-profile.json): GetFile -> ProfileQuality ->
  * CleanRecords -> ProfileQuality -> PutFile, with the rejected records, both profiles and unreadable files each
- * written to their own folder.
+ * written to their own folder, and AugmentText writing a class-balanced copy of the cleaned records.
  */
 public final class CleanFlow extends ImportedFlow {
 
@@ -25,14 +25,16 @@ public final class CleanFlow extends ImportedFlow {
     public static final String WRITE_PROFILES_BEFORE = "Write profiles before";
     public static final String WRITE_PROFILES_AFTER = "Write profiles after";
     public static final String WRITE_FAILURES = "Write unreadable files";
+    public static final String AUGMENT_TEXT = "Augment text";
+    public static final String WRITE_AUGMENTED = "Write augmented files";
 
     /** The flow's folders; the profiles go to {@code profile/before} and {@code profile/after}. */
-    public record Folders(Path input, Path cleaned, Path rejected, Path profile, Path failure) {
+    public record Folders(Path input, Path cleaned, Path rejected, Path profile, Path augmented, Path failure) {
 
         public static Folders under(final Path base) {
             final Path root = base.toAbsolutePath().normalize();
             return new Folders(root.resolve("input"), root.resolve("cleaned"), root.resolve("rejected"), root.resolve("profile"),
-                    root.resolve("failure"));
+                    root.resolve("augmented"), root.resolve("failure"));
         }
 
         public Path profileBefore() {
@@ -49,6 +51,7 @@ public final class CleanFlow extends ImportedFlow {
             folders.put("cleaned.directory", cleaned);
             folders.put("rejected.directory", rejected);
             folders.put("profile.directory", profile);
+            folders.put("augmented.directory", augmented);
             folders.put("failure.directory", failure);
             return folders;
         }

@@ -47,9 +47,13 @@ final class CleanFlowRun {
         final CleanFlow.Folders folders = flow.folders();
         flow.awaitOutput(folders.profileAfter(), name + ".profile.json", FLOW_TIMEOUT);
         flow.awaitOutput(folders.cleaned(), name, FLOW_TIMEOUT);
+        flow.awaitOutput(folders.augmented(), name, FLOW_TIMEOUT);
         final ProvenanceSearch.Event cleaned = new ProvenanceSearch(client)
                 .awaitEvents(flow.processorId(CleanFlow.WRITE_CLEANED), "SEND", 1, Duration.ofSeconds(60)).getLast();
+        final ProvenanceSearch.Event augmented = new ProvenanceSearch(client)
+                .awaitEvents(flow.processorId(CleanFlow.WRITE_AUGMENTED), "SEND", 1, Duration.ofSeconds(60)).getLast();
         report(name, cleaned, folders);
+        reportAugmented(name, augmented, folders);
         return flow;
     }
 
@@ -73,6 +77,21 @@ final class CleanFlowRun {
         for (final String score : SCORES) {
             out.printf("  %-14s %-9s %s%n", score, before.path(score).asText("-"), after.path(score).asText("-"));
         }
+    }
+
+    private void reportAugmented(final String name, final ProvenanceSearch.Event augmented, final CleanFlow.Folders folders) {
+        final Map<String, String> before = new TreeMap<>();
+        final Map<String, String> after = new TreeMap<>();
+        augmented.attributes().forEach((key, value) -> {
+            if (key.startsWith("dq.augment.class.") && key.endsWith(".before")) {
+                before.put(key.substring("dq.augment.class.".length(), key.length() - ".before".length()), value);
+            } else if (key.startsWith("dq.augment.class.") && key.endsWith(".after")) {
+                after.put(key.substring("dq.augment.class.".length(), key.length() - ".after".length()), value);
+            }
+        });
+        out.println("Augmented        " + augmented.attribute("record.count") + " records (" + augmented.attribute("dq.augment.generated")
+                + " copies, classes rebalanced) -> " + folders.augmented().resolve(name));
+        before.forEach((label, count) -> out.printf("  %-14s %s -> %s%n", label, count, after.get(label)));
     }
 
     private static JsonNode scores(final Path profile) throws IOException {

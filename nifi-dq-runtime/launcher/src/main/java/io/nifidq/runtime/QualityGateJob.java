@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * The main job, {@code ./dq run}: assembles (or reuses) a local NiFi 2.3.0, starts it from a clean state with the
  * freshly built nifi-dq NAR, imports the example flows "quality gate", "clean and profile" and "train and serve", runs
- * them on the sample data that ships with the project (the classifier trains on the records the clean flow kept), and prints what happened and where to look. NiFi keeps running afterwards;
+ * them on the sample data that ships with the project (the classifier trains on the records the clean flow kept and
+ * AugmentText rebalanced), and prints what happened and where to look. NiFi keeps running afterwards;
  * {@code ./dq stop} stops it.
  */
 public final class QualityGateJob {
@@ -92,7 +93,7 @@ public final class QualityGateJob {
                 sample);
         out.println();
         final TrainServeFlow serve = new TrainServeRun(client, out).run(options.flows(), nifi.home().resolve("data").resolve("train-and-serve"),
-                clean.folders().cleaned().resolve(name), sample);
+                clean.folders().augmented().resolve(name), sample);
 
         final long errors = client.bulletins().stream().filter(b -> "ERROR".equals(b.path("level").asText())).count();
         out.println();

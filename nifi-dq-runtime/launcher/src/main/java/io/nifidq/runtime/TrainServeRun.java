@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The third part of the main job: the "train and serve" example flow. TrainClassifier trains on the records the
- * clean flow kept, the model service loads the published model, and ClassifyText labels the original sample.
+ * clean flow kept and AugmentText rebalanced, the model service loads the published model, and ClassifyText labels the
+ * original sample.
  */
 final class TrainServeRun {
 
@@ -34,8 +35,8 @@ final class TrainServeRun {
         flow.awaitValidated(Duration.ofSeconds(60));
         flow.startProcessors();
         out.println("Imported and started the flow '" + TrainServeFlow.GROUP_NAME + "' from " + flows.resolve(TrainServeFlow.DEFINITION_FILE)
-                + "; training on the cleaned records");
-        final String trainingName = "cleaned-" + trainingFile.getFileName();
+                + "; training on the cleaned, rebalanced records");
+        final String trainingName = "augmented-" + trainingFile.getFileName();
         flow.drop(trainingFile, trainingName);
         ImportedFlow.await(TIMEOUT, "the training report (or a failure)", () -> Files.exists(flow.folders().reports().resolve(trainingName))
                 || Files.exists(flow.folders().failure().resolve(trainingName)));

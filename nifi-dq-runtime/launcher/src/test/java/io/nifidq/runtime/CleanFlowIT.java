@@ -40,6 +40,7 @@ class CleanFlowIT {
         flow.awaitOutput(flow.folders().profileAfter(), SAMPLE + ".profile.json", OUTPUT_TIMEOUT);
         flow.awaitOutput(flow.folders().cleaned(), SAMPLE, OUTPUT_TIMEOUT);
         flow.awaitOutput(flow.folders().rejected(), SAMPLE, OUTPUT_TIMEOUT);
+        flow.awaitOutput(flow.folders().augmented(), SAMPLE, OUTPUT_TIMEOUT);
     }
 
     @AfterAll
@@ -52,9 +53,10 @@ class CleanFlowIT {
     @Test
     void everyProcessorOfTheUploadedFlowIsValid() {
         final Map<String, String> statuses = flow.validationStatuses();
-        assertEquals(List.of(CleanFlow.CLEAN_RECORDS, CleanFlow.PROFILE_AFTER, CleanFlow.PROFILE_BEFORE, CleanFlow.READ_INPUT,
-                CleanFlow.WRITE_CLEANED, CleanFlow.WRITE_PROFILES_AFTER, CleanFlow.WRITE_PROFILES_BEFORE, CleanFlow.WRITE_REJECTED,
-                CleanFlow.WRITE_FAILURES), statuses.keySet().stream().sorted().toList());
+        assertEquals(List.of(CleanFlow.AUGMENT_TEXT, CleanFlow.CLEAN_RECORDS, CleanFlow.PROFILE_AFTER, CleanFlow.PROFILE_BEFORE,
+                CleanFlow.READ_INPUT, CleanFlow.WRITE_AUGMENTED, CleanFlow.WRITE_CLEANED, CleanFlow.WRITE_PROFILES_AFTER,
+                CleanFlow.WRITE_PROFILES_BEFORE, CleanFlow.WRITE_REJECTED, CleanFlow.WRITE_FAILURES),
+                statuses.keySet().stream().sorted().toList());
         statuses.forEach((name, status) -> assertEquals("VALID", status, name + " is " + status + ": " + flow.validationErrors().get(name)));
     }
 
@@ -90,6 +92,25 @@ class CleanFlowIT {
             assertTrue(is >= was, dimension + ": " + was + " before, " + is + " after");
         }
         assertTrue(after.path("scores").path("overall").asDouble() > before.path("scores").path("overall").asDouble());
+    }
+
+    @Test
+    void augmentTextBalancesTheCleanedClassesWithMarkedCopiesOfTheirSources() throws Exception {
+        final List<String> cleaned = Files.readAllLines(flow.folders().cleaned().resolve(SAMPLE));
+        final List<String> augmented = Files.readAllLines(flow.folders().augmented().resolve(SAMPLE));
+        assertEquals("text,label,dq_augmented,dq_source_index", augmented.getFirst());
+        final Map<String, Integer> perClass = new TreeMap<>();
+        int copies = 0;
+        for (final String line : augmented.subList(1, augmented.size())) {
+            final String[] tail = line.substring(line.lastIndexOf(',', line.lastIndexOf(',', line.lastIndexOf(',') - 1) - 1) + 1).split(",");
+            perClass.merge(tail[0], 1, Integer::sum);
+            copies += Boolean.parseBoolean(tail[1]) ? 1 : 0;
+        }
+        assertEquals(cleaned.size() - 1, augmented.size() - 1 - copies, "every cleaned record is there once, plus the copies");
+        assertEquals(1, perClass.remove(""), "the one record without a label passes unchanged, with no copy");
+        final int largest = perClass.values().stream().max(Integer::compare).orElseThrow();
+        perClass.forEach((label, count) -> assertEquals(largest, count, "class " + label + " reaches the largest class: " + perClass));
+        assertEquals(5, perClass.size(), "billing, technical, shipping, account, spam: " + perClass);
     }
 
     @Test
