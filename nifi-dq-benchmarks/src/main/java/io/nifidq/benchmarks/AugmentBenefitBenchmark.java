@@ -12,7 +12,6 @@ import io.nifidq.ml.train.JobSettings;
 import io.nifidq.ml.train.TrainingData;
 import io.nifidq.ml.train.TrainingJob;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,9 +32,6 @@ final class AugmentBenefitBenchmark {
 
     static final Set<String> OPTIONS = Set.of("sizes", "copies", "seed");
 
-    private record Sample(List<String> texts, List<String> labels) {
-    }
-
     private final BenchmarkOptions options;
     private final Augmenter augmenter;
 
@@ -52,10 +48,10 @@ final class AugmentBenefitBenchmark {
         out.append("| split | training records | augmentation | records trained on (with copies) | macro-F1 without | macro-F1 with | change |\n");
         out.append("|---|---|---|---|---|---|---|\n");
         for (final String split : List.of("sms_spam_collection/split", "chnsenticorp_htl_all/split")) {
-            final Sample train = read(split, "train.csv");
-            final Sample test = read(split, "test.csv");
+            final CsvRows.LabelledTexts train = read(split, "train.csv");
+            final CsvRows.LabelledTexts test = read(split, "test.csv");
             for (final int size : sizes) {
-                final Sample small = sample(train, size, options.intValue("seed", 1));
+                final CsvRows.LabelledTexts small = sample(train, size, options.intValue("seed", 1));
                 final double without = macroF1(small, test, CopyPlan.fixed(0));
                 final CopyPlan plan = CopyPlan.fixed(copies);
                 final double with = macroF1(small, test, plan);
@@ -63,8 +59,8 @@ final class AugmentBenefitBenchmark {
             }
         }
         for (final String split : List.of("weka_reuters/split_corn", "weka_reuters/split_grain")) {
-            final Sample train = read(split, "train.csv");
-            final Sample test = read(split, "test.csv");
+            final CsvRows.LabelledTexts train = read(split, "train.csv");
+            final CsvRows.LabelledTexts test = read(split, "test.csv");
             final Map<String, Long> perClass = new LinkedHashMap<>();
             train.labels().forEach(l -> perClass.merge(l, 1L, Long::sum));
             final CopyPlan plan = CopyPlan.rebalance(perClass, perClass, 1.0, 50);
@@ -83,7 +79,7 @@ final class AugmentBenefitBenchmark {
     }
 
     /** Trains with the job's defaults on the sample (plus its copies) and returns macro-F1 on the test records. */
-    private double macroF1(final Sample train, final Sample test, final CopyPlan plan) throws Exception {
+    private double macroF1(final CsvRows.LabelledTexts train, final CsvRows.LabelledTexts test, final CopyPlan plan) throws Exception {
         final TrainingData data = new TrainingData();
         final Map<String, Long> ordinalInClass = new LinkedHashMap<>();
         for (int i = 0; i < train.texts().size(); i++) {
@@ -104,7 +100,7 @@ final class AugmentBenefitBenchmark {
         return new TrainingJob(JobSettings.defaults()).run(data, EpochListener.NONE).evaluation().macroF1();
     }
 
-    private static Sample sample(final Sample all, final int size, final long seed) {
+    private static CsvRows.LabelledTexts sample(final CsvRows.LabelledTexts all, final int size, final long seed) {
         final List<Integer> order = new ArrayList<>();
         for (int i = 0; i < all.texts().size(); i++) {
             order.add(i);
@@ -116,22 +112,10 @@ final class AugmentBenefitBenchmark {
             texts.add(all.texts().get(i));
             labels.add(all.labels().get(i));
         }
-        return new Sample(texts, labels);
+        return new CsvRows.LabelledTexts(texts, labels);
     }
 
-    private static Sample read(final String split, final String file) throws Exception {
-        final Path path = SharedDatasetFiles.file("README.md").getParent().resolve(split).resolve(file);
-        final List<List<String>> rows = CsvRows.read(path);
-        final int text = rows.getFirst().indexOf("text");
-        final int label = rows.getFirst().indexOf("label");
-        final List<String> texts = new ArrayList<>();
-        final List<String> labels = new ArrayList<>();
-        for (final List<String> row : rows.subList(1, rows.size())) {
-            if (row.size() > Math.max(text, label)) {
-                texts.add(row.get(text));
-                labels.add(row.get(label).strip());
-            }
-        }
-        return new Sample(texts, labels);
+    private static CsvRows.LabelledTexts read(final String split, final String file) throws Exception {
+        return CsvRows.readLabelledTexts(SharedDatasetFiles.file("README.md").getParent().resolve(split).resolve(file));
     }
 }

@@ -96,10 +96,8 @@ final class ClassifyBenchmark {
 
     /** The rows of a text,label CSV without its header, as [text, label]. */
     private static List<List<String>> rows(final Path file) throws Exception {
-        final List<List<String>> rows = CsvRows.read(file);
-        final int text = rows.getFirst().indexOf("text");
-        final int label = rows.getFirst().indexOf("label");
-        return rows.subList(1, rows.size()).stream().filter(r -> r.size() > Math.max(text, label))
-                .map(r -> List.of(r.get(text), r.get(label).strip())).toList();
+        final CsvRows.LabelledTexts rows = CsvRows.readLabelledTexts(file);
+        return java.util.stream.IntStream.range(0, rows.texts().size()).mapToObj(i -> List.of(rows.texts().get(i), rows.labels().get(i)))
+                .toList();
     }
 }

@@ -16,7 +16,6 @@ import io.nifidq.ml.train.TrainingSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -205,17 +204,9 @@ final class TrainBenchmark {
 
     /** text,label CSV; label ids follow the sorted names of {@code names} (or of this file when null). */
     private static Data read(final Path file, final List<String> names) throws Exception {
-        final List<List<String>> rows = CsvRows.read(file);
-        final int text = rows.getFirst().indexOf("text");
-        final int label = rows.getFirst().indexOf("label");
-        final List<String> texts = new ArrayList<>();
-        final List<String> labels = new ArrayList<>();
-        for (final List<String> row : rows.subList(1, rows.size())) {
-            if (row.size() > Math.max(text, label)) {
-                texts.add(row.get(text));
-                labels.add(row.get(label).strip());
-            }
-        }
+        final CsvRows.LabelledTexts rows = CsvRows.readLabelledTexts(file);
+        final List<String> texts = rows.texts();
+        final List<String> labels = rows.labels();
         final List<String> classNames = names != null ? names : new ArrayList<>(new TreeSet<>(labels));
         final Map<String, Integer> ids = new LinkedHashMap<>();
         for (int i = 0; i < classNames.size(); i++) {

@@ -1,5 +1,7 @@
 package io.nifidq.bench.degrade;
 
+import io.nifidq.benchmarks.CsvRows;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +60,7 @@ public final class LabelledTable {
     public static LabelledTable read(final Path file) throws IOException {
         final Format format = Format.of(file);
         final String content = Files.readString(file, StandardCharsets.UTF_8);
-        final List<List<String>> all = format == Format.CSV ? parseCsv(content) : parseTsv(content);
+        final List<List<String>> all = format == Format.CSV ? CsvRows.parse(content) : parseTsv(content);
         if (all.isEmpty()) {
             throw new IllegalArgumentException(file + " is empty: a header row is needed");
         }
@@ -94,16 +96,9 @@ public final class LabelledTable {
             if (i > 0) {
                 text.append(format == Format.CSV ? ',' : '\t');
             }
-            text.append(format == Format.CSV ? csvField(fields.get(i)) : fields.get(i).replaceAll("[\t\r\n]", " "));
+            text.append(format == Format.CSV ? CsvRows.escape(fields.get(i)) : fields.get(i).replaceAll("[\t\r\n]", " "));
         }
         text.append('\n');
-    }
-
-    static String csvField(final String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 
     private static List<List<String>> parseTsv(final String content) {
@@ -112,46 +107,6 @@ public final class LabelledTable {
             if (!line.isEmpty()) {
                 rows.add(new ArrayList<>(List.of(line.split("\t", -1))));
             }
-        }
-        return rows;
-    }
-
-    private static List<List<String>> parseCsv(final String content) {
-        final List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        final StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < content.length(); i++) {
-            final char c = content.charAt(i);
-            if (quoted) {
-                if (c != '"') {
-                    field.append(c);
-                } else if (i + 1 < content.length() && content.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else {
-                    quoted = false;
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < content.length() && content.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (!field.isEmpty() || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
         }
         return rows;
     }
