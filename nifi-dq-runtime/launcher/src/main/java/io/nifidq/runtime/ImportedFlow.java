@@ -159,9 +159,14 @@ abstract class ImportedFlow {
      * (which ignores hidden files) never reads a half-written file.
      */
     public Path drop(final Path file, final String name) throws IOException {
-        final Path hidden = input().resolve("." + name + ".part");
+        return dropInto(input(), file, name);
+    }
+
+    /** Copies {@code file} into {@code folder} under {@code name}: written under a hidden name, then renamed. */
+    static Path dropInto(final Path folder, final Path file, final String name) throws IOException {
+        final Path hidden = folder.resolve("." + name + ".part");
         Files.copy(file, hidden, StandardCopyOption.REPLACE_EXISTING);
-        return Files.move(hidden, input().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        return Files.move(hidden, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Writes {@code content} into the input folder as {@code name}, the same way as {@link #drop}. */

@@ -68,8 +68,6 @@ public final class TrainServeFlow extends ImportedFlow {
 
     /** Copies {@code file} into the classify input folder under {@code name}, atomically. */
     public Path dropToClassify(final Path file, final String name) throws IOException {
-        final Path hidden = folders.classifyInput().resolve("." + name + ".part");
-        java.nio.file.Files.copy(file, hidden, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return java.nio.file.Files.move(hidden, folders.classifyInput().resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return dropInto(folders.classifyInput(), file, name);
     }
 }
