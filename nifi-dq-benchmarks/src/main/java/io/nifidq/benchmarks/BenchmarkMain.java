@@ -28,8 +28,6 @@ public final class BenchmarkMain {
                   --jfr DIR         record a JFR profile per workload to DIR/<workload>.jfr and print the hotspots
               clean-throughput    CleanRecords with every step on vs ConvertRecord, same options as profile-throughput
                                   (--near-duplicate-limit is CleanRecords' index limit on text)
-              thesis              clean / degraded / repaired macro-F1 and recovery per corruption (--split, --strength 0.2,
-                                  --seed 1, --corruptions LIST), and whether ProfileQuality's report shows each
               augment-benefit     macro-F1 of TrainClassifier's defaults with and without AugmentText (small SMS and
                                   Chinese samples: --sizes 500,2000, --copies 4; Reuters: rebalance to 1.0)
               classify-throughput ClassifyText (default model trained on the SMS split) vs ConvertRecord on sms-csv/json,
@@ -57,7 +55,7 @@ public final class BenchmarkMain {
               jfr-hotspots        the hotspots of a JFR file, split by processor
                   --file FILE       the recording
                   --top N           rows per table (default 25)
-            """ + io.nifidq.bench.degrade.DegradeCommand.USAGE + """
+            """ + io.nifidq.bench.thesis.ThesisCommand.USAGE + io.nifidq.bench.degrade.DegradeCommand.USAGE + """
             example (quick): ./dq bench profile-throughput --records 100k --rounds 3
             """;
 
@@ -78,17 +76,12 @@ public final class BenchmarkMain {
                 case "clean-throughput" -> throughput(ThroughputBenchmark.Subject.CLEAN_RECORDS,
                         BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
                 case "thesis" -> {
-                    final BenchmarkOptions options = BenchmarkOptions.parse(rest, io.nifidq.bench.degrade.ThesisBenchmark.OPTIONS);
-                    final List<io.nifidq.bench.degrade.Corruption> corruptions = options.stringList("corruptions",
-                            java.util.Arrays.stream(io.nifidq.bench.degrade.Corruption.values()).map(io.nifidq.bench.degrade.Corruption::cliName)
-                                    .toList()).stream().map(io.nifidq.bench.degrade.Corruption::byName).toList();
-                    final String table = io.nifidq.bench.degrade.ThesisBenchmark.run(SharedDatasetFiles.file("README.md").getParent(),
-                            options.string("split", "sms_spam_collection/split"), Double.parseDouble(options.string("strength", "0.2")),
-                            options.intValue("seed", 1), corruptions);
+                    final var results = io.nifidq.bench.thesis.ThesisCommand.run(rest, SharedDatasetFiles.file("README.md").getParent(),
+                            outputDir.resolve("thesis"), System.out);
                     System.out.println();
                     System.out.println(machine());
-                    System.out.println(table);
-                    write(outputDir, "thesis", machine() + "\n" + table);
+                    System.out.printf(Locale.ROOT, "%d splits in %.0f s; thesis.md, thesis.csv and the charts written to %s%n",
+                            results.splits().size(), results.seconds(), outputDir.resolve("thesis").toAbsolutePath());
                 }
                 case "augment-benefit" -> {
                     final String table = new AugmentBenefitBenchmark(BenchmarkOptions.parse(rest, AugmentBenefitBenchmark.OPTIONS)).run();

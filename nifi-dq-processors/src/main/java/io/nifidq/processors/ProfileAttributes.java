@@ -19,6 +19,7 @@ final class ProfileAttributes {
     static final String LABEL_CLASSES = "dq.label.classes";
     static final String IMBALANCE_RATIO = "dq.imbalance.ratio";
     static final String DRIFT_SCORE = "dq.drift.score";
+    static final String FINDINGS = "dq.findings";
     static final String GATE_VIOLATIONS = "dq.gate.violations";
     static final String ERROR = "dq.error";
     static final String PROFILE_SOURCE = "dq.profile.source.uuid";
@@ -52,6 +53,7 @@ final class ProfileAttributes {
             attributes.put(LABEL_CLASSES, String.valueOf(report.labels().classCount()));
             attributes.put(IMBALANCE_RATIO, String.valueOf(report.labels().imbalanceRatio()));
         }
+        attributes.put(FINDINGS, String.join(",", report.findingNames()));
         if (report.drift() != null) {
             attributes.put(DRIFT_SCORE, String.valueOf(report.drift().score()));
         }

@@ -61,6 +61,9 @@ import java.util.Set;
         @WritesAttribute(attribute = ProfileAttributes.NEAR_DUPLICATE_RATIO, description = "Near-duplicate texts / records (with Text Field)"),
         @WritesAttribute(attribute = ProfileAttributes.LABEL_CLASSES, description = "The number of classes (with Label Field)"),
         @WritesAttribute(attribute = ProfileAttributes.IMBALANCE_RATIO, description = "Largest class / smallest class (with Label Field)"),
+        @WritesAttribute(attribute = ProfileAttributes.FINDINGS, description = "The problems the report names, comma-separated "
+                + "(missing_values, empty_text, exact_duplicates, near_duplicates, class_imbalance, encoding_junk, inconsistent_labels, "
+                + "label_noise); empty when none. With a baseline, only those worse than the baseline"),
         @WritesAttribute(attribute = ProfileAttributes.DRIFT_SCORE, description = "The largest population stability index against the baseline"),
         @WritesAttribute(attribute = ProfileAttributes.GATE_VIOLATIONS, description = "The broken quality-gate rules, separated by '; ' "
                 + "(on 'below threshold' only)"),
@@ -170,7 +173,9 @@ public class ProfileQuality extends AbstractProcessor {
             return;
         }
         final BaselineSummary baseline = baseline(session);
-        final ProfileReport base = profile.report();
+        final ProfileReport measured = profile.report();
+        final ProfileReport base = baseline == null || baseline.findingMeasures() == null ? measured
+                : measured.withFindingsAgainst(baseline.findingMeasures());
         final DriftReport drift = baseline == null ? null : DriftCalculator.compare(baseline, profile, baselineSource.getDisplayName());
         final GateReport verdict = gate.evaluate(base, drift);
         final ProfileReport report = base.withDriftAndGate(drift, verdict);

@@ -10,10 +10,12 @@ import java.util.Map;
 /**
  * The part of a profile that later batches are compared with for drift: decile bins of numeric
  * fields, shares of the most frequent values of categorical fields, and the label distribution.
- * Small enough for NiFi state; every profile report carries one, so a saved report can be a baseline file.
+ * Small enough for NiFi state; every profile report carries one, so a saved report can be a baseline file. It also
+ * keeps the measures of the quality findings, so that a later batch is told what got worse than the baseline.
  */
 public record BaselineSummary(long recordCount, List<String> fields, Map<String, NumericBins> numeric,
-                              Map<String, CategoricalShares> categorical, Map<String, Double> labels) {
+                              Map<String, CategoricalShares> categorical, Map<String, Double> labels,
+                              Map<String, Double> findingMeasures) {
 
     static final int MAX_CATEGORIES = 20;
     /** Fields with more distinct values than this are identifiers or free text, not categories. */
@@ -27,7 +29,8 @@ public record BaselineSummary(long recordCount, List<String> fields, Map<String,
     public record CategoricalShares(Map<String, Double> shares, double other) {
     }
 
-    static BaselineSummary of(final DatasetProfile profile) {
+    /** findingMeasures: {@link QualityFindings#measures} of the profile's report; a baseline written before them has none (null). */
+    static BaselineSummary of(final DatasetProfile profile, final Map<String, Double> findingMeasures) {
         final List<String> fields = new ArrayList<>();
         final Map<String, NumericBins> numeric = new LinkedHashMap<>();
         final Map<String, CategoricalShares> categorical = new LinkedHashMap<>();
@@ -46,7 +49,7 @@ public record BaselineSummary(long recordCount, List<String> fields, Map<String,
             final double total = profile.labels().labelled();
             profile.labels().classCounts().forEach((label, count) -> labels.put(label, Rounding.round(count / total)));
         }
-        return new BaselineSummary(profile.recordCount(), fields, numeric, categorical, labels);
+        return new BaselineSummary(profile.recordCount(), fields, numeric, categorical, labels, findingMeasures);
     }
 
     private static NumericBins bins(final FieldProfile field) {

@@ -26,6 +26,8 @@ public final class DatasetProfile {
     private final LabelProfile labels;
     private final NearDuplicateIndex nearDuplicates;
     private final LongHashSet recordKeys = new LongHashSet();
+    /** Records left out of the duplicate count: their key includes an empty text, which counts as missing instead. */
+    private long unkeyedRecords;
     private long records;
 
     public DatasetProfile(final ProfileSettings settings) {
@@ -80,7 +82,15 @@ public final class DatasetProfile {
         if (labels != null) {
             labels.add(record.value(settings.labelField()), comparableText);
         }
-        recordKeys.add(recordKey(record, names));
+        if (text != null && comparableText == null && keyIncludesText()) {
+            unkeyedRecords++;
+        } else {
+            recordKeys.add(recordKey(record, names));
+        }
+    }
+
+    private boolean keyIncludesText() {
+        return settings.duplicateKeyFields().isEmpty() || settings.duplicateKeyFields().contains(settings.textField());
     }
 
     private long recordKey(final RecordView record, final List<String> names) {
@@ -137,11 +147,13 @@ public final class DatasetProfile {
             nearDuplicates.merge(other.nearDuplicates);
         }
         other.recordKeys.forEach(recordKeys::add);
+        unkeyedRecords += other.unkeyedRecords;
         records += other.records;
     }
 
+    /** Records whose key (all fields, or the Duplicate Key Fields) an earlier record had; records with an empty text are not counted. */
     public long exactDuplicates() {
-        return records - recordKeys.size();
+        return records - unkeyedRecords - recordKeys.size();
     }
 
     public long nearDuplicates() {
@@ -178,12 +190,18 @@ public final class DatasetProfile {
         return labels;
     }
 
-    /** The report without drift or gate sections; {@link DriftCalculator} and {@link QualityGate} add those. */
+    /**
+     * The report without drift or gate sections ({@link DriftCalculator} and {@link QualityGate} add those), its
+     * findings judged by the absolute bounds ({@link ProfileReport#withFindingsAgainst} judges them against a baseline).
+     */
     public ProfileReport report() {
         final List<FieldReport> fieldReports = fields.values().stream().map(FieldProfile::report).toList();
-        return new ProfileReport(ProfileReport.SCHEMA_VERSION, records, QualityScores.of(this), fieldReports,
+        final ProfileReport measured = new ProfileReport(ProfileReport.SCHEMA_VERSION, records, QualityScores.of(this), fieldReports,
                 text == null ? null : text.report(), labels == null ? null : labels.report(), duplicateReport(),
-                null, null, BaselineSummary.of(this));
+                null, null, null, null);
+        return new ProfileReport(measured.schemaVersion(), records, measured.scores(), fieldReports, measured.text(), measured.labels(),
+                measured.duplicates(), null, null, QualityFindings.detect(measured, null),
+                BaselineSummary.of(this, QualityFindings.measures(measured)));
     }
 
     private DuplicateReport duplicateReport() {

@@ -27,6 +27,7 @@ final class LabelProfile {
     private final Map<String, Integer> classCodeBySpelling = new HashMap<>();
     private final List<String> classNames = new ArrayList<>();
     private final LabelConflicts conflicts = new LabelConflicts();
+    private final LabelNoiseCheck noiseCheck = new LabelNoiseCheck();
     private long labelled;
     private long missing;
     private long untracked;
@@ -53,6 +54,7 @@ final class LabelProfile {
                 }
             }
             conflicts.add(Hashing.hash64(text), code);
+            noiseCheck.add(text, code);
         }
     }
 
@@ -81,6 +83,7 @@ final class LabelProfile {
         labelled += other.untracked;
         untracked += other.untracked;
         conflicts.merge(other.conflicts, code -> classCode(other.classNames.get(code)));
+        noiseCheck.merge(other.noiseCheck, code -> classCode(other.classNames.get(code)));
     }
 
     long variantRecords() {
@@ -126,6 +129,11 @@ final class LabelProfile {
         return entropy / Math.log(classes.size());
     }
 
+    private static ProfileReport.LabelNoise labelNoise(final LabelNoiseCheck.Estimate estimate) {
+        return estimate == null ? null : new ProfileReport.LabelNoise(estimate.checked(), estimate.suspects(),
+                Rounding.round(estimate.ratio()), LabelNoiseCheck.SAMPLE_SIZE);
+    }
+
     private List<ValueCount> spellings() {
         return spellingCounts.entrySet().stream().map(e -> new ValueCount(e.getKey(), e.getValue())).toList();
     }
@@ -142,6 +150,6 @@ final class LabelProfile {
                 : (double) classList.getFirst().count() / classList.getLast().count();
         return new LabelReport(field, labelled, missing, classes.size(), classList, Rounding.round(imbalance),
                 Rounding.round(normalizedEntropy()), variants.groups(), variants.nonDominantValues(),
-                conflicts.conflictingTexts(), conflicts.conflictingRecords(), untracked > 0);
+                conflicts.conflictingTexts(), conflicts.conflictingRecords(), untracked > 0, labelNoise(noiseCheck.estimate()));
     }
 }

@@ -11,12 +11,32 @@ import java.util.Map;
  */
 public record ProfileReport(int schemaVersion, long recordCount, Scores scores, List<FieldReport> fields, TextReport text,
                             LabelReport labels, DuplicateReport duplicates, DriftReport drift, GateReport gate,
-                            BaselineSummary baseline) {
+                            List<Finding> findings, BaselineSummary baseline) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public ProfileReport withDriftAndGate(final DriftReport driftReport, final GateReport gateReport) {
-        return new ProfileReport(schemaVersion, recordCount, scores, fields, text, labels, duplicates, driftReport, gateReport, baseline);
+        return new ProfileReport(schemaVersion, recordCount, scores, fields, text, labels, duplicates, driftReport, gateReport,
+                findings, baseline);
+    }
+
+    /** The same report with the findings judged again, against a baseline's measures (null: the absolute bounds). */
+    public ProfileReport withFindingsAgainst(final Map<String, Double> baselineMeasures) {
+        return new ProfileReport(schemaVersion, recordCount, scores, fields, text, labels, duplicates, drift, gate,
+                QualityFindings.detect(this, baselineMeasures), baseline);
+    }
+
+    /** The names of the findings, in report order. */
+    public List<String> findingNames() {
+        return findings == null ? List.of() : findings.stream().map(Finding::name).toList();
+    }
+
+    /**
+     * A problem the report names (see {@link QualityFindings}): its name and quality dimension, what was measured, the
+     * value, the baseline's value when judged against one, and the limit the value passed.
+     */
+    public record Finding(String name, String dimension, String measure, double value, Double baseline, double limit,
+                          String summary) {
     }
 
     /** Scores in [0, 1], 1 being perfect; a dimension that cannot be measured (balance without labels) is null. */
@@ -51,7 +71,7 @@ public record ProfileReport(int schemaVersion, long recordCount, Scores scores, 
     public record TextReport(String field, long texts, long empty, long veryShort, long veryLong, int shortBelowChars,
                              int longAboveChars, long controlCharacters, long c1ControlCharacters, long replacementCharacters,
                              long mojibake, long htmlEntities, long htmlTags, long noisyTexts, TokenStats tokens,
-                             double latinShare, double cjkShare, double otherScriptShare) {
+                             double latinShare, double cjkShare, double otherScriptShare, long encodingJunkTexts) {
     }
 
     public record TokenStats(long total, int min, int max, double mean, double median, double p95) {
@@ -59,7 +79,15 @@ public record ProfileReport(int schemaVersion, long recordCount, Scores scores, 
 
     public record LabelReport(String field, long labelled, long missing, int classCount, List<ValueCount> classes,
                               double imbalanceRatio, double normalizedEntropy, List<VariantGroup> spellingVariants,
-                              long variantRecords, long conflictingTexts, long conflictingRecords, boolean truncated) {
+                              long variantRecords, long conflictingTexts, long conflictingRecords, boolean truncated,
+                              LabelNoise labelNoise) {
+    }
+
+    /**
+     * Suspected label errors: texts of a sample whose out-of-fold naive Bayes probabilities point to another class
+     * (confident learning); null with fewer than 100 labelled texts or fewer than two classes.
+     */
+    public record LabelNoise(long checkedTexts, long suspectedErrors, double suspectedErrorRatio, int sampleLimit) {
     }
 
     public record DuplicateReport(List<String> keyFields, long exactDuplicates, double exactDuplicateRatio,

@@ -29,6 +29,7 @@ final class TextProfile {
     private long htmlEntities;
     private long htmlTags;
     private long noisy;
+    private long encodingJunk;
     private final KllDoublesSketch tokens = KllDoublesSketch.newHeapInstance(FieldProfile.KLL_K);
     /** Texts per token count below 256, kept exactly and moved into {@link #tokens} before it is read. */
     private final long[] smallTokenCounts = new long[256];
@@ -61,13 +62,17 @@ final class TextProfile {
             veryLong++;
             isNoisy = true;
         }
-        isNoisy |= scanCharacters(text);
+        boolean junk = scanCharacters(text);
         if (text.indexOf('&') >= 0 && HTML_ENTITY.matcher(text).find()) {
             htmlEntities++;
-            isNoisy = true;
+            junk = true;
         }
         if (text.indexOf('<') >= 0 && HTML_TAG.matcher(text).find()) {
             htmlTags++;
+            junk = true;
+        }
+        if (junk) {
+            encodingJunk++;
             isNoisy = true;
         }
         if (isNoisy) {
@@ -146,6 +151,7 @@ final class TextProfile {
         htmlEntities += other.htmlEntities;
         htmlTags += other.htmlTags;
         noisy += other.noisy;
+        encodingJunk += other.encodingJunk;
         tokens.merge(other.tokens);
         tokenMoments.merge(other.tokenMoments);
         tokenTotal += other.tokenTotal;
@@ -170,6 +176,7 @@ final class TextProfile {
                 tokens.getQuantile(0.5, QuantileSearchCriteria.INCLUSIVE), tokens.getQuantile(0.95, QuantileSearchCriteria.INCLUSIVE));
         return new TextReport(field, texts, empty, veryShort, veryLong, settings.shortTextLength(), settings.longTextLength(),
                 control, c1Control, replacement, mojibake, htmlEntities, htmlTags, noisy, tokenStats,
-                Rounding.ratio(latinLetters, letters), Rounding.ratio(cjkCharacters, letters), Rounding.ratio(otherLetters, letters));
+                Rounding.ratio(latinLetters, letters), Rounding.ratio(cjkCharacters, letters), Rounding.ratio(otherLetters, letters),
+                encodingJunk);
     }
 }

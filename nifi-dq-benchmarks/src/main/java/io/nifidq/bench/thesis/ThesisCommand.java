@@ -1,0 +1,99 @@
+package io.nifidq.bench.thesis;
+
+import io.nifidq.bench.degrade.Corruption;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code thesis [--quick] [options]}: runs {@link ThesisBenchmark} and writes thesis.md, thesis.csv and the charts. */
+public final class ThesisCommand {
+
+    public static final List<String> ALL_SPLITS = List.of("sms_spam_collection/split", "chnsenticorp_htl_all/split", "ag_news/split",
+            "sst2/split", "weka_reuters/split_corn", "weka_reuters/split_grain");
+    static final String QUICK_SPLIT = "sms_spam_collection/split";
+    static final int QUICK_MAX_TRAIN = 1_500;
+
+    private static final Set<String> OPTIONS = Set.of("splits", "strengths", "corruptions", "seed", "max-train", "min-loss", "out");
+
+    public static final String USAGE = """
+              thesis              BENCHMARKS.md section 3: per split, corruption and strength, macro-F1 of clean, degraded and
+                                  repaired training data, recovery, and whether ProfileQuality names each corruption
+                  --quick           one split (sms_spam_collection), strength 0.2, 1,500 training records: the CI smoke run
+                  --splits LIST     split folders under the datasets dir (default: all six)
+                  --strengths LIST  (default 0.1,0.2,0.3)
+                  --corruptions LIST (default: all ten)
+                  --seed N          degradation, sampling and augmentation seed (default 1)
+                  --max-train N     training records per split at most, stratified sample (default 5000)
+                  --min-loss F      smallest macro-F1 loss for which a recovery is computed (default 0.01)
+                  --out DIR         where thesis.md, thesis.csv and the PNG charts go (default target/bench/thesis)
+            """;
+
+    private ThesisCommand() {
+    }
+
+    /** Parses the arguments, runs the benchmark with progress on the stream, writes the outputs; returns the results. */
+    public static ThesisResults run(final List<String> args, final Path datasets, final Path defaultOut, final PrintStream progress)
+            throws Exception {
+        final Map<String, String> options = parse(args);
+        final ThesisResults.Settings settings = settings(options);
+        final ThesisResults results = new ThesisBenchmark(settings, datasets, progress).run();
+        final Path out = options.containsKey("out") ? Path.of(options.get("out")) : defaultOut;
+        write(results, out);
+        return results;
+    }
+
+    static void write(final ThesisResults results, final Path out) throws Exception {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("thesis.md"), ThesisReport.markdown(results), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("thesis.csv"), ThesisReport.csv(results), StandardCharsets.UTF_8);
+        ThesisCharts.write(results, out);
+    }
+
+    static ThesisResults.Settings settings(final Map<String, String> options) {
+        final boolean quick = options.containsKey("quick");
+        final List<String> splits = list(options, "splits", quick ? List.of(QUICK_SPLIT) : ALL_SPLITS);
+        final List<Double> strengths = list(options, "strengths", quick ? List.of("0.2") : List.of("0.1", "0.2", "0.3")).stream()
+                .map(Double::parseDouble).toList();
+        for (final double strength : strengths) {
+            if (!(strength > 0 && strength <= 1)) {
+                throw new IllegalArgumentException("--strengths takes values in (0, 1]: " + strength);
+            }
+        }
+        final List<Corruption> corruptions = list(options, "corruptions", Arrays.stream(Corruption.values()).map(Corruption::cliName).toList())
+                .stream().map(Corruption::byName).toList();
+        final int maxTrain = Integer.parseInt(options.getOrDefault("max-train", String.valueOf(quick ? QUICK_MAX_TRAIN : 5_000)));
+        if (maxTrain < 100) {
+            throw new IllegalArgumentException("--max-train must be at least 100: " + maxTrain);
+        }
+        return new ThesisResults.Settings(splits, corruptions, strengths, Long.parseLong(options.getOrDefault("seed", "1")), maxTrain,
+                Double.parseDouble(options.getOrDefault("min-loss", "0.01")), quick);
+    }
+
+    private static List<String> list(final Map<String, String> options, final String name, final List<String> defaults) {
+        final String value = options.get(name);
+        return value == null ? defaults : Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+
+    static Map<String, String> parse(final List<String> args) {
+        final Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            final String arg = args.get(i);
+            if (arg.equals("--quick")) {
+                options.put("quick", "true");
+            } else if (arg.startsWith("--") && OPTIONS.contains(arg.substring(2)) && i + 1 < args.size()) {
+                options.put(arg.substring(2), args.get(++i));
+            } else {
+                throw new IllegalArgumentException("Unknown or incomplete option '" + arg + "'; thesis takes --quick and "
+                        + OPTIONS.stream().sorted().map(o -> "--" + o).toList());
+            }
+        }
+        return options;
+    }
+}

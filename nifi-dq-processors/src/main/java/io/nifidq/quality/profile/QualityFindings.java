@@ -1,0 +1,162 @@
+package io.nifidq.quality.profile;
+
+import io.nifidq.quality.profile.ProfileReport.Finding;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Names the data-quality problems a report shows, in the project's vocabulary (docs/quality-scores.md). Each kind of
+ * problem has one measure read off the report. Without a baseline a problem is named when its measure passes an
+ * absolute bound; with a baseline (a profile of data known to be good) when it is worse than the baseline's measure by
+ * a margin, so that what a data set always had (SMS messages with HTML entities, say) is not named again and again.
+ */
+public final class QualityFindings {
+
+    /** The kinds of problem, in report order, with their measure, absolute bound and margin over a baseline. */
+    public enum Kind {
+        MISSING_VALUES("missing_values", "completeness", "largest share of missing values in a field other than the text",
+                QualityFindings::largestMissingShare, 0.05, Margin.absolute(0.01)),
+        EMPTY_TEXT("empty_text", "completeness", "share of texts that are empty, blank or a null token",
+                r -> r.text() == null ? null : Rounding.ratio(r.text().empty(), r.text().texts()), 0.01, Margin.absolute(0.005)),
+        EXACT_DUPLICATES("exact_duplicates", "uniqueness", "share of records repeating an earlier record",
+                r -> r.duplicates().exactDuplicateRatio(), 0.01, Margin.absolute(0.005)),
+        NEAR_DUPLICATES("near_duplicates", "uniqueness", "share of records that are near but not exact duplicates",
+                QualityFindings::nearButNotExactShare, 0.02, Margin.absolute(0.01)),
+        CLASS_IMBALANCE("class_imbalance", "balance", "records of the largest class per record of the smallest",
+                r -> r.labels() == null || r.labels().classCount() < 2 ? null : r.labels().imbalanceRatio(), 3.0, Margin.relative(1.1)),
+        ENCODING_JUNK("encoding_junk", "noise", "share of texts with mojibake, control characters, U+FFFD or HTML remnants",
+                r -> r.text() == null ? null : Rounding.ratio(r.text().encodingJunkTexts(), r.text().texts() - r.text().empty()),
+                0.01, Margin.absolute(0.005)),
+        INCONSISTENT_LABELS("inconsistent_labels", "consistency", "share of labelled records whose label is a minority spelling of its class",
+                r -> r.labels() == null ? null : Rounding.ratio(r.labels().variantRecords(), r.labels().labelled()), 0.0,
+                Margin.absolute(0.001)),
+        LABEL_NOISE("label_noise", "noise", "share of sampled labelled texts whose label looks wrong (out-of-fold naive Bayes, confident learning)",
+                r -> r.labels() == null || r.labels().labelNoise() == null ? null : r.labels().labelNoise().suspectedErrorRatio(),
+                0.15, Margin.absolute(0.03));
+
+        private final String findingName;
+        private final String dimension;
+        private final String measureDescription;
+        private final Function<ProfileReport, Double> measure;
+        private final double bound;
+        private final Margin margin;
+
+        Kind(final String findingName, final String dimension, final String measureDescription,
+             final Function<ProfileReport, Double> measure, final double bound, final Margin margin) {
+            this.findingName = findingName;
+            this.dimension = dimension;
+            this.measureDescription = measureDescription;
+            this.measure = measure;
+            this.bound = bound;
+            this.margin = margin;
+        }
+
+        public String findingName() {
+            return findingName;
+        }
+
+        public String dimension() {
+            return dimension;
+        }
+
+        /** The absolute bound: without a baseline, a measure above it is named. */
+        public double bound() {
+            return bound;
+        }
+
+        /** The most a measure may exceed its baseline value before the problem is named. */
+        double limitOver(final double baselineValue) {
+            return margin.relative ? baselineValue * margin.amount : baselineValue + margin.amount;
+        }
+
+        Double measure(final ProfileReport report) {
+            return measure.apply(report);
+        }
+    }
+
+    /** How much worse than the baseline a measure may be: by an absolute amount or by a factor. */
+    private record Margin(boolean relative, double amount) {
+        static Margin absolute(final double amount) {
+            return new Margin(false, amount);
+        }
+
+        static Margin relative(final double factor) {
+            return new Margin(true, factor);
+        }
+    }
+
+    private QualityFindings() {
+    }
+
+    /** Every measure the report allows, keyed by finding name: what a baseline keeps. */
+    public static Map<String, Double> measures(final ProfileReport report) {
+        final Map<String, Double> measures = new LinkedHashMap<>();
+        for (final Kind kind : Kind.values()) {
+            final Double value = kind.measure(report);
+            if (value != null) {
+                measures.put(kind.findingName, Rounding.round(value));
+            }
+        }
+        return measures;
+    }
+
+    /**
+     * The problems the report shows. baselineMeasures (a baseline's {@link #measures}) may be null or lack a kind: that
+     * kind is then judged by its absolute bound.
+     */
+    public static List<Finding> detect(final ProfileReport report, final Map<String, Double> baselineMeasures) {
+        final List<Finding> findings = new ArrayList<>();
+        for (final Kind kind : Kind.values()) {
+            final Double value = kind.measure(report);
+            if (value == null) {
+                continue;
+            }
+            final Double baseline = baselineMeasures == null ? null : baselineMeasures.get(kind.findingName);
+            final double limit = baseline == null ? kind.bound : kind.limitOver(baseline);
+            if (value > limit) {
+                findings.add(new Finding(kind.findingName, kind.dimension, kind.measureDescription, Rounding.round(value), baseline,
+                        Rounding.round(limit), describe(kind, value, baseline)));
+            }
+        }
+        return findings;
+    }
+
+    private static String describe(final Kind kind, final double value, final Double baseline) {
+        final String shown = kind == Kind.CLASS_IMBALANCE ? String.format(Locale.ROOT, "%.2f", value)
+                : String.format(Locale.ROOT, "%.2f%%", 100 * value);
+        if (baseline == null) {
+            return String.format(Locale.ROOT, "%s: %s", kind.measureDescription, shown);
+        }
+        final String before = kind == Kind.CLASS_IMBALANCE ? String.format(Locale.ROOT, "%.2f", baseline)
+                : String.format(Locale.ROOT, "%.2f%%", 100 * baseline);
+        return String.format(Locale.ROOT, "%s: %s (baseline %s)", kind.measureDescription, shown, before);
+    }
+
+    private static Double largestMissingShare(final ProfileReport report) {
+        final String textField = report.text() == null ? null : report.text().field();
+        double largest = 0;
+        boolean any = false;
+        for (final ProfileReport.FieldReport field : report.fields()) {
+            if (!field.name().equals(textField)) {
+                largest = Math.max(largest, field.missing().ratio());
+                any = true;
+            }
+        }
+        return any ? largest : null;
+    }
+
+    private static Double nearButNotExactShare(final ProfileReport report) {
+        final ProfileReport.DuplicateReport duplicates = report.duplicates();
+        if (duplicates.nearDuplicates() == null || report.recordCount() == 0) {
+            return null;
+        }
+        // Exact copies of a text are also near duplicates of it; they are named as exact duplicates already.
+        final long nearOnly = Math.max(0, duplicates.nearDuplicates().records() - duplicates.exactDuplicates());
+        return Rounding.ratio(nearOnly, report.recordCount());
+    }
+}
