@@ -80,7 +80,9 @@ final class TrainChoices {
         FLAG("Flag", "Find suspected label errors (k-fold out-of-fold probabilities, confident learning) and send them to "
                 + "'suspects' with the given and the predicted label; train on every record.", LabelNoiseHandling.FLAG),
         PRUNE("Prune", "As Flag, and train the final model without the suspects (and without their augmented copies).",
-                LabelNoiseHandling.PRUNE);
+                LabelNoiseHandling.PRUNE),
+        RELABEL("Relabel", "As Flag, and train the final model with each suspect's label replaced by the predicted one (its "
+                + "augmented copies too). Keeps the texts: better than Prune when noise is heavy.", LabelNoiseHandling.RELABEL);
 
         private final String displayName;
         private final String description;

@@ -132,7 +132,7 @@ final class TrainProperties {
             .required(true)
             .defaultValue(String.valueOf(JOB_DEFAULTS.folds()))
             .addValidator(StandardValidators.createLongValidator(2, 20, true))
-            .dependsOn(LABEL_NOISE, LabelNoiseChoice.FLAG, LabelNoiseChoice.PRUNE)
+            .dependsOn(LABEL_NOISE, LabelNoiseChoice.FLAG, LabelNoiseChoice.PRUNE, LabelNoiseChoice.RELABEL)
             .build();
 
     static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
@@ -141,7 +141,7 @@ final class TrainProperties {
                     + "and dq_suspect_confidence.")
             .identifiesControllerService(RecordSetWriterFactory.class)
             .required(true)
-            .dependsOn(LABEL_NOISE, LabelNoiseChoice.FLAG, LabelNoiseChoice.PRUNE)
+            .dependsOn(LABEL_NOISE, LabelNoiseChoice.FLAG, LabelNoiseChoice.PRUNE, LabelNoiseChoice.RELABEL)
             .build();
 
     private TrainProperties() {

@@ -25,7 +25,7 @@ import java.util.Set;
  * nifi-dq's recommended repair of a labelled text batch, as a flow would run it: ProfileQuality against the baseline of
  * data known to be good, CleanRecords with the settings its usage page recommends for labelled text, AugmentText's
  * class rebalancing when the profile names class_imbalance, and TrainClassifier with Label Noise Handling Prune when
- * it names label_noise. Plain Java over the processors' own classes (what each processor runs per FlowFile).
+ * it names label_noise (or Relabel, the benchmark's choice). Plain Java over the processors' own classes (what each processor runs per FlowFile).
  */
 final class RepairPipeline {
 
@@ -38,11 +38,16 @@ final class RepairPipeline {
     static final int MAX_COPIES_PER_RECORD = 50;
 
     private final Map<String, Double> baselineMeasures;
+    private final LabelNoiseHandling labelNoiseHandling;
     private final Augmenter augmenter;
 
-    /** baselineMeasures: the finding measures of the clean training file's profile (ProfileQuality's Baseline File). */
-    RepairPipeline(final Map<String, Double> baselineMeasures, final long seed) {
+    /**
+     * @param baselineMeasures   the finding measures of the clean training file's profile (ProfileQuality's Baseline File)
+     * @param labelNoiseHandling TrainClassifier's Label Noise Handling when the profile names label_noise
+     */
+    RepairPipeline(final Map<String, Double> baselineMeasures, final LabelNoiseHandling labelNoiseHandling, final long seed) {
         this.baselineMeasures = baselineMeasures;
+        this.labelNoiseHandling = labelNoiseHandling;
         this.augmenter = new Augmenter(AugmentSettings.eda(seed), WordNetSynonyms.shared(), ChineseSynonyms.shared(),
                 ChineseSplitter.shared());
     }
@@ -81,8 +86,8 @@ final class RepairPipeline {
         ThesisBenchmark.addTest(data, test);
         JobSettings settings = JobSettings.defaults();
         if (findings.contains("label_noise")) {
-            settings = settings.withLabelNoise(LabelNoiseHandling.PRUNE);
-            remedies.add("TrainClassifier prune");
+            settings = settings.withLabelNoise(labelNoiseHandling);
+            remedies.add("TrainClassifier " + labelNoiseHandling.name().toLowerCase(java.util.Locale.ROOT));
         }
         return new Repair(findings, remedies, degraded.size(), cleaned.size(), copiesAdded, data, settings);
     }

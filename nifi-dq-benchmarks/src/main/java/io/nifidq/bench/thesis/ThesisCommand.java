@@ -1,6 +1,7 @@
 package io.nifidq.bench.thesis;
 
 import io.nifidq.bench.degrade.Corruption;
+import io.nifidq.ml.train.LabelNoiseHandling;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ public final class ThesisCommand {
     static final String QUICK_SPLIT = "sms_spam_collection/split";
     static final int QUICK_MAX_TRAIN = 1_500;
 
-    private static final Set<String> OPTIONS = Set.of("splits", "strengths", "corruptions", "seed", "max-train", "min-loss", "out");
+    private static final Set<String> OPTIONS = Set.of("splits", "strengths", "corruptions", "seed", "max-train", "min-loss", "label-noise-handling", "out");
 
     public static final String USAGE = """
               thesis              BENCHMARKS.md section 3: per split, corruption and strength, macro-F1 of clean, degraded and
@@ -32,6 +33,7 @@ public final class ThesisCommand {
                   --seed N          degradation, sampling and augmentation seed (default 1)
                   --max-train N     training records per split at most, stratified sample (default 5000)
                   --min-loss F      smallest macro-F1 loss for which a recovery is computed (default 0.01)
+                  --label-noise-handling H  TrainClassifier's handling when label_noise is named: prune or relabel (default relabel)
                   --out DIR         where thesis.md, thesis.csv and the PNG charts go (default target/bench/thesis)
             """;
 
@@ -73,7 +75,8 @@ public final class ThesisCommand {
             throw new IllegalArgumentException("--max-train must be at least 100: " + maxTrain);
         }
         return new ThesisResults.Settings(splits, corruptions, strengths, Long.parseLong(options.getOrDefault("seed", "1")), maxTrain,
-                Double.parseDouble(options.getOrDefault("min-loss", "0.01")), quick);
+                Double.parseDouble(options.getOrDefault("min-loss", "0.01")),
+                LabelNoiseHandling.valueOf(options.getOrDefault("label-noise-handling", "relabel").toUpperCase(java.util.Locale.ROOT)), quick);
     }
 
     private static List<String> list(final Map<String, String> options, final String name, final List<String> defaults) {

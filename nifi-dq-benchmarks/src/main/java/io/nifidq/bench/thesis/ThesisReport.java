@@ -18,8 +18,8 @@ final class ThesisReport {
         final StringBuilder out = new StringBuilder();
         final ThesisResults.Settings s = results.settings();
         out.append(String.format(Locale.ROOT, "Seed %d, strengths %s, at most %,d training records per split (stratified sample), "
-                        + "recovery shown where the corruption cost at least %.3f macro-F1; %.0f s in all.%n%n", s.seed(),
-                s.strengths(), s.maxTrainRecords(), s.minLoss(), results.seconds()));
+                        + "recovery shown where the corruption cost at least %.3f macro-F1; label noise handled by %s; %.0f s in all.%n%n",
+                s.seed(), s.strengths(), s.maxTrainRecords(), s.minLoss(), s.labelNoiseHandling(), results.seconds()));
         out.append(summary(results)).append('\n');
         for (final ThesisResults.SplitResult split : results.splits()) {
             out.append(String.format(Locale.ROOT, "#### %s: clean train macro-F1 %.4f (%,d training records of %,d, %,d test)%n%n",

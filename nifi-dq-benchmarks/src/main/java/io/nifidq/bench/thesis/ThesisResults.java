@@ -1,6 +1,7 @@
 package io.nifidq.bench.thesis;
 
 import io.nifidq.bench.degrade.Corruption;
+import io.nifidq.ml.train.LabelNoiseHandling;
 
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,7 @@ public record ThesisResults(Settings settings, List<SplitResult> splits, double 
 
     /** How the run was configured (echoed in the report so that a table says what produced it). */
     public record Settings(List<String> splits, List<Corruption> corruptions, List<Double> strengths, long seed, int maxTrainRecords,
-                    double minLoss, boolean quick) {
+                    double minLoss, LabelNoiseHandling labelNoiseHandling, boolean quick) {
     }
 
     /** One split: its clean training data's score and one cell per corruption and strength. */

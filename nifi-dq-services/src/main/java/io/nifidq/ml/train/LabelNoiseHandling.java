@@ -7,5 +7,10 @@ public enum LabelNoiseHandling {
     /** Train on every record; report the suspects with their given and predicted labels. */
     FLAG,
     /** Report the suspects and train the final model without them (and without their augmented copies). */
-    PRUNE
+    PRUNE,
+    /**
+     * Report the suspects and train the final model with their label replaced by the predicted one (their augmented copies
+     * too): keeps the texts, which matters when noise is heavy and pruning would take a large part of a class away.
+     */
+    RELABEL
 }

@@ -82,6 +82,7 @@ public final class TrainingJob {
 
         List<Suspect> suspects = List.of();
         int[] train = plan.train();
+        int relabelled = 0;
         if (settings.labelNoise() != LabelNoiseHandling.OFF) {
             final List<ConfidentLearning.Suspect> found = OutOfFold.suspects(settings.training(), features, labels, augmented, groups,
                     plan.train(), plan.validation(), classes, settings.folds(), settings.training().seed());
@@ -95,6 +96,8 @@ public final class TrainingJob {
             suspects = List.copyOf(named);
             if (settings.labelNoise() == LabelNoiseHandling.PRUNE) {
                 train = IntStream.of(train).filter(i -> !suspectGroups.contains(groups[i])).toArray();
+            } else if (settings.labelNoise() == LabelNoiseHandling.RELABEL) {
+                relabelled = relabel(found, labels, groups, train);
             }
         }
 
@@ -124,6 +127,9 @@ public final class TrainingJob {
         if (train.length != plan.train().length) {
             splits.put("prunedFromTrain", plan.train().length - train.length);
         }
+        if (relabelled > 0) {
+            splits.put("relabelledInTrain", relabelled);
+        }
         report.put("splits", splits);
         final Map<String, Object> training = new LinkedHashMap<>();
         training.put("modelType", settings.training().modelType().name());
@@ -144,6 +150,23 @@ public final class TrainingJob {
         report.put("labelNoise", noise);
         return new TrainingJobResult(labelNames, settings.training().featurizer(), outcome, evaluation,
                 testEmpty ? "validation" : "test", suspects, report);
+    }
+
+    /** Gives each suspect's group (the record and its augmented copies) in training the predicted label; returns how many changed. */
+    private static int relabel(final List<ConfidentLearning.Suspect> found, final int[] labels, final int[] groups, final int[] train) {
+        final Map<Integer, Integer> predictedByGroup = new HashMap<>();
+        for (final ConfidentLearning.Suspect s : found) {
+            predictedByGroup.put(groups[s.index()], s.predictedLabel());
+        }
+        int changed = 0;
+        for (final int i : train) {
+            final Integer predicted = predictedByGroup.get(groups[i]);
+            if (predicted != null && labels[i] != predicted) {
+                labels[i] = predicted;
+                changed++;
+            }
+        }
+        return changed;
     }
 
     private static Map<String, Object> describe(final JobSettings job) {

@@ -1,0 +1,147 @@
+package io.nifidq.quality.profile;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class QualityFindingsTest {
+
+    private static final ProfileSettings TEXT_AND_LABEL = ProfileSettings.defaults("text", "label");
+
+    private static final List<String> WORDS = List.of("station", "dinner", "tomorrow", "train", "office", "weekend", "coffee",
+            "meeting", "garden", "letter", "morning", "ticket", "doctor", "market", "river", "window", "family", "summer");
+    private static final List<String> HAM_CUES = List.of("love", "home", "later", "mum");
+    private static final List<String> SPAM_CUES = List.of("prize", "claim", "winner", "cash");
+
+    /** Distinct, clean labelled texts whose words tell their class (ham, spam alternately): nothing to name. */
+    private static List<RecordView> cleanRecords(final int count) {
+        final SplittableRandom random = new SplittableRandom(7);
+        final List<RecordView> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            final boolean ham = i % 2 == 0;
+            final List<String> words = new ArrayList<>();
+            for (int w = 0; w < 6; w++) {
+                words.add(WORDS.get(random.nextInt(WORDS.size())));
+            }
+            final List<String> cues = ham ? HAM_CUES : SPAM_CUES;
+            words.add(random.nextInt(words.size()), cues.get(random.nextInt(cues.size())));
+            words.add(random.nextInt(words.size()), cues.get(random.nextInt(cues.size())));
+            records.add(Records.of("text", String.join(" ", words) + " " + i, "label", ham ? "ham" : "spam"));
+        }
+        return records;
+    }
+
+    private static ProfileReport report(final List<RecordView> records) {
+        return Records.profile(TEXT_AND_LABEL, records).report();
+    }
+
+    @Test
+    void cleanDataIsNamedForNothing() {
+        assertEquals(List.of(), report(cleanRecords(200)).findingNames());
+    }
+
+    @Test
+    void eachProblemIsNamedByItsAbsoluteBoundWithoutABaseline() {
+        final List<RecordView> records = cleanRecords(200);
+        records.set(0, Records.of("text", "", "label", "ham"));
+        records.set(1, Records.of("text", "  ", "label", "spam"));
+        records.set(2, Records.of("text", "   ", "label", "ham"));
+        records.add(records.get(10));
+        records.add(records.get(11));
+        records.add(records.get(12));
+        records.set(20, Records.of("text", "Iâ€™m on the way home, see you at six", "label", "ham"));
+        records.set(21, Records.of("text", "Tom &amp; Jerry tickets for tonight", "label", "spam"));
+        records.set(22, Records.of("text", "ring me\u0007 when you are there", "label", "ham"));
+        records.set(30, Records.of("text", "the respelled label of one record", "label", "HAM"));
+        final ProfileReport report = report(records);
+        assertEquals(List.of("empty_text", "exact_duplicates", "encoding_junk", "inconsistent_labels"), report.findingNames());
+        final ProfileReport.Finding empty = report.findings().getFirst();
+        assertEquals("completeness", empty.dimension());
+        assertEquals(3 / 203.0, empty.value(), 1e-6);
+        assertNull(empty.baseline());
+        assertEquals(QualityFindings.Kind.EMPTY_TEXT.bound(), empty.limit());
+    }
+
+    @Test
+    void againstABaselineOnlyWhatGotWorseIsNamed() {
+        final List<RecordView> baselineRecords = cleanRecords(200);
+        for (int i = 0; i < 10; i++) {
+            baselineRecords.add(baselineRecords.get(i));
+        }
+        final Map<String, Double> baseline = report(baselineRecords).baseline().findingMeasures();
+        assertEquals(10 / 210.0, baseline.get("exact_duplicates"), 1e-6);
+
+        final List<RecordView> sameShare = cleanRecords(200);
+        for (int i = 0; i < 10; i++) {
+            sameShare.add(sameShare.get(50 + i));
+        }
+        assertEquals(List.of("exact_duplicates"), report(sameShare).findingNames());
+        assertEquals(List.of(), report(sameShare).withFindingsAgainst(baseline).findingNames());
+
+        final List<RecordView> more = new ArrayList<>(sameShare);
+        for (int i = 0; i < 5; i++) {
+            more.add(more.get(100 + i));
+        }
+        final ProfileReport worse = report(more).withFindingsAgainst(baseline);
+        assertEquals(List.of("exact_duplicates"), worse.findingNames());
+        assertEquals(10 / 210.0, worse.findings().getFirst().baseline(), 1e-6);
+        assertTrue(worse.findings().getFirst().summary().contains("(baseline 4.76%)"), worse.findings().getFirst().summary());
+    }
+
+    @Test
+    void classImbalanceIsJudgedByItsRatioToTheBaselines() {
+        final List<RecordView> balanced = cleanRecords(200);
+        final Map<String, Double> baseline = report(balanced).baseline().findingMeasures();
+        assertEquals(1.0, baseline.get("class_imbalance"));
+        // 100 ham, 95 spam: 1.05, within the factor 1.1; 100 ham, 85 spam: 1.18, named.
+        final List<RecordView> slightly = new ArrayList<>(balanced.subList(0, 190));
+        assertEquals(List.of(), report(slightly).withFindingsAgainst(baseline).findingNames());
+        final List<RecordView> thinned = new ArrayList<>(balanced);
+        int dropped = 0;
+        for (int i = thinned.size() - 1; i >= 0 && dropped < 15; i--) {
+            if (i % 2 == 1) {
+                thinned.remove(i);
+                dropped++;
+            }
+        }
+        assertEquals(List.of("class_imbalance"), report(thinned).withFindingsAgainst(baseline).findingNames());
+    }
+
+    @Test
+    void exactCopiesAreNotNamedAsNearDuplicatesToo() {
+        final List<RecordView> records = cleanRecords(200);
+        for (int i = 0; i < 20; i++) {
+            records.add(records.get(i));
+        }
+        assertEquals(20, report(records).duplicates().nearDuplicates().records());
+        assertEquals(List.of("exact_duplicates"), report(records).findingNames());
+    }
+
+    @Test
+    void emptyTextsAreNotCountedAsDuplicatesOfEachOther() {
+        final List<RecordView> records = cleanRecords(100);
+        for (int i = 0; i < 10; i++) {
+            records.add(Records.of("text", i % 2 == 0 ? "" : " ", "label", "ham"));
+        }
+        final ProfileReport report = report(records);
+        assertEquals(0, report.duplicates().exactDuplicates());
+        assertEquals(List.of("empty_text"), report.findingNames());
+    }
+
+    @Test
+    void aBaselineWithoutMeasuresFallsBackToTheBounds() {
+        final List<RecordView> records = cleanRecords(200);
+        records.add(records.get(0));
+        records.add(records.get(1));
+        records.add(records.get(2));
+        assertEquals(List.of("exact_duplicates"), report(records).withFindingsAgainst(null).findingNames());
+        assertEquals(List.of("exact_duplicates"), report(records).withFindingsAgainst(Map.of()).findingNames());
+    }
+}
