@@ -10,7 +10,7 @@ import java.util.List;
  * DQ_DATASETS environment variable, ../shared/datasets from here or up to three folders above, then
  * /work/shared/datasets.
  */
-final class SharedDatasetFiles {
+public final class SharedDatasetFiles {
 
     static final String ADULT = "uci_adult/adult_train.csv";
     static final String SMS_SPAM = "sms_spam_collection/sms_spam.csv";
@@ -19,7 +19,7 @@ final class SharedDatasetFiles {
     private SharedDatasetFiles() {
     }
 
-    static Path file(final String relative) {
+    public static Path file(final String relative) {
         final List<Path> candidates = new ArrayList<>();
         addIfSet(candidates, System.getProperty("dq.datasets.dir"));
         addIfSet(candidates, System.getenv("DQ_DATASETS"));

@@ -25,7 +25,7 @@ import java.util.Set;
  * nifi-dq's recommended repair of a labelled text batch, as a flow would run it: ProfileQuality against the baseline of
  * data known to be good, CleanRecords with the settings its usage page recommends for labelled text, AugmentText's
  * class rebalancing when the profile names class_imbalance, and TrainClassifier with Label Noise Handling Prune when
- * it names label_noise (or Relabel, the benchmark's choice). Plain Java over the processors' own classes (what each processor runs per FlowFile).
+ * it names label_noise (Relabel with --label-noise-handling relabel). Plain Java over the processors' own classes (what each processor runs per FlowFile).
  */
 final class RepairPipeline {
 
@@ -34,20 +34,29 @@ final class RepairPipeline {
                   TrainingData trainingData, JobSettings jobSettings) {
     }
 
-    static final double REBALANCE_TARGET_SHARE = 1.0;
+    /** AugmentText's Target Class Share when rebalancing: 1.0 (every class as large as the largest) or the baseline's. */
+    enum RebalanceTarget {
+        BALANCED,
+        /** The smallest class's share of the largest in the baseline (1 / its imbalance ratio): restores what was lost. */
+        BASELINE
+    }
     static final int MAX_COPIES_PER_RECORD = 50;
 
     private final Map<String, Double> baselineMeasures;
     private final LabelNoiseHandling labelNoiseHandling;
+    private final RebalanceTarget rebalanceTarget;
     private final Augmenter augmenter;
 
     /**
      * @param baselineMeasures   the finding measures of the clean training file's profile (ProfileQuality's Baseline File)
      * @param labelNoiseHandling TrainClassifier's Label Noise Handling when the profile names label_noise
+     * @param rebalanceTarget    AugmentText's Target Class Share when the profile names class_imbalance
      */
-    RepairPipeline(final Map<String, Double> baselineMeasures, final LabelNoiseHandling labelNoiseHandling, final long seed) {
+    RepairPipeline(final Map<String, Double> baselineMeasures, final LabelNoiseHandling labelNoiseHandling,
+                   final RebalanceTarget rebalanceTarget, final long seed) {
         this.baselineMeasures = baselineMeasures;
         this.labelNoiseHandling = labelNoiseHandling;
+        this.rebalanceTarget = rebalanceTarget;
         this.augmenter = new Augmenter(AugmentSettings.eda(seed), WordNetSynonyms.shared(), ChineseSynonyms.shared(),
                 ChineseSplitter.shared());
     }
@@ -65,8 +74,9 @@ final class RepairPipeline {
         if (findings.contains("class_imbalance")) {
             final Map<String, Long> perClass = new LinkedHashMap<>();
             cleaned.labels().forEach(label -> perClass.merge(label, 1L, Long::sum));
-            plan = CopyPlan.rebalance(perClass, perClass, REBALANCE_TARGET_SHARE, MAX_COPIES_PER_RECORD);
-            remedies.add("AugmentText rebalance");
+            final double share = targetShare();
+            plan = CopyPlan.rebalance(perClass, perClass, share, MAX_COPIES_PER_RECORD);
+            remedies.add(String.format(java.util.Locale.ROOT, "AugmentText rebalance %.2f", share));
         }
         final TrainingData data = new TrainingData();
         final Map<String, Long> ordinalInClass = new LinkedHashMap<>();
@@ -83,13 +93,19 @@ final class RepairPipeline {
                 }
             }
         }
-        ThesisBenchmark.addTest(data, test);
+        ThesisBenchmark.addTest(data, sameLabelSpelling(test));
         JobSettings settings = JobSettings.defaults();
         if (findings.contains("label_noise")) {
             settings = settings.withLabelNoise(labelNoiseHandling);
             remedies.add("TrainClassifier " + labelNoiseHandling.name().toLowerCase(java.util.Locale.ROOT));
         }
         return new Repair(findings, remedies, degraded.size(), cleaned.size(), copiesAdded, data, settings);
+    }
+
+    double targetShare() {
+        final Double baselineImbalance = baselineMeasures.get("class_imbalance");
+        return rebalanceTarget == RebalanceTarget.BALANCED || baselineImbalance == null || baselineImbalance < 1.0 ? 1.0
+                : Math.min(1.0, 1.0 / baselineImbalance);
     }
 
     /**
@@ -117,6 +133,30 @@ final class RepairPipeline {
             }
         }
         return new LabelledRows(texts, labels);
+    }
+
+    /**
+     * The test records with their labels put through CleanRecords' label step alone (case-insensitive labels become lower
+     * case), so that the repaired model's classes and the test labels are spelled alike; texts stay untouched.
+     */
+    static LabelledRows sameLabelSpelling(final LabelledRows test) {
+        final CleaningRules labelsOnly = new CleaningRules(Set.of(), TextNormalization.NONE, List.of(), LabelledRows.TEXT,
+                LabelledRows.LABEL, new CleaningRules.LabelRule(true, Map.of(), Set.of(), CleaningRules.ConflictResolution.KEEP),
+                CleaningRules.CoercionRule.NONE, CleaningRules.TextLengthRule.NONE, CleaningRules.MissingValueRule.NONE,
+                CleaningRules.OutlierRule.NONE, CleaningRules.StandardizationRule.NONE, CleaningRules.DuplicateRule.NONE);
+        final RecordCleaner cleaner = new RecordCleaner(labelsOnly, new CleaningCounts());
+        for (int i = 0; i < test.size(); i++) {
+            cleaner.learn(values(test, i));
+        }
+        final List<String> labels = new ArrayList<>(test.size());
+        for (int i = 0; i < test.size(); i++) {
+            final RecordCleaner.Outcome outcome = cleaner.clean(values(test, i));
+            if (outcome.rejected()) {
+                throw new IllegalStateException("The label step alone rejected test record " + i + ": " + outcome.rejection());
+            }
+            labels.add(string(outcome.values().get(LabelledRows.LABEL)));
+        }
+        return new LabelledRows(test.texts(), labels);
     }
 
     private static Map<String, Object> values(final LabelledRows rows, final int i) {

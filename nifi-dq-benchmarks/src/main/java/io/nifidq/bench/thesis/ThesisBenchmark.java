@@ -59,7 +59,7 @@ public final class ThesisBenchmark {
         final LabelledRows train = wholeTrain.stratifiedSample(settings.maxTrainRecords(), settings.seed());
         final LabelledRows test = LabelledRows.of(LabelledTable.read(folder.resolve("test.csv")));
         final Map<String, Double> baseline = QualityFindings.measures(train.profile());
-        final RepairPipeline pipeline = new RepairPipeline(baseline, settings.labelNoiseHandling(), settings.seed());
+        final RepairPipeline pipeline = new RepairPipeline(baseline, settings.labelNoiseHandling(), settings.rebalanceTarget(), settings.seed());
         final double clean = macroF1(trainingData(train, test), JobSettings.defaults());
         // The false-alarm check: the untouched test file is clean data of the same source, so nothing should be named.
         final List<String> cleanFindings = pipeline.findings(test);
@@ -85,7 +85,8 @@ public final class ThesisBenchmark {
                         cell.remedies());
             }
         }
-        return new ThesisResults.SplitResult(split, wholeTrain.size(), train.size(), test.size(), clean, cleanFindings, cells);
+        return new ThesisResults.SplitResult(split, wholeTrain.size(), train.size(), test.size(), clean, baseline, cleanFindings,
+                cells);
     }
 
     /** The degradation's counts, the headline number first ("892 labelsFlipped"). */

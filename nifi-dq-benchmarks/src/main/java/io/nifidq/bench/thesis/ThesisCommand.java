@@ -21,7 +21,8 @@ public final class ThesisCommand {
     static final String QUICK_SPLIT = "sms_spam_collection/split";
     static final int QUICK_MAX_TRAIN = 1_500;
 
-    private static final Set<String> OPTIONS = Set.of("splits", "strengths", "corruptions", "seed", "max-train", "min-loss", "label-noise-handling", "out");
+    private static final Set<String> OPTIONS = Set.of("splits", "strengths", "corruptions", "seed", "max-train", "min-loss", "label-noise-handling", "rebalance-target",
+            "out");
 
     public static final String USAGE = """
               thesis              BENCHMARKS.md section 3: per split, corruption and strength, macro-F1 of clean, degraded and
@@ -31,9 +32,11 @@ public final class ThesisCommand {
                   --strengths LIST  (default 0.1,0.2,0.3)
                   --corruptions LIST (default: all ten)
                   --seed N          degradation, sampling and augmentation seed (default 1)
-                  --max-train N     training records per split at most, stratified sample (default 5000)
+                  --max-train N     training records per split at most, stratified sample (default 3000)
                   --min-loss F      smallest macro-F1 loss for which a recovery is computed (default 0.01)
-                  --label-noise-handling H  TrainClassifier's handling when label_noise is named: prune or relabel (default relabel)
+                  --label-noise-handling H  TrainClassifier's handling when label_noise is named: prune or relabel (default prune)
+                  --rebalance-target T  AugmentText's target when class_imbalance is named: baseline (the clean file's
+                                    smallest/largest class ratio, default) or balanced (1.0)
                   --out DIR         where thesis.md, thesis.csv and the PNG charts go (default target/bench/thesis)
             """;
 
@@ -70,13 +73,15 @@ public final class ThesisCommand {
         }
         final List<Corruption> corruptions = list(options, "corruptions", Arrays.stream(Corruption.values()).map(Corruption::cliName).toList())
                 .stream().map(Corruption::byName).toList();
-        final int maxTrain = Integer.parseInt(options.getOrDefault("max-train", String.valueOf(quick ? QUICK_MAX_TRAIN : 5_000)));
+        final int maxTrain = Integer.parseInt(options.getOrDefault("max-train", String.valueOf(quick ? QUICK_MAX_TRAIN : 3_000)));
         if (maxTrain < 100) {
             throw new IllegalArgumentException("--max-train must be at least 100: " + maxTrain);
         }
         return new ThesisResults.Settings(splits, corruptions, strengths, Long.parseLong(options.getOrDefault("seed", "1")), maxTrain,
                 Double.parseDouble(options.getOrDefault("min-loss", "0.01")),
-                LabelNoiseHandling.valueOf(options.getOrDefault("label-noise-handling", "relabel").toUpperCase(java.util.Locale.ROOT)), quick);
+                LabelNoiseHandling.valueOf(options.getOrDefault("label-noise-handling", "prune").toUpperCase(java.util.Locale.ROOT)),
+                RepairPipeline.RebalanceTarget.valueOf(options.getOrDefault("rebalance-target", "baseline").toUpperCase(java.util.Locale.ROOT)),
+                quick);
     }
 
     private static List<String> list(final Map<String, String> options, final String name, final List<String> defaults) {

@@ -18,12 +18,16 @@ final class ThesisReport {
         final StringBuilder out = new StringBuilder();
         final ThesisResults.Settings s = results.settings();
         out.append(String.format(Locale.ROOT, "Seed %d, strengths %s, at most %,d training records per split (stratified sample), "
-                        + "recovery shown where the corruption cost at least %.3f macro-F1; label noise handled by %s; %.0f s in all.%n%n",
-                s.seed(), s.strengths(), s.maxTrainRecords(), s.minLoss(), s.labelNoiseHandling(), results.seconds()));
+                        + "recovery shown where the corruption cost at least %.3f macro-F1; label noise handled by %s, rebalancing to the %s share; %.0f s in all.%n%n",
+                s.seed(), s.strengths(), s.maxTrainRecords(), s.minLoss(), s.labelNoiseHandling(),
+                s.rebalanceTarget().name().toLowerCase(Locale.ROOT), results.seconds()));
         out.append(summary(results)).append('\n');
         for (final ThesisResults.SplitResult split : results.splits()) {
             out.append(String.format(Locale.ROOT, "#### %s: clean train macro-F1 %.4f (%,d training records of %,d, %,d test)%n%n",
                     split.split(), split.cleanF1(), split.trainRecords(), split.trainRecordsInFile(), split.testRecords()));
+            out.append("Baseline (the clean training records' finding measures): ").append(split.baselineMeasures().entrySet().stream()
+                    .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.4f", e.getValue())).collect(Collectors.joining(", ")))
+                    .append(".\n");
             out.append(String.format(Locale.ROOT, "The clean test file profiled against the same baseline: %s.%n%n",
                     split.cleanFindings().isEmpty() ? "nothing named" : "named " + String.join(", ", split.cleanFindings())));
             out.append("| corruption | strength | injected | degraded F1 | repaired F1 | loss | recovery | ProfileQuality names | remedies | records kept |\n");

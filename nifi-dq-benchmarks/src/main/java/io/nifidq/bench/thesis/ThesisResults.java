@@ -11,12 +11,13 @@ public record ThesisResults(Settings settings, List<SplitResult> splits, double 
 
     /** How the run was configured (echoed in the report so that a table says what produced it). */
     public record Settings(List<String> splits, List<Corruption> corruptions, List<Double> strengths, long seed, int maxTrainRecords,
-                    double minLoss, LabelNoiseHandling labelNoiseHandling, boolean quick) {
+                    double minLoss, LabelNoiseHandling labelNoiseHandling, RepairPipeline.RebalanceTarget rebalanceTarget,
+                    boolean quick) {
     }
 
     /** One split: its clean training data's score and one cell per corruption and strength. */
     public record SplitResult(String split, int trainRecordsInFile, int trainRecords, int testRecords, double cleanF1,
-                       List<String> cleanFindings, List<Cell> cells) {
+                       java.util.Map<String, Double> baselineMeasures, List<String> cleanFindings, List<Cell> cells) {
     }
 
     /** One corruption at one strength on one split. */

@@ -21,12 +21,14 @@ final class LabelConflicts {
     private int entries;
     private long conflictingTexts;
     private long conflictingRecords;
+    private long records;
 
     void add(final long textHash, final int labelCode) {
         add(textHash, labelCode, 1);
     }
 
     private void add(final long textHash, final int labelCode, final int records) {
+        this.records += records;
         final int entry = entryByText.get(textHash);
         if (entry == LongIntHashMap.ABSENT) {
             if (entries == labels.length) {
@@ -72,5 +74,10 @@ final class LabelConflicts {
 
     long conflictingRecords() {
         return conflictingRecords;
+    }
+
+    /** Records whose text an earlier record had, whatever the labels. */
+    long repeatedTexts() {
+        return records - entries;
     }
 }

@@ -150,6 +150,7 @@ final class LabelProfile {
                 : (double) classList.getFirst().count() / classList.getLast().count();
         return new LabelReport(field, labelled, missing, classes.size(), classList, Rounding.round(imbalance),
                 Rounding.round(normalizedEntropy()), variants.groups(), variants.nonDominantValues(),
-                conflicts.conflictingTexts(), conflicts.conflictingRecords(), untracked > 0, labelNoise(noiseCheck.estimate()));
+                conflicts.conflictingTexts(), conflicts.conflictingRecords(), conflicts.repeatedTexts(), untracked > 0,
+                labelNoise(noiseCheck.estimate()));
     }
 }

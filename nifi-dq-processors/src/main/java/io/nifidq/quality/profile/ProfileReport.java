@@ -79,8 +79,8 @@ public record ProfileReport(int schemaVersion, long recordCount, Scores scores, 
 
     public record LabelReport(String field, long labelled, long missing, int classCount, List<ValueCount> classes,
                               double imbalanceRatio, double normalizedEntropy, List<VariantGroup> spellingVariants,
-                              long variantRecords, long conflictingTexts, long conflictingRecords, boolean truncated,
-                              LabelNoise labelNoise) {
+                              long variantRecords, long conflictingTexts, long conflictingRecords, long repeatedTexts,
+                              boolean truncated, LabelNoise labelNoise) {
     }
 
     /**

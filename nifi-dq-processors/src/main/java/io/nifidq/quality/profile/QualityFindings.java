@@ -155,8 +155,10 @@ public final class QualityFindings {
         if (duplicates.nearDuplicates() == null || report.recordCount() == 0) {
             return null;
         }
-        // Exact copies of a text are also near duplicates of it; they are named as exact duplicates already.
-        final long nearOnly = Math.max(0, duplicates.nearDuplicates().records() - duplicates.exactDuplicates());
+        // Exact copies of a text are also near duplicates of it. They are exact duplicates, or label conflicts when their
+        // labels differ: with a label field, every repeated text is taken out, else the exact duplicate records.
+        final long exactCopies = report.labels() != null ? report.labels().repeatedTexts() : duplicates.exactDuplicates();
+        final long nearOnly = Math.max(0, duplicates.nearDuplicates().records() - exactCopies);
         return Rounding.ratio(nearOnly, report.recordCount());
     }
 }

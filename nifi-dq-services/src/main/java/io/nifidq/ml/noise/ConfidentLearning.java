@@ -18,7 +18,8 @@ import java.util.Map;
  *     and rounded.</li>
  * <li>For each off-diagonal cell (y, k), the C[y][k] records labelled y with the largest margin
  *     p_k - p_y are the suspects, with k as the predicted label; a record picked in two cells keeps
- *     the larger margin. At least one record of each class stays unflagged.</li>
+ *     the larger margin. Only records whose probability of k is above that of y are flagged (cleanlab's "both":
+ *     the noise-rate count and the argmax must agree). At least one record of each class stays unflagged.</li>
  * </ol>
  */
 public final class ConfidentLearning {
@@ -117,6 +118,11 @@ public final class ConfidentLearning {
         long added = 0;
         for (int n = 0; n < count && n < candidates.size(); n++) {
             final int i = candidates.get(n);
+            if (probabilities[i][predicted] <= probabilities[i][given]) {
+                // The model still prefers the given label: under heavy noise the calibrated count overshoots, and
+                // flagging these would take correctly labelled records away (cleanlab's filter "both").
+                break;
+            }
             final Suspect suspect = new Suspect(i, given, predicted, probabilities[i][given], probabilities[i][predicted]);
             final Suspect earlier = suspects.get(i);
             if (earlier == null) {

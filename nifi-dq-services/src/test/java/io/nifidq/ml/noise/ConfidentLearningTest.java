@@ -81,4 +81,15 @@ class ConfidentLearningTest {
         assertTrue(ConfidentLearning.findSuspects(given, p).stream().noneMatch(s -> s.index() == 0),
                 "the only record of class 0 stays, whatever the model says");
     }
+
+    @Test
+    void aRecordTheModelStillAssignsToItsLabelIsNotFlaggedWhateverTheCountSays() {
+        // Records 4-7 (label 1) reach class 0's low threshold (0.4) and miss their own (0.725), so the confident joint
+        // counts four label errors in class 1; but the model gives each of them 0.55 for its own label.
+        final int[] given = {0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1};
+        final float[][] p = {{0.4f, 0.6f}, {0.4f, 0.6f}, {0.4f, 0.6f}, {0.4f, 0.6f},
+            {0.45f, 0.55f}, {0.45f, 0.55f}, {0.45f, 0.55f}, {0.45f, 0.55f},
+            {0.1f, 0.9f}, {0.1f, 0.9f}, {0.1f, 0.9f}, {0.1f, 0.9f}};
+        assertEquals(List.of(), ConfidentLearning.findSuspects(given, p));
+    }
 }
