@@ -105,12 +105,13 @@ public class TrainClassifier extends AbstractProcessor {
     public static final PropertyDescriptor TIME_BUDGET = TrainProperties.TIME_BUDGET;
     public static final PropertyDescriptor LABEL_NOISE = TrainProperties.LABEL_NOISE;
     public static final PropertyDescriptor FOLDS = TrainProperties.FOLDS;
+    public static final PropertyDescriptor LABEL_NOISE_PASSES = TrainProperties.LABEL_NOISE_PASSES;
     public static final PropertyDescriptor RECORD_WRITER = TrainProperties.RECORD_WRITER;
     public static final PropertyDescriptor SPLIT_FIELD = TrainProperties.SPLIT_FIELD;
 
     static final List<PropertyDescriptor> PROPERTIES = List.of(RECORD_READER, TEXT_FIELD, LABEL_FIELD, MODEL_DIRECTORY, MODEL_TYPE,
             SPLIT_FIELD, TRAIN_SHARE, VALIDATION_SHARE, SEED, BUCKETS, EMBEDDING_SIZE, MAX_EPOCHS, BATCH_SIZE, LEARNING_RATE, CLASS_WEIGHTS,
-            PATIENCE, TIME_BUDGET, LABEL_NOISE, FOLDS, RECORD_WRITER);
+            PATIENCE, TIME_BUDGET, LABEL_NOISE, FOLDS, LABEL_NOISE_PASSES, RECORD_WRITER);
 
     public static final Relationship REL_SUCCESS = new Relationship.Builder().name("success")
             .description("The FlowFile with its content replaced by the evaluation report (JSON) once the model is written").build();

@@ -135,6 +135,17 @@ final class TrainProperties {
             .dependsOn(LABEL_NOISE, LabelNoiseChoice.FLAG, LabelNoiseChoice.PRUNE, LabelNoiseChoice.RELABEL)
             .build();
 
+    static final PropertyDescriptor LABEL_NOISE_PASSES = new PropertyDescriptor.Builder()
+            .name("Label Noise Passes")
+            .description("How many times Prune or Relabel look for suspects: each pass trains the fold models again on what the "
+                    + "previous passes left, which finds label errors the first pass's noisier models missed. Each pass costs Folds "
+                    + "trainings. Flag makes one pass.")
+            .required(true)
+            .defaultValue(String.valueOf(JOB_DEFAULTS.labelNoisePasses()))
+            .addValidator(StandardValidators.createLongValidator(1, 5, true))
+            .dependsOn(LABEL_NOISE, LabelNoiseChoice.PRUNE, LabelNoiseChoice.RELABEL)
+            .build();
+
     static final PropertyDescriptor RECORD_WRITER = new PropertyDescriptor.Builder()
             .name("Record Writer")
             .description("Writes the suspected records to 'suspects', each with dq_suspect_given_label, dq_suspect_predicted_label "
@@ -166,7 +177,9 @@ final class TrainProperties {
         final LabelNoiseChoice noise = context.getProperty(LABEL_NOISE).asAllowableValue(LabelNoiseChoice.class);
         return new JobSettings(training, context.getProperty(TRAIN_SHARE).asDouble(), context.getProperty(VALIDATION_SHARE).asDouble(),
                 noise.handling, noise == LabelNoiseChoice.OFF ? JOB_DEFAULTS.folds() : context.getProperty(FOLDS).asInteger(),
-                JOB_DEFAULTS.minRecordsPerClass());
+                JOB_DEFAULTS.minRecordsPerClass(),
+                noise == LabelNoiseChoice.PRUNE || noise == LabelNoiseChoice.RELABEL ? context.getProperty(LABEL_NOISE_PASSES).asInteger()
+                        : JOB_DEFAULTS.labelNoisePasses());
     }
 
     private static PropertyDescriptor share(final String name, final double value, final String description) {

@@ -269,6 +269,49 @@ class ProfileQualityTest {
     }
 
     @Test
+    void theReportNamesItsFindingsAndTheAttributeListsThem() throws Exception {
+        runner.enqueue(MESSAGES);
+        runner.run();
+        final String expected = "empty_text,exact_duplicates,encoding_junk,inconsistent_labels";
+        runner.getFlowFilesForRelationship(ProfileQuality.REL_SUCCESS).getFirst().assertAttributeEquals("dq.findings", expected);
+        runner.getFlowFilesForRelationship(ProfileQuality.REL_PROFILE).getFirst().assertAttributeEquals("dq.findings", expected);
+        final JsonNode findings = onlyReport().get("findings");
+        assertEquals(4, findings.size());
+        assertEquals("empty_text", findings.get(0).get("name").asText());
+        assertEquals("completeness", findings.get(0).get("dimension").asText());
+        assertEquals(0.2, findings.get(0).get("value").asDouble());
+        assertEquals(0.01, findings.get(0).get("limit").asDouble());
+        assertFalse(findings.get(0).has("baseline"), "no baseline, so no baseline value");
+    }
+
+    @Test
+    void againstABaselineFileOnlyWhatGotWorseIsNamed(@TempDir final Path dir) throws Exception {
+        runner.enqueue(labelled(90, 10));
+        runner.run();
+        // 90 to 10, and labels the words do not predict (numbered messages): imbalance and, to a naive Bayes, label noise.
+        runner.getFlowFilesForRelationship(ProfileQuality.REL_SUCCESS).getFirst().assertAttributeEquals("dq.findings",
+                "class_imbalance,label_noise");
+        final Path baseline = dir.resolve("baseline.json");
+        Files.write(baseline, runner.getFlowFilesForRelationship(ProfileQuality.REL_PROFILE).getFirst().toByteArray());
+
+        runner.clearTransferState();
+        runner.setProperty(ProfileQuality.DRIFT_BASELINE, BaselineSource.FILE);
+        runner.setProperty(ProfileQuality.BASELINE_FILE, baseline.toString());
+        runner.enqueue(labelled(90, 10));
+        runner.run();
+        runner.getFlowFilesForRelationship(ProfileQuality.REL_SUCCESS).getFirst().assertAttributeEquals("dq.findings", "");
+
+        runner.clearTransferState();
+        final String withDuplicates = labelled(90, 10) + "message number 3 with its own words 93,ham\n".repeat(5);
+        runner.enqueue(withDuplicates);
+        runner.run();
+        runner.getFlowFilesForRelationship(ProfileQuality.REL_SUCCESS).getFirst().assertAttributeEquals("dq.findings", "exact_duplicates");
+        final JsonNode finding = onlyReport().get("findings").get(0);
+        assertEquals(0.0, finding.get("baseline").asDouble());
+        assertEquals(0.005, finding.get("limit").asDouble());
+    }
+
+    @Test
     void invalidSettingsAreReportedBeforeTheProcessorRuns() {
         runner.setProperty(ProfileQuality.NEAR_DUPLICATE_THRESHOLD, "1.5");
         runner.assertNotValid();

@@ -31,7 +31,7 @@ public final class ThesisBenchmark {
      * TrainClassifier's defaults, except that a class needs only one record: respelled labels make classes of two or three
      * records, which TrainClassifier would refuse (failure); the benchmark measures what they cost a model instead.
      */
-    static final JobSettings DEGRADED_SETTINGS = withMinRecordsPerClass(JobSettings.defaults(), 1);
+    static final JobSettings DEGRADED_SETTINGS = JobSettings.defaults().withMinRecordsPerClass(1);
 
     private final ThesisResults.Settings settings;
     private final Path datasets;
@@ -113,10 +113,6 @@ public final class ThesisBenchmark {
 
     private static double macroF1(final TrainingData data, final JobSettings settings) throws Exception {
         return new TrainingJob(settings).run(data, EpochListener.NONE).evaluation().macroF1();
-    }
-
-    private static JobSettings withMinRecordsPerClass(final JobSettings s, final int minimum) {
-        return new JobSettings(s.training(), s.trainShare(), s.validationShare(), s.labelNoise(), s.folds(), minimum);
     }
 
     private static double elapsed(final long start) {

@@ -84,21 +84,31 @@ public final class TrainingJob {
         int[] train = plan.train();
         int relabelled = 0;
         if (settings.labelNoise() != LabelNoiseHandling.OFF) {
-            final List<ConfidentLearning.Suspect> found = OutOfFold.suspects(settings.training(), features, labels, augmented, groups,
-                    plan.train(), plan.validation(), classes, settings.folds(), settings.training().seed());
+            final int passes = settings.labelNoise() == LabelNoiseHandling.FLAG ? 1 : settings.labelNoisePasses();
             final List<Suspect> named = new ArrayList<>();
-            final Set<Integer> suspectGroups = new HashSet<>();
-            for (final ConfidentLearning.Suspect s : found) {
-                named.add(new Suspect(recordIndex[s.index()], labelNames.get(s.givenLabel()), labelNames.get(s.predictedLabel()),
-                        s.givenProbability(), s.predictedProbability()));
-                suspectGroups.add(groups[s.index()]);
+            final Set<Integer> flagged = new HashSet<>();
+            for (int pass = 0; pass < passes; pass++) {
+                final List<ConfidentLearning.Suspect> found = OutOfFold.suspects(settings.training(), features, labels, augmented,
+                        groups, train, plan.validation(), classes, settings.folds(), settings.training().seed() + pass);
+                final Set<Integer> suspectGroups = new HashSet<>();
+                for (final ConfidentLearning.Suspect s : found) {
+                    if (flagged.add(s.index())) {
+                        named.add(new Suspect(recordIndex[s.index()], labelNames.get(s.givenLabel()), labelNames.get(s.predictedLabel()),
+                                s.givenProbability(), s.predictedProbability()));
+                    }
+                    suspectGroups.add(groups[s.index()]);
+                }
+                if (settings.labelNoise() == LabelNoiseHandling.PRUNE) {
+                    train = IntStream.of(train).filter(i -> !suspectGroups.contains(groups[i])).toArray();
+                } else if (settings.labelNoise() == LabelNoiseHandling.RELABEL) {
+                    relabelled += relabel(found, labels, groups, train);
+                }
+                if (found.isEmpty()) {
+                    break;
+                }
             }
+            named.sort(java.util.Comparator.comparingLong(Suspect::recordIndex));
             suspects = List.copyOf(named);
-            if (settings.labelNoise() == LabelNoiseHandling.PRUNE) {
-                train = IntStream.of(train).filter(i -> !suspectGroups.contains(groups[i])).toArray();
-            } else if (settings.labelNoise() == LabelNoiseHandling.RELABEL) {
-                relabelled = relabel(found, labels, groups, train);
-            }
         }
 
         final TrainingOutcome outcome = trainer.train(features, labels, classes, train, plan.validation(), listener);
@@ -187,6 +197,7 @@ public final class TrainingJob {
         m.put("trainShare", job.trainShare());
         m.put("validationShare", job.validationShare());
         m.put("folds", job.folds());
+        m.put("labelNoisePasses", job.labelNoisePasses());
         m.put("minRecordsPerClass", job.minRecordsPerClass());
         return m;
     }

@@ -73,6 +73,45 @@ class TrainingJobTest {
         assertEquals(result.suspects().size(), ((Number) splits.get("prunedFromTrain")).intValue());
     }
 
+    /** 120 synthetic records, every tenth label flipped. */
+    private static TrainingData noisyCorpus() {
+        final SyntheticTexts corpus = new SyntheticTexts(60, 2, 3L);
+        final TrainingData data = new TrainingData();
+        for (int i = 0; i < corpus.texts.size(); i++) {
+            final String label = corpus.labels.get(i);
+            data.add(corpus.texts.get(i), i % 10 == 0 ? (label.equals("class0") ? "class1" : "class0") : label, false, null);
+        }
+        return data;
+    }
+
+    @Test
+    void aSecondPassOnlyAddsToWhatTheFirstPruned() throws Exception {
+        final JobSettings prune = SETTINGS.withLabelNoise(LabelNoiseHandling.PRUNE);
+        final TrainingJobResult one = new TrainingJob(prune.withLabelNoisePasses(1)).run(noisyCorpus(), EpochListener.NONE);
+        final TrainingJobResult two = new TrainingJob(prune.withLabelNoisePasses(2)).run(noisyCorpus(), EpochListener.NONE);
+        final java.util.Set<Long> firstPass = new java.util.HashSet<>(one.suspects().stream().map(Suspect::recordIndex).toList());
+        final java.util.Set<Long> bothPasses = new java.util.HashSet<>(two.suspects().stream().map(Suspect::recordIndex).toList());
+        assertTrue(bothPasses.containsAll(firstPass), "the first pass is the same in both runs");
+        @SuppressWarnings("unchecked") final Map<String, Object> splits = (Map<String, Object>) two.report().get("splits");
+        assertEquals(two.suspects().size(), ((Number) splits.get("prunedFromTrain")).intValue());
+        assertEquals(two.suspects().stream().map(Suspect::recordIndex).sorted().toList(),
+                two.suspects().stream().map(Suspect::recordIndex).toList(), "suspects in input order");
+        @SuppressWarnings("unchecked") final Map<String, Object> training = (Map<String, Object>) two.report().get("training");
+        @SuppressWarnings("unchecked") final Map<String, Object> reported = (Map<String, Object>) training.get("settings");
+        assertEquals(2, reported.get("labelNoisePasses"));
+    }
+
+    @Test
+    void relabellingTrainsTheSuspectsWithThePredictedLabel() throws Exception {
+        final TrainingJobResult result = new TrainingJob(SETTINGS.withLabelNoise(LabelNoiseHandling.RELABEL).withLabelNoisePasses(1))
+                .run(noisyCorpus(), EpochListener.NONE);
+        assertTrue(!result.suspects().isEmpty(), "flipped labels are found");
+        result.suspects().forEach(s -> assertTrue(!s.givenLabel().equals(s.predictedLabel()), s.toString()));
+        @SuppressWarnings("unchecked") final Map<String, Object> splits = (Map<String, Object>) result.report().get("splits");
+        assertEquals(result.suspects().size(), ((Number) splits.get("relabelledInTrain")).intValue());
+        assertTrue(!splits.containsKey("prunedFromTrain"), "relabelling keeps every record");
+    }
+
     @Test
     void untrainableInputsSayWhy() {
         final TrainingData oneClass = new TrainingData();
