@@ -17,6 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -43,13 +47,27 @@ public final class ThesisBenchmark {
         this.progress = progress;
     }
 
-    public ThesisResults run() throws Exception {
+    /** Runs the splits on {@code threads} worker threads (one PyTorch thread each), results in the order of the splits. */
+    public ThesisResults run(final int threads) throws Exception {
         final long start = System.nanoTime();
-        final List<ThesisResults.SplitResult> results = new ArrayList<>();
-        for (final String split : settings.splits()) {
-            results.add(runSplit(split, start));
+        final ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            final List<Future<ThesisResults.SplitResult>> futures = new ArrayList<>();
+            for (final String split : settings.splits()) {
+                futures.add(workers.submit(() -> runSplit(split, start)));
+            }
+            final List<ThesisResults.SplitResult> results = new ArrayList<>();
+            for (final Future<ThesisResults.SplitResult> future : futures) {
+                try {
+                    results.add(future.get());
+                } catch (final ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+            return new ThesisResults(settings, results, (System.nanoTime() - start) / 1e9);
+        } finally {
+            workers.shutdownNow();
         }
-        return new ThesisResults(settings, results, (System.nanoTime() - start) / 1e9);
     }
 
     private ThesisResults.SplitResult runSplit(final String split, final long start) throws Exception {
@@ -79,8 +97,8 @@ public final class ThesisBenchmark {
                         degradedF1, repairedF1, repair.findings(), repair.remedies(), repair.recordsIn(), repair.recordsKept(),
                         repair.copiesAdded(), (System.nanoTime() - cellStart) / 1e9, settings.minLoss());
                 cells.add(cell);
-                progress.printf(Locale.ROOT, "[%6.0f s]   %-18s %.1f  degraded %.4f  repaired %.4f  recovery %s  findings %s  remedies %s%n",
-                        elapsed(start), corruption.cliName(), strength, degradedF1, repairedF1,
+                progress.printf(Locale.ROOT, "[%6.0f s]   %s %-18s %.1f  degraded %.4f  repaired %.4f  recovery %s  findings %s  remedies %s%n",
+                        elapsed(start), split, corruption.cliName(), strength, degradedF1, repairedF1,
                         cell.recovery() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", cell.recovery()), cell.findings(),
                         cell.remedies());
             }

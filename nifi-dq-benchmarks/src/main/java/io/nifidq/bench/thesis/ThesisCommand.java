@@ -22,7 +22,7 @@ public final class ThesisCommand {
     static final int QUICK_MAX_TRAIN = 1_500;
 
     private static final Set<String> OPTIONS = Set.of("splits", "strengths", "corruptions", "seed", "max-train", "min-loss", "label-noise-handling", "rebalance-target",
-            "out");
+            "threads", "out");
 
     public static final String USAGE = """
               thesis              BENCHMARKS.md section 3: per split, corruption and strength, macro-F1 of clean, degraded and
@@ -37,6 +37,7 @@ public final class ThesisCommand {
                   --label-noise-handling H  TrainClassifier's handling when label_noise is named: prune or relabel (default prune)
                   --rebalance-target T  AugmentText's target when class_imbalance is named: baseline (the clean file's
                                     smallest/largest class ratio, default) or balanced (1.0)
+                  --threads N       splits trained at the same time, one PyTorch thread each (default 2: both cores)
                   --out DIR         where thesis.md, thesis.csv and the PNG charts go (default target/bench/thesis)
             """;
 
@@ -48,7 +49,8 @@ public final class ThesisCommand {
             throws Exception {
         final Map<String, String> options = parse(args);
         final ThesisResults.Settings settings = settings(options);
-        final ThesisResults results = new ThesisBenchmark(settings, datasets, progress).run();
+        final int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
+        final ThesisResults results = new ThesisBenchmark(settings, datasets, progress).run(threads);
         final Path out = options.containsKey("out") ? Path.of(options.get("out")) : defaultOut;
         write(results, out);
         return results;
