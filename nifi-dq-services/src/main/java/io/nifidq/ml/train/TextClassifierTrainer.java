@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Trains a {@link io.nifidq.ml.model.HashedTextNetwork} on featurized records with DJL's PyTorch engine:
@@ -25,6 +26,12 @@ import java.util.Random;
  * NDManager sub-manager per batch frees every temporary. Not thread-safe; one trainer per run.
  */
 public final class TextClassifierTrainer {
+
+    /**
+     * DJL's PyTorch engine allows one gradient collector at a time in a JVM: trainings running at once (two TrainClassifier
+     * tasks, or a TrainClassifier and a benchmark) take turns step by step instead of failing.
+     */
+    private static final ReentrantLock GRADIENT_COLLECTION = new ReentrantLock(true);
 
     private static final int EVAL_BATCH = 512;
     private static final int BUCKET_BATCHES = 50;
@@ -157,6 +164,7 @@ public final class TextClassifierTrainer {
             sub.setRequiresGradient(true);
             head.values().forEach(a -> a.setRequiresGradient(true));
             final float loss;
+            GRADIENT_COLLECTION.lock();
             try (GradientCollector collector = engine.newGradientCollector()) {
                 final NDArray logits = batch.logits(sub, manager, head, true);
                 final NDArray oneHot = manager.create(batchLabels).oneHot(weights.spec().classes());
@@ -164,6 +172,8 @@ public final class TextClassifierTrainer {
                 final NDArray total = nll.mul(manager.create(sampleWeights)).sum().div(weightSum);
                 collector.backward(total);
                 loss = total.getFloat();
+            } finally {
+                GRADIENT_COLLECTION.unlock();
             }
             adam.nextStep();
             adam.updateRows(weights.embedding(), weights.spec().dim(), batch.rows, batch.rowCount, sub.getGradient().toFloatArray());

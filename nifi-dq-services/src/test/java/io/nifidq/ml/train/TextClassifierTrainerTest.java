@@ -43,6 +43,27 @@ class TextClassifierTrainerTest {
     }
 
     @Test
+    void twoTrainingsAtOnceBothFinishWithTheSameModelAsAlone() throws Exception {
+        // DJL allows one gradient collector per JVM; two TrainClassifier tasks must take turns, not fail.
+        final TextClassifierTrainer trainer = new TextClassifierTrainer(SMALL);
+        final TrainingOutcome alone = trainer.train(features, labels, 3, train, validation, EpochListener.NONE);
+        final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            final List<java.util.concurrent.Future<TrainingOutcome>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> new TextClassifierTrainer(SMALL).train(features, labels, 3, train, validation, EpochListener.NONE)));
+            }
+            for (final java.util.concurrent.Future<TrainingOutcome> run : runs) {
+                final TrainingOutcome outcome = run.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                assertEquals(alone.bestEpoch(), outcome.bestEpoch());
+                assertEquals(alone.bestValidationMacroF1(), outcome.bestValidationMacroF1());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void earlyStoppingKeepsTheBestEpochAndStopsAfterPatienceEpochsWithoutGain() {
         final TrainingOutcome outcome = new TextClassifierTrainer(SMALL).train(features, labels, 3, train, validation, EpochListener.NONE);
         if (outcome.stopReason().equals("early stopping")) {
