@@ -80,8 +80,7 @@ public final class BenchmarkMain {
                             outputDir.resolve("thesis"), System.out);
                     System.out.println();
                     System.out.println(machine());
-                    System.out.printf(Locale.ROOT, "%d splits in %.0f s; thesis.md, thesis.csv and the charts written to %s%n",
-                            results.splits().size(), results.seconds(), outputDir.resolve("thesis").toAbsolutePath());
+                    System.out.printf(Locale.ROOT, "%d split(s) in %.0f s%n", results.splits().size(), results.seconds());
                 }
                 case "augment-benefit" -> {
                     final String table = new AugmentBenefitBenchmark(BenchmarkOptions.parse(rest, AugmentBenefitBenchmark.OPTIONS)).run();

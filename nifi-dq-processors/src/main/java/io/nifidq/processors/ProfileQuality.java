@@ -174,8 +174,7 @@ public class ProfileQuality extends AbstractProcessor {
         }
         final BaselineSummary baseline = baseline(session);
         final ProfileReport measured = profile.report();
-        final ProfileReport base = baseline == null || baseline.findingMeasures() == null ? measured
-                : measured.withFindingsAgainst(baseline.findingMeasures());
+        final ProfileReport base = baseline == null ? measured : measured.withFindingsAgainst(baseline);
         final DriftReport drift = baseline == null ? null : DriftCalculator.compare(baseline, profile, baselineSource.getDisplayName());
         final GateReport verdict = gate.evaluate(base, drift);
         final ProfileReport report = base.withDriftAndGate(drift, verdict);

@@ -14,6 +14,7 @@ import io.nifidq.quality.clean.CleaningCounts;
 import io.nifidq.quality.clean.CleaningRules;
 import io.nifidq.quality.clean.RecordCleaner;
 import io.nifidq.quality.clean.TextNormalization;
+import io.nifidq.quality.profile.BaselineSummary;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,19 +43,19 @@ final class RepairPipeline {
     }
     static final int MAX_COPIES_PER_RECORD = 50;
 
-    private final Map<String, Double> baselineMeasures;
+    private final BaselineSummary baseline;
     private final LabelNoiseHandling labelNoiseHandling;
     private final RebalanceTarget rebalanceTarget;
     private final Augmenter augmenter;
 
     /**
-     * @param baselineMeasures   the finding measures of the clean training file's profile (ProfileQuality's Baseline File)
+     * @param baseline           the clean training file's profile's baseline section (ProfileQuality's Baseline File)
      * @param labelNoiseHandling TrainClassifier's Label Noise Handling when the profile names label_noise
      * @param rebalanceTarget    AugmentText's Target Class Share when the profile names class_imbalance
      */
-    RepairPipeline(final Map<String, Double> baselineMeasures, final LabelNoiseHandling labelNoiseHandling,
+    RepairPipeline(final BaselineSummary baseline, final LabelNoiseHandling labelNoiseHandling,
                    final RebalanceTarget rebalanceTarget, final long seed) {
-        this.baselineMeasures = baselineMeasures;
+        this.baseline = baseline;
         this.labelNoiseHandling = labelNoiseHandling;
         this.rebalanceTarget = rebalanceTarget;
         this.augmenter = new Augmenter(AugmentSettings.eda(seed), WordNetSynonyms.shared(), ChineseSynonyms.shared(),
@@ -63,7 +64,7 @@ final class RepairPipeline {
 
     /** The findings ProfileQuality names for the rows when its baseline is the clean file's profile. */
     List<String> findings(final LabelledRows rows) {
-        return rows.profile().withFindingsAgainst(baselineMeasures).findingNames();
+        return rows.profile().withFindingsAgainst(baseline).findingNames();
     }
 
     Repair repair(final LabelledRows degraded, final LabelledRows test) {
@@ -103,7 +104,7 @@ final class RepairPipeline {
     }
 
     double targetShare() {
-        final Double baselineImbalance = baselineMeasures.get("class_imbalance");
+        final Double baselineImbalance = baseline.findingMeasures().get("class_imbalance");
         return rebalanceTarget == RebalanceTarget.BALANCED || baselineImbalance == null || baselineImbalance < 1.0 ? 1.0
                 : Math.min(1.0, 1.0 / baselineImbalance);
     }

@@ -9,7 +9,7 @@ import io.nifidq.ml.train.EpochListener;
 import io.nifidq.ml.train.JobSettings;
 import io.nifidq.ml.train.TrainingData;
 import io.nifidq.ml.train.TrainingJob;
-import io.nifidq.quality.profile.QualityFindings;
+import io.nifidq.quality.profile.BaselineSummary;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,10 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -47,27 +43,14 @@ public final class ThesisBenchmark {
         this.progress = progress;
     }
 
-    /** Runs the splits on {@code threads} worker threads (one PyTorch thread each), results in the order of the splits. */
-    public ThesisResults run(final int threads) throws Exception {
+    /** Runs every split, one after the other. */
+    public ThesisResults run() throws Exception {
         final long start = System.nanoTime();
-        final ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            final List<Future<ThesisResults.SplitResult>> futures = new ArrayList<>();
-            for (final String split : settings.splits()) {
-                futures.add(workers.submit(() -> runSplit(split, start)));
-            }
-            final List<ThesisResults.SplitResult> results = new ArrayList<>();
-            for (final Future<ThesisResults.SplitResult> future : futures) {
-                try {
-                    results.add(future.get());
-                } catch (final ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
-            return new ThesisResults(settings, results, (System.nanoTime() - start) / 1e9);
-        } finally {
-            workers.shutdownNow();
+        final List<ThesisResults.SplitResult> results = new ArrayList<>();
+        for (final String split : settings.splits()) {
+            results.add(runSplit(split, start));
         }
+        return new ThesisResults(settings, results, (System.nanoTime() - start) / 1e9);
     }
 
     private ThesisResults.SplitResult runSplit(final String split, final long start) throws Exception {
@@ -76,7 +59,7 @@ public final class ThesisBenchmark {
         final LabelledRows wholeTrain = LabelledRows.of(trainFile);
         final LabelledRows train = wholeTrain.stratifiedSample(settings.maxTrainRecords(), settings.seed());
         final LabelledRows test = LabelledRows.of(LabelledTable.read(folder.resolve("test.csv")));
-        final Map<String, Double> baseline = QualityFindings.measures(train.profile());
+        final BaselineSummary baseline = train.profile().baseline();
         final RepairPipeline pipeline = new RepairPipeline(baseline, settings.labelNoiseHandling(), settings.rebalanceTarget(), settings.seed());
         final double clean = macroF1(trainingData(train, test), JobSettings.defaults());
         // The false-alarm check: the untouched test file is clean data of the same source, so nothing should be named.
@@ -103,7 +86,7 @@ public final class ThesisBenchmark {
                         cell.remedies());
             }
         }
-        return new ThesisResults.SplitResult(split, wholeTrain.size(), train.size(), test.size(), clean, baseline, cleanFindings,
+        return new ThesisResults.SplitResult(split, wholeTrain.size(), train.size(), test.size(), clean, baseline.findingMeasures(), cleanFindings,
                 cells);
     }
 

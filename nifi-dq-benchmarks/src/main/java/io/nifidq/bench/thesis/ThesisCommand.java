@@ -22,7 +22,7 @@ public final class ThesisCommand {
     static final int QUICK_MAX_TRAIN = 1_500;
 
     private static final Set<String> OPTIONS = Set.of("splits", "strengths", "corruptions", "seed", "max-train", "min-loss", "label-noise-handling", "rebalance-target",
-            "threads", "out");
+            "processes", "datasets", "out");
 
     public static final String USAGE = """
               thesis              BENCHMARKS.md section 3: per split, corruption and strength, macro-F1 of clean, degraded and
@@ -37,7 +37,8 @@ public final class ThesisCommand {
                   --label-noise-handling H  TrainClassifier's handling when label_noise is named: prune or relabel (default prune)
                   --rebalance-target T  AugmentText's target when class_imbalance is named: baseline (the clean file's
                                     smallest/largest class ratio, default) or balanced (1.0)
-                  --threads N       splits trained at the same time, one PyTorch thread each (default 2: both cores)
+                  --processes N     JVMs that share the splits, one PyTorch thread each (default 2: both cores; DJL
+                                    trains one model at a time per JVM)
                   --out DIR         where thesis.md, thesis.csv and the PNG charts go (default target/bench/thesis)
             """;
 
@@ -49,10 +50,13 @@ public final class ThesisCommand {
             throws Exception {
         final Map<String, String> options = parse(args);
         final ThesisResults.Settings settings = settings(options);
-        final int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
-        final ThesisResults results = new ThesisBenchmark(settings, datasets, progress).run(threads);
+        final int processes = Integer.parseInt(options.getOrDefault("processes", "2"));
         final Path out = options.containsKey("out") ? Path.of(options.get("out")) : defaultOut;
+        final ThesisResults results = processes > 1 && settings.splits().size() > 1
+                ? ThesisProcesses.run(args, settings, out, processes, progress)
+                : new ThesisBenchmark(settings, datasets, progress).run();
         write(results, out);
+        progress.println("thesis.md, thesis.csv, " + ThesisProcesses.RESULTS_FILE + " and the charts written to " + out.toAbsolutePath());
         return results;
     }
 
@@ -60,7 +64,21 @@ public final class ThesisCommand {
         Files.createDirectories(out);
         Files.writeString(out.resolve("thesis.md"), ThesisReport.markdown(results), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("thesis.csv"), ThesisReport.csv(results), StandardCharsets.UTF_8);
+        ThesisProcesses.writeJson(results, out.resolve(ThesisProcesses.RESULTS_FILE));
         ThesisCharts.write(results, out);
+    }
+
+    /** The entry point of the child JVMs that {@link ThesisProcesses} starts. */
+    public static void main(final String[] args) throws Exception {
+        final List<String> list = List.of(args);
+        try {
+            run(list, Path.of(parse(list).getOrDefault("datasets", ".")), Path.of("target/bench/thesis"), System.out);
+        } catch (final Exception e) {
+            e.printStackTrace(System.out);
+            System.exit(1);
+        }
+        // DJL's engine may leave non-daemon threads behind; the parent waits for this process to end.
+        System.exit(0);
     }
 
     static ThesisResults.Settings settings(final Map<String, String> options) {

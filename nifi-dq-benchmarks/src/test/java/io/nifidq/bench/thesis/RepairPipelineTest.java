@@ -1,6 +1,7 @@
 package io.nifidq.bench.thesis;
 
 import io.nifidq.ml.train.LabelNoiseHandling;
+import io.nifidq.quality.profile.BaselineSummary;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -31,10 +32,12 @@ class RepairPipelineTest {
 
     @Test
     void rebalancingRestoresTheBaselinesShareOrBalancesFully() {
-        final Map<String, Double> baseline = Map.of("class_imbalance", 4.0);
+        final BaselineSummary baseline = new BaselineSummary(100, List.of("text", "label"), Map.of(), Map.of(), Map.of("a", 0.8, "b", 0.2),
+                Map.of("class_imbalance", 4.0));
+        final BaselineSummary unmeasured = new BaselineSummary(100, List.of("text", "label"), Map.of(), Map.of(), Map.of(), Map.of());
         assertEquals(0.25, new RepairPipeline(baseline, LabelNoiseHandling.PRUNE, RepairPipeline.RebalanceTarget.BASELINE, 1).targetShare());
         assertEquals(1.0, new RepairPipeline(baseline, LabelNoiseHandling.PRUNE, RepairPipeline.RebalanceTarget.BALANCED, 1).targetShare());
-        assertEquals(1.0, new RepairPipeline(Map.of(), LabelNoiseHandling.PRUNE, RepairPipeline.RebalanceTarget.BASELINE, 1).targetShare());
+        assertEquals(1.0, new RepairPipeline(unmeasured, LabelNoiseHandling.PRUNE, RepairPipeline.RebalanceTarget.BASELINE, 1).targetShare());
     }
 
     @Test

@@ -20,10 +20,10 @@ public record ProfileReport(int schemaVersion, long recordCount, Scores scores, 
                 findings, baseline);
     }
 
-    /** The same report with the findings judged again, against a baseline's measures (null: the absolute bounds). */
-    public ProfileReport withFindingsAgainst(final Map<String, Double> baselineMeasures) {
+    /** The same report with the findings judged again, against a baseline (null: by the absolute bounds). */
+    public ProfileReport withFindingsAgainst(final BaselineSummary against) {
         return new ProfileReport(schemaVersion, recordCount, scores, fields, text, labels, duplicates, drift, gate,
-                QualityFindings.detect(this, baselineMeasures), baseline);
+                QualityFindings.detect(this, against), baseline);
     }
 
     /** The names of the findings, in report order. */

@@ -13,7 +13,8 @@ import java.util.function.Function;
  * Names the data-quality problems a report shows, in the project's vocabulary (docs/quality-scores.md). Each kind of
  * problem has one measure read off the report. Without a baseline a problem is named when its measure passes an
  * absolute bound; with a baseline (a profile of data known to be good) when it is worse than the baseline's measure by
- * a margin, so that what a data set always had (SMS messages with HTML entities, say) is not named again and again.
+ * a margin and by more than chance explains, so that what a data set always had (SMS messages with HTML entities, say)
+ * is not named again and again.
  */
 public final class QualityFindings {
 
@@ -90,6 +91,9 @@ public final class QualityFindings {
         }
     }
 
+    /** Standard errors a batch must be worse than its baseline by, beyond the margin, to be named: chance alone rarely is. */
+    static final double CHANCE_Z = 3.0;
+
     private QualityFindings() {
     }
 
@@ -106,24 +110,53 @@ public final class QualityFindings {
     }
 
     /**
-     * The problems the report shows. baselineMeasures (a baseline's {@link #measures}) may be null or lack a kind: that
-     * kind is then judged by its absolute bound.
+     * The problems the report shows: against the baseline's measures when it has them, else by the absolute bounds (also for
+     * a kind the baseline could not measure).
      */
-    public static List<Finding> detect(final ProfileReport report, final Map<String, Double> baselineMeasures) {
+    public static List<Finding> detect(final ProfileReport report, final BaselineSummary baseline) {
+        final Map<String, Double> baselineMeasures = baseline == null ? null : baseline.findingMeasures();
         final List<Finding> findings = new ArrayList<>();
         for (final Kind kind : Kind.values()) {
             final Double value = kind.measure(report);
             if (value == null) {
                 continue;
             }
-            final Double baseline = baselineMeasures == null ? null : baselineMeasures.get(kind.findingName);
-            final double limit = baseline == null ? kind.bound : kind.limitOver(baseline);
+            final Double before = baselineMeasures == null ? null : baselineMeasures.get(kind.findingName);
+            final double limit = before == null ? kind.bound : limitOver(kind, before, report, baseline);
             if (value > limit) {
-                findings.add(new Finding(kind.findingName, kind.dimension, kind.measureDescription, Rounding.round(value), baseline,
-                        Rounding.round(limit), describe(kind, value, baseline)));
+                findings.add(new Finding(kind.findingName, kind.dimension, kind.measureDescription, Rounding.round(value), before,
+                        Rounding.round(limit), describe(kind, value, before)));
             }
         }
         return findings;
+    }
+
+    /**
+     * The baseline's value plus its margin, or plus three standard errors of the difference of two samples when that is
+     * larger: a smaller batch than the baseline's, or a rarer problem, differs from it by chance more (shares are binomial;
+     * the imbalance ratio's noise is that of the smallest class's count).
+     */
+    static double limitOver(final Kind kind, final double before, final ProfileReport report, final BaselineSummary baseline) {
+        final double margin = kind.limitOver(before);
+        final long n = report.recordCount();
+        final long nb = baseline.recordCount();
+        if (n == 0 || nb == 0) {
+            return margin;
+        }
+        if (kind == Kind.CLASS_IMBALANCE) {
+            final double smallest = smallestClass(report);
+            final double smallestBefore = baseline.labels().values().stream().mapToDouble(Double::doubleValue).min().orElse(0) * nb;
+            if (smallest < 1 || smallestBefore < 1) {
+                return margin;
+            }
+            return Math.max(margin, before * Math.exp(CHANCE_Z * Math.sqrt(1 / smallest + 1 / smallestBefore)));
+        }
+        final double p = Math.min(1.0, Math.max(0.0, before));
+        return Math.max(margin, before + CHANCE_Z * Math.sqrt(p * (1 - p) * (1.0 / n + 1.0 / nb)));
+    }
+
+    private static double smallestClass(final ProfileReport report) {
+        return report.labels().classes().stream().mapToLong(ProfileReport.ValueCount::count).min().orElse(0);
     }
 
     private static String describe(final Kind kind, final double value, final Double baseline) {

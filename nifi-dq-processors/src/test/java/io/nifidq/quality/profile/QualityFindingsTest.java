@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,41 +70,60 @@ class QualityFindingsTest {
 
     @Test
     void againstABaselineOnlyWhatGotWorseIsNamed() {
-        final List<RecordView> baselineRecords = cleanRecords(200);
-        for (int i = 0; i < 10; i++) {
+        final List<RecordView> baselineRecords = cleanRecords(2_000);
+        for (int i = 0; i < 100; i++) {
             baselineRecords.add(baselineRecords.get(i));
         }
-        final Map<String, Double> baseline = report(baselineRecords).baseline().findingMeasures();
-        assertEquals(10 / 210.0, baseline.get("exact_duplicates"), 1e-6);
+        final BaselineSummary baseline = report(baselineRecords).baseline();
+        assertEquals(100 / 2_100.0, baseline.findingMeasures().get("exact_duplicates"), 1e-6);
 
-        final List<RecordView> sameShare = cleanRecords(200);
-        for (int i = 0; i < 10; i++) {
-            sameShare.add(sameShare.get(50 + i));
+        final List<RecordView> sameShare = cleanRecords(2_000);
+        for (int i = 0; i < 100; i++) {
+            sameShare.add(sameShare.get(500 + i));
         }
         assertEquals(List.of("exact_duplicates"), report(sameShare).findingNames());
         assertEquals(List.of(), report(sameShare).withFindingsAgainst(baseline).findingNames());
 
         final List<RecordView> more = new ArrayList<>(sameShare);
-        for (int i = 0; i < 5; i++) {
-            more.add(more.get(100 + i));
+        for (int i = 0; i < 100; i++) {
+            more.add(more.get(1_000 + i));
         }
         final ProfileReport worse = report(more).withFindingsAgainst(baseline);
         assertEquals(List.of("exact_duplicates"), worse.findingNames());
-        assertEquals(10 / 210.0, worse.findings().getFirst().baseline(), 1e-6);
-        assertTrue(worse.findings().getFirst().summary().contains("(baseline 4.76%)"), worse.findings().getFirst().summary());
+        final ProfileReport.Finding finding = worse.findings().getFirst();
+        assertEquals(100 / 2_100.0, finding.baseline(), 1e-6);
+        // The limit is three standard errors of the difference above the baseline's share (more than the 0.005 margin).
+        final double p = 100 / 2_100.0;
+        assertEquals(p + 3 * Math.sqrt(p * (1 - p) * (1 / 2_200.0 + 1 / 2_100.0)), finding.limit(), 1e-6);
+        assertTrue(finding.summary().contains("(baseline 4.76%)"), finding.summary());
+    }
+
+    @Test
+    void aSmallBatchIsNotNamedForWhatChanceExplains() {
+        final List<RecordView> baselineRecords = cleanRecords(2_000);
+        for (int i = 0; i < 100; i++) {
+            baselineRecords.add(baselineRecords.get(i));
+        }
+        final BaselineSummary baseline = report(baselineRecords).baseline();
+        // 8 duplicates in 108 records: 7.4% against the baseline's 4.8%, within three standard errors of a batch this small.
+        final List<RecordView> small = cleanRecords(100);
+        for (int i = 0; i < 8; i++) {
+            small.add(small.get(i));
+        }
+        assertEquals(List.of(), report(small).withFindingsAgainst(baseline).findingNames());
     }
 
     @Test
     void classImbalanceIsJudgedByItsRatioToTheBaselines() {
-        final List<RecordView> balanced = cleanRecords(200);
-        final Map<String, Double> baseline = report(balanced).baseline().findingMeasures();
-        assertEquals(1.0, baseline.get("class_imbalance"));
-        // 100 ham, 95 spam: 1.05, within the factor 1.1; 100 ham, 85 spam: 1.18, named.
-        final List<RecordView> slightly = new ArrayList<>(balanced.subList(0, 190));
+        final List<RecordView> balanced = cleanRecords(4_000);
+        final BaselineSummary baseline = report(balanced).baseline();
+        assertEquals(1.0, baseline.findingMeasures().get("class_imbalance"));
+        // 2,000 ham to 1,900 spam: 1.05, within the factor 1.1; to 1,600 spam: 1.25, named.
+        final List<RecordView> slightly = new ArrayList<>(balanced.subList(0, 3_800));
         assertEquals(List.of(), report(slightly).withFindingsAgainst(baseline).findingNames());
         final List<RecordView> thinned = new ArrayList<>(balanced);
         int dropped = 0;
-        for (int i = thinned.size() - 1; i >= 0 && dropped < 15; i--) {
+        for (int i = thinned.size() - 1; i >= 0 && dropped < 400; i--) {
             if (i % 2 == 1) {
                 thinned.remove(i);
                 dropped++;
@@ -142,6 +160,9 @@ class QualityFindingsTest {
         records.add(records.get(1));
         records.add(records.get(2));
         assertEquals(List.of("exact_duplicates"), report(records).withFindingsAgainst(null).findingNames());
-        assertEquals(List.of("exact_duplicates"), report(records).withFindingsAgainst(Map.of()).findingNames());
+        final BaselineSummary written = report(records).baseline();
+        final BaselineSummary older = new BaselineSummary(written.recordCount(), written.fields(), written.numeric(), written.categorical(),
+                written.labels(), null);
+        assertEquals(List.of("exact_duplicates"), report(records).withFindingsAgainst(older).findingNames());
     }
 }
