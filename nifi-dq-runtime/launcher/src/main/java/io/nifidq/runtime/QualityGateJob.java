@@ -122,6 +122,8 @@ public final class QualityGateJob {
             final String score = sent.attribute("dq.score." + dimension);
             out.printf("  %-14s %s%n", dimension, score == null ? "(does not apply)" : score);
         }
+        final String findings = sent.attribute("dq.findings");
+        out.println("Findings         " + (findings == null || findings.isBlank() ? "none" : findings.replace(",", ", ")) + " (dq.findings)");
         out.println("Records out      passed: " + (passed ? records : "0") + ", below threshold: " + (passed ? "0" : records));
         out.println();
         out.println("== Outputs ==");

@@ -88,6 +88,10 @@ class QualityGateFlowIT {
         }));
         final JsonNode report = NiFiRestClient.json().readTree(profile.toFile());
         assertEquals(overall, report.path("scores").path("overall").asDouble(), 1e-9, "the profile report and the attribute agree");
+        final List<String> named = new java.util.ArrayList<>();
+        report.path("findings").forEach(finding -> named.add(finding.path("name").asText()));
+        assertTrue(named.contains("exact_duplicates"), "the sample's repeated messages are named: " + named);
+        assertEquals(String.join(",", named), sent.attribute("dq.findings"), "the attribute lists the report's findings");
         assertEquals(List.of(), fileNames(flow.folders().passed()));
         assertEquals(List.of(), fileNames(flow.folders().failure()));
         assertEquals(List.of(), errorBulletins(), "no ERROR bulletin while profiling a readable file");

@@ -23,10 +23,21 @@ public enum ClassWeighting {
             min = Math.min(min, c);
             total += c;
         }
-        final boolean inverse = this == INVERSE || this == AUTO && min > 0 && (double) max / min >= AUTO_RATIO;
+        final boolean inverse = this == INVERSE || this == AUTO && imbalanced(counts);
         for (int i = 0; i < w.length; i++) {
             w[i] = inverse && counts[i] > 0 ? (float) ((double) total / ((double) counts.length * counts[i])) : 1f;
         }
         return w;
+    }
+
+    /** Whether AUTO weighs these class counts: the largest class at least {@link #AUTO_RATIO} times the smallest. */
+    public static boolean imbalanced(final int[] counts) {
+        int max = 0;
+        int min = Integer.MAX_VALUE;
+        for (final int c : counts) {
+            max = Math.max(max, c);
+            min = Math.min(min, c);
+        }
+        return min > 0 && (double) max / min >= AUTO_RATIO;
     }
 }

@@ -83,6 +83,9 @@ public final class TrainingJob {
         List<Suspect> suspects = List.of();
         int[] train = plan.train();
         int relabelled = 0;
+        // Automatic class weights are decided on the classes as given: pruning or relabelling the noisy part of a class can
+        // make it look small, and weighting up what is left of it would weigh up the noise that remains there too.
+        final TextClassifierTrainer finalTrainer = weightsDecidedBeforeNoiseHandling(labels, train, classes);
         if (settings.labelNoise() != LabelNoiseHandling.OFF) {
             final int passes = settings.labelNoise() == LabelNoiseHandling.FLAG ? 1 : settings.labelNoisePasses();
             final List<Suspect> named = new ArrayList<>();
@@ -111,7 +114,7 @@ public final class TrainingJob {
             suspects = List.copyOf(named);
         }
 
-        final TrainingOutcome outcome = trainer.train(features, labels, classes, train, plan.validation(), listener);
+        final TrainingOutcome outcome = finalTrainer.train(features, labels, classes, train, plan.validation(), listener);
         final boolean testEmpty = plan.test().length == 0;
         final int[] evaluated = testEmpty ? plan.validation() : plan.test();
         final int[] truth = IntStream.of(evaluated).map(i -> labels[i]).toArray();
@@ -160,6 +163,19 @@ public final class TrainingJob {
         report.put("labelNoise", noise);
         return new TrainingJobResult(labelNames, settings.training().featurizer(), outcome, evaluation,
                 testEmpty ? "validation" : "test", suspects, report);
+    }
+
+    private TextClassifierTrainer weightsDecidedBeforeNoiseHandling(final int[] labels, final int[] train, final int classes) {
+        final boolean changesClasses = settings.labelNoise() == LabelNoiseHandling.PRUNE || settings.labelNoise() == LabelNoiseHandling.RELABEL;
+        if (!changesClasses || settings.training().classWeighting() != ClassWeighting.AUTO) {
+            return new TextClassifierTrainer(settings.training());
+        }
+        final int[] counts = new int[classes];
+        for (final int i : train) {
+            counts[labels[i]]++;
+        }
+        return new TextClassifierTrainer(settings.training().withClassWeighting(
+                ClassWeighting.imbalanced(counts) ? ClassWeighting.INVERSE : ClassWeighting.NONE));
     }
 
     /** Gives each suspect's group (the record and its augmented copies) in training the predicted label; returns how many changed. */

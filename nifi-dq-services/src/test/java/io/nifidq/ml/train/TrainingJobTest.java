@@ -113,6 +113,41 @@ class TrainingJobTest {
     }
 
     @Test
+    void automaticClassWeightsAreDecidedOnTheClassesAsGivenNotAsPruned() throws Exception {
+        // 90 class0 and 10 class1 texts, 25 of the class0 labels flipped: 65 to 35 as given (no weights), 65 to about 10
+        // once the flips are pruned, which alone would turn inverse weights on and weigh up the flips pruning missed.
+        final SyntheticTexts corpus = new SyntheticTexts(90, 2, 5L);
+        final TrainingData data = new TrainingData();
+        int class0 = 0;
+        int class1 = 0;
+        for (int i = 0; i < corpus.texts.size(); i++) {
+            final boolean first = corpus.labels.get(i).equals("class0");
+            if (first && class0++ < 90) {
+                data.add(corpus.texts.get(i), class0 <= 25 ? "class1" : "class0", false, null);
+            } else if (!first && class1++ < 10) {
+                data.add(corpus.texts.get(i), "class1", false, null);
+            }
+        }
+        final TrainingJobResult result = new TrainingJob(SETTINGS.withLabelNoise(LabelNoiseHandling.PRUNE)).run(data, EpochListener.NONE);
+        @SuppressWarnings("unchecked") final Map<String, Object> splits = (Map<String, Object>) result.report().get("splits");
+        assertTrue(((Number) splits.get("prunedFromTrain")).intValue() >= 10, "pruning took the flips away: " + splits);
+        @SuppressWarnings("unchecked") final Map<String, Object> training = (Map<String, Object>) result.report().get("training");
+        final Object weights = training.get("classWeights");
+        assertEquals(java.util.List.of(1.0, 1.0), toDoubles(weights), "no weights: the classes as given are 65 to 35");
+    }
+
+    private static java.util.List<Double> toDoubles(final Object weights) {
+        if (weights instanceof float[] array) {
+            final java.util.List<Double> list = new java.util.ArrayList<>();
+            for (final float w : array) {
+                list.add((double) w);
+            }
+            return list;
+        }
+        return ((java.util.List<?>) weights).stream().map(w -> ((Number) w).doubleValue()).toList();
+    }
+
+    @Test
     void untrainableInputsSayWhy() {
         final TrainingData oneClass = new TrainingData();
         for (int i = 0; i < 10; i++) {
