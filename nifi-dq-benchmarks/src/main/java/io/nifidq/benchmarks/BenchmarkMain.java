@@ -55,7 +55,8 @@ public final class BenchmarkMain {
               jfr-hotspots        the hotspots of a JFR file, split by processor
                   --file FILE       the recording
                   --top N           rows per table (default 25)
-            """ + io.nifidq.bench.thesis.ThesisCommand.USAGE + io.nifidq.bench.degrade.DegradeCommand.USAGE + """
+            """ + io.nifidq.bench.thesis.ThesisCommand.USAGE + io.nifidq.bench.thesis.NoiseHandlingBenchmark.USAGE
+                    + io.nifidq.bench.degrade.DegradeCommand.USAGE + """
             example (quick): ./dq bench profile-throughput --records 100k --rounds 3
             """;
 
@@ -98,6 +99,13 @@ public final class BenchmarkMain {
                     System.out.println(machine());
                     System.out.println(table);
                     write(outputDir, "train", machine() + "\n" + table);
+                }
+                case "label-noise-handling" -> {
+                    final String table = io.nifidq.bench.thesis.NoiseHandlingBenchmark.run(rest, SharedDatasetFiles.file("README.md").getParent());
+                    System.out.println();
+                    System.out.println(machine());
+                    System.out.println(table);
+                    write(outputDir, "label-noise-handling", machine() + "\n" + table);
                 }
                 case "label-noise" -> {
                     final String table = new TrainBenchmark(BenchmarkOptions.parse(rest, TrainBenchmark.OPTIONS)).labelNoise();

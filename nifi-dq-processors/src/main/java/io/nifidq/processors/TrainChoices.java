@@ -45,7 +45,8 @@ final class TrainChoices {
 
     enum ClassWeightsChoice implements DescribedValue {
         AUTO("Automatic", "Inverse class frequency when the largest class has at least " + ClassWeighting.AUTO_RATIO
-                + " times the records of the smallest, equal weights otherwise.", ClassWeighting.AUTO),
+                + " times the records of the smallest, equal weights otherwise; decided on the training records as they came, "
+                + "before Prune or Relabel change the classes.", ClassWeighting.AUTO),
         NONE("None", "Every record counts the same.", ClassWeighting.NONE),
         INVERSE("Inverse Frequency", "Each class weighs records / (classes x class records).", ClassWeighting.INVERSE);
 

@@ -109,6 +109,20 @@ public final class ThesisCommand {
         return value == null ? defaults : Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
+    /** {@code --name value} pairs of the given names. */
+    static Map<String, String> parseAny(final List<String> args, final Set<String> names) {
+        final Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            final String arg = args.get(i);
+            if (!arg.startsWith("--") || !names.contains(arg.substring(2)) || i + 1 >= args.size()) {
+                throw new IllegalArgumentException("Unknown or incomplete option '" + arg + "'; known: "
+                        + names.stream().sorted().map(o -> "--" + o).toList());
+            }
+            options.put(arg.substring(2), args.get(++i));
+        }
+        return options;
+    }
+
     static Map<String, String> parse(final List<String> args) {
         final Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
