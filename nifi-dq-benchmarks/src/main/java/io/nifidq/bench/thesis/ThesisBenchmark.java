@@ -92,7 +92,7 @@ public final class ThesisBenchmark {
                 }
                 cells.add(cell);
                 progress.printf(Locale.ROOT, "[%6.0f s]   %s %-18s %.1f  degraded %.4f  repaired %.4f  recovery %s  findings %s  remedies %s%n",
-                        elapsed(start), split, corruption.cliName(), strength, degradedF1, repairedF1,
+                        elapsed(start), split, corruption.cliName(), strength, cell.degradedF1(), cell.repairedF1(),
                         cell.recovery() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", cell.recovery()), cell.findings(),
                         cell.remedies());
             }
