@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Shares the splits of a thesis run among child JVMs: DJL's PyTorch engine trains one model at a time per JVM, so two
- * cores need two JVMs. Each child runs {@link ThesisCommand#main} on its splits and writes its results as JSON; the
- * parent merges them in the order of the splits.
+ * cores need two JVMs. Each child runs {@link ThesisCommand#main} on one split and writes its results as JSON; the
+ * parent keeps the given number of children running and merges their results in the order of the splits.
  */
 final class ThesisProcesses {
 
@@ -29,36 +29,46 @@ final class ThesisProcesses {
     static ThesisResults run(final List<String> args, final ThesisResults.Settings settings, final Path out, final int processes,
                              final PrintStream progress) throws Exception {
         final long start = System.nanoTime();
-        final int count = Math.min(processes, settings.splits().size());
-        final List<Process> children = new ArrayList<>();
+        // One child per split, at most `processes` at a time: a free core takes the next split (splits differ in cost 2x).
+        final List<String> splits = settings.splits();
+        final List<Path> parts = new ArrayList<>();
+        final List<Process> running = new ArrayList<>();
         final List<Thread> pumps = new ArrayList<>();
-        for (int k = 0; k < count; k++) {
-            final List<String> splits = new ArrayList<>();
-            for (int i = k; i < settings.splits().size(); i += count) {
-                splits.add(settings.splits().get(i));
+        int next = 0;
+        while (next < splits.size() || !running.isEmpty()) {
+            while (next < splits.size() && running.size() < processes) {
+                final Path part = out.resolve("part-" + next);
+                parts.add(part);
+                final Process child = new ProcessBuilder(command(args, List.of(splits.get(next)), part)).redirectErrorStream(true).start();
+                running.add(child);
+                pumps.add(Thread.ofPlatform().start(() -> copyLines(child, progress)));
+                next++;
             }
-            final Process child = new ProcessBuilder(command(args, splits, out.resolve("part-" + k))).redirectErrorStream(true).start();
-            children.add(child);
-            final Thread pump = Thread.ofPlatform().start(() -> copyLines(child, progress));
-            pumps.add(pump);
+            awaitAny(running);
+            for (final Process child : List.copyOf(running)) {
+                if (!child.isAlive()) {
+                    running.remove(child);
+                    if (child.exitValue() != 0) {
+                        running.forEach(Process::destroy);
+                        throw new IOException("A thesis child process exited with " + child.exitValue() + " (its output is above)");
+                    }
+                }
+            }
         }
-        for (int k = 0; k < count; k++) {
-            final int exit = children.get(k).waitFor();
-            pumps.get(k).join();
-            if (exit != 0) {
-                children.forEach(Process::destroy);
-                throw new IOException("Thesis child process " + k + " exited with " + exit + " (its output is above)");
-            }
+        for (final Thread pump : pumps) {
+            pump.join();
         }
         final List<ThesisResults.SplitResult> merged = new ArrayList<>();
-        final List<ThesisResults> parts = new ArrayList<>();
-        for (int k = 0; k < count; k++) {
-            parts.add(JSON.readValue(out.resolve("part-" + k).resolve(RESULTS_FILE).toFile(), ThesisResults.class));
-        }
-        for (final String split : settings.splits()) {
-            parts.stream().flatMap(p -> p.splits().stream()).filter(s -> s.split().equals(split)).findFirst().ifPresent(merged::add);
+        for (final Path part : parts) {
+            merged.addAll(JSON.readValue(part.resolve(RESULTS_FILE).toFile(), ThesisResults.class).splits());
         }
         return new ThesisResults(settings, merged, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Returns once at least one of the processes has ended. */
+    private static void awaitAny(final List<Process> processes) throws Exception {
+        java.util.concurrent.CompletableFuture.anyOf(processes.stream().map(Process::onExit)
+                .toArray(java.util.concurrent.CompletableFuture[]::new)).get();
     }
 
     /** The same JVM options (heap split between the children), the same class path, the same arguments but these splits. */
