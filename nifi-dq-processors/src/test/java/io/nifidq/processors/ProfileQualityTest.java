@@ -255,12 +255,7 @@ class ProfileQualityTest {
     void aSavedProfileReportIsABaselineFile(@TempDir final Path dir) throws Exception {
         runner.enqueue(labelled(90, 10));
         runner.run();
-        final Path baseline = dir.resolve("baseline.json");
-        Files.write(baseline, runner.getFlowFilesForRelationship(ProfileQuality.REL_PROFILE).getFirst().toByteArray());
-
-        runner.clearTransferState();
-        runner.setProperty(ProfileQuality.DRIFT_BASELINE, BaselineSource.FILE);
-        runner.setProperty(ProfileQuality.BASELINE_FILE, baseline.toString());
+        useTheReportAsBaselineFile(dir);
         runner.enqueue(labelled(90, 10));
         runner.run();
         runner.assertTransferCount(ProfileQuality.REL_SUCCESS, 1);
@@ -291,12 +286,7 @@ class ProfileQualityTest {
         // 90 to 10, and labels the words do not predict (numbered messages): imbalance and, to a naive Bayes, label noise.
         runner.getFlowFilesForRelationship(ProfileQuality.REL_SUCCESS).getFirst().assertAttributeEquals("dq.findings",
                 "class_imbalance,label_noise");
-        final Path baseline = dir.resolve("baseline.json");
-        Files.write(baseline, runner.getFlowFilesForRelationship(ProfileQuality.REL_PROFILE).getFirst().toByteArray());
-
-        runner.clearTransferState();
-        runner.setProperty(ProfileQuality.DRIFT_BASELINE, BaselineSource.FILE);
-        runner.setProperty(ProfileQuality.BASELINE_FILE, baseline.toString());
+        useTheReportAsBaselineFile(dir);
         runner.enqueue(labelled(90, 10));
         runner.run();
         runner.getFlowFilesForRelationship(ProfileQuality.REL_SUCCESS).getFirst().assertAttributeEquals("dq.findings", "");
@@ -320,6 +310,15 @@ class ProfileQualityTest {
         runner.assertNotValid();
         runner.removeProperty(ProfileQuality.MIN_OVERALL_SCORE);
         runner.assertValid();
+    }
+
+    /** Saves the last report as a file and makes it the drift baseline; clears what the runner has transferred. */
+    private void useTheReportAsBaselineFile(final Path dir) throws Exception {
+        final Path baseline = dir.resolve("baseline.json");
+        Files.write(baseline, runner.getFlowFilesForRelationship(ProfileQuality.REL_PROFILE).getFirst().toByteArray());
+        runner.clearTransferState();
+        runner.setProperty(ProfileQuality.DRIFT_BASELINE, BaselineSource.FILE);
+        runner.setProperty(ProfileQuality.BASELINE_FILE, baseline.toString());
     }
 
     private static String labelled(final int ham, final int spam) {

@@ -8,7 +8,6 @@ import io.nifidq.ml.train.AssignedSplit;
 import io.nifidq.ml.train.EpochListener;
 import io.nifidq.ml.train.JobSettings;
 import io.nifidq.ml.train.LabelNoiseHandling;
-import io.nifidq.ml.train.Suspect;
 import io.nifidq.ml.train.TrainingData;
 import io.nifidq.ml.train.TrainingJob;
 import io.nifidq.ml.train.TrainingJobResult;
