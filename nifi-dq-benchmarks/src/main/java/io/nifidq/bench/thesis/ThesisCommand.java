@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -123,18 +124,13 @@ public final class ThesisCommand {
         return options;
     }
 
+    /** The thesis options: {@code --quick} (a flag) and {@code --name value} pairs of {@link #OPTIONS}. */
     static Map<String, String> parse(final List<String> args) {
-        final Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            final String arg = args.get(i);
-            if (arg.equals("--quick")) {
-                options.put("quick", "true");
-            } else if (arg.startsWith("--") && OPTIONS.contains(arg.substring(2)) && i + 1 < args.size()) {
-                options.put(arg.substring(2), args.get(++i));
-            } else {
-                throw new IllegalArgumentException("Unknown or incomplete option '" + arg + "'; thesis takes --quick and "
-                        + OPTIONS.stream().sorted().map(o -> "--" + o).toList());
-            }
+        final List<String> pairs = new ArrayList<>(args);
+        final boolean quick = pairs.remove("--quick");
+        final Map<String, String> options = parseAny(pairs, OPTIONS);
+        if (quick) {
+            options.put("quick", "true");
         }
         return options;
     }

@@ -15,12 +15,8 @@ public enum ClassWeighting {
     /** Weight per class for the given training counts (mean weight over records is 1). */
     public float[] weights(final int[] counts) {
         final float[] w = new float[counts.length];
-        int max = 0;
-        int min = Integer.MAX_VALUE;
         long total = 0;
         for (final int c : counts) {
-            max = Math.max(max, c);
-            min = Math.min(min, c);
             total += c;
         }
         final boolean inverse = this == INVERSE || this == AUTO && imbalanced(counts);

@@ -246,7 +246,8 @@ public final class TextClassifierTrainer {
         }
     }
 
-    private static int[] counts(final int[] labels, final int[] indices, final int classes) {
+    /** Records per class among the indexed ones. */
+    static int[] counts(final int[] labels, final int[] indices, final int classes) {
         final int[] counts = new int[classes];
         for (final int i : indices) {
             counts[labels[i]]++;

@@ -170,12 +170,8 @@ public final class TrainingJob {
         if (!changesClasses || settings.training().classWeighting() != ClassWeighting.AUTO) {
             return new TextClassifierTrainer(settings.training());
         }
-        final int[] counts = new int[classes];
-        for (final int i : train) {
-            counts[labels[i]]++;
-        }
-        return new TextClassifierTrainer(settings.training().withClassWeighting(
-                ClassWeighting.imbalanced(counts) ? ClassWeighting.INVERSE : ClassWeighting.NONE));
+        final boolean imbalanced = ClassWeighting.imbalanced(TextClassifierTrainer.counts(labels, train, classes));
+        return new TextClassifierTrainer(settings.training().withClassWeighting(imbalanced ? ClassWeighting.INVERSE : ClassWeighting.NONE));
     }
 
     /** Gives each suspect's group (the record and its augmented copies) in training the predicted label; returns how many changed. */
