@@ -8,20 +8,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The options after a subcommand: {@code --name value} pairs, checked against the names the subcommand knows. */
-final class BenchmarkOptions {
+/**
+ * The options after a subcommand: {@code --name value} pairs and bare {@code --flag}s, checked against the names the
+ * subcommand knows.
+ */
+public final class BenchmarkOptions {
 
     private final Map<String, String> values = new HashMap<>();
 
     private BenchmarkOptions() {
     }
 
-    static BenchmarkOptions parse(final List<String> args, final Set<String> known) {
+    public static BenchmarkOptions parse(final List<String> args, final Set<String> known) {
+        return parse(args, known, Set.of());
+    }
+
+    /** As {@link #parse(List, Set)}, where the names in {@code flags} take no value; {@link #has} tells whether one was given. */
+    public static BenchmarkOptions parse(final List<String> args, final Set<String> known, final Set<String> flags) {
         final BenchmarkOptions options = new BenchmarkOptions();
         for (int i = 0; i < args.size(); i++) {
             final String arg = args.get(i);
-            if (!arg.startsWith("--") || !known.contains(arg.substring(2))) {
-                throw new IllegalArgumentException("Unknown option '" + arg + "'; known: --" + String.join(", --", known));
+            final String name = arg.startsWith("--") ? arg.substring(2) : arg;
+            if (arg.startsWith("--") && flags.contains(name)) {
+                options.values.put(name, "true");
+                continue;
+            }
+            if (!arg.startsWith("--") || !known.contains(name)) {
+                throw new IllegalArgumentException("Unknown option '" + arg + "'; known: --"
+                        + String.join(", --", known.stream().sorted().toList()) + (flags.isEmpty() ? "" : ", --" + String.join(", --", flags)));
             }
             if (i + 1 >= args.size()) {
                 throw new IllegalArgumentException("Option " + arg + " needs a value");
@@ -31,13 +45,17 @@ final class BenchmarkOptions {
         return options;
     }
 
-    int intValue(final String name, final int defaultValue) {
+    public boolean has(final String name) {
+        return values.containsKey(name);
+    }
+
+    public int intValue(final String name, final int defaultValue) {
         final String value = values.get(name);
         return value == null ? defaultValue : parseCount(name, value);
     }
 
     /** Comma-separated counts; underscores and a k/m suffix are allowed (1_000_000, 1m, 500k). */
-    List<Integer> intList(final String name, final List<Integer> defaultValue) {
+    public List<Integer> intList(final String name, final List<Integer> defaultValue) {
         final String value = values.get(name);
         if (value == null) {
             return defaultValue;
@@ -49,16 +67,16 @@ final class BenchmarkOptions {
         return result;
     }
 
-    List<String> stringList(final String name, final List<String> defaultValue) {
+    public List<String> stringList(final String name, final List<String> defaultValue) {
         final String value = values.get(name);
         return value == null ? defaultValue : Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    String string(final String name, final String defaultValue) {
+    public String string(final String name, final String defaultValue) {
         return values.getOrDefault(name, defaultValue);
     }
 
-    Path path(final String name) {
+    public Path path(final String name) {
         final String value = values.get(name);
         return value == null ? null : Path.of(value);
     }

@@ -4,6 +4,7 @@ import io.nifidq.bench.degrade.Corruption;
 import io.nifidq.bench.degrade.Degradation;
 import io.nifidq.bench.degrade.Degrader;
 import io.nifidq.bench.degrade.LabelledTable;
+import io.nifidq.benchmarks.BenchmarkOptions;
 import io.nifidq.ml.train.AssignedSplit;
 import io.nifidq.ml.train.EpochListener;
 import io.nifidq.ml.train.JobSettings;
@@ -13,7 +14,6 @@ import io.nifidq.ml.train.TrainingJob;
 import io.nifidq.ml.train.TrainingJobResult;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,11 +54,11 @@ public final class NoiseHandlingBenchmark {
     }
 
     public static String run(final List<String> args, final Path datasets) throws Exception {
-        final var options = ThesisCommand.parseAny(args, Set.of("splits", "rates", "max-train", "seed"));
-        final List<String> splits = Arrays.asList(options.getOrDefault("splits", "sms_spam_collection/split,ag_news/split").split(","));
-        final List<Double> rates = Arrays.stream(options.getOrDefault("rates", "0.2,0.3").split(",")).map(Double::parseDouble).toList();
-        final int maxTrain = Integer.parseInt(options.getOrDefault("max-train", "3000"));
-        final long seed = Long.parseLong(options.getOrDefault("seed", "1"));
+        final BenchmarkOptions options = BenchmarkOptions.parse(args, Set.of("splits", "rates", "max-train", "seed"));
+        final List<String> splits = options.stringList("splits", List.of("sms_spam_collection/split", "ag_news/split"));
+        final List<Double> rates = options.stringList("rates", List.of("0.2", "0.3")).stream().map(Double::parseDouble).toList();
+        final int maxTrain = options.intValue("max-train", 3_000);
+        final long seed = Long.parseLong(options.string("seed", "1"));
         final StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "At most %,d training records per split (stratified sample, seed %d); every tenth record is the validation split.%n%n",
                 maxTrain, seed));

@@ -1,17 +1,16 @@
 package io.nifidq.bench.thesis;
 
 import io.nifidq.bench.degrade.Corruption;
+import io.nifidq.benchmarks.BenchmarkOptions;
 import io.nifidq.ml.train.LabelNoiseHandling;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 
 /** {@code thesis [--quick] [options]}: runs {@link ThesisBenchmark} and writes thesis.md, thesis.csv and the charts. */
@@ -49,10 +48,10 @@ public final class ThesisCommand {
     /** Parses the arguments, runs the benchmark with progress on the stream, writes the outputs; returns the results. */
     public static ThesisResults run(final List<String> args, final Path datasets, final Path defaultOut, final PrintStream progress)
             throws Exception {
-        final Map<String, String> options = parse(args);
+        final BenchmarkOptions options = parse(args);
         final ThesisResults.Settings settings = settings(options);
-        final int processes = Integer.parseInt(options.getOrDefault("processes", "2"));
-        final Path out = options.containsKey("out") ? Path.of(options.get("out")) : defaultOut;
+        final int processes = options.intValue("processes", 2);
+        final Path out = options.has("out") ? options.path("out") : defaultOut;
         final ThesisResults results = processes > 1 && settings.splits().size() > 1
                 ? ThesisProcesses.run(args, settings, out, processes, progress)
                 : new ThesisBenchmark(settings, datasets, progress).run();
@@ -73,7 +72,7 @@ public final class ThesisCommand {
     public static void main(final String[] args) throws Exception {
         final List<String> list = List.of(args);
         try {
-            run(list, Path.of(parse(list).getOrDefault("datasets", ".")), Path.of("target/bench/thesis"), System.out);
+            run(list, Path.of(parse(list).string("datasets", ".")), Path.of("target/bench/thesis"), System.out);
         } catch (final Exception e) {
             e.printStackTrace(System.out);
             System.exit(1);
@@ -82,56 +81,31 @@ public final class ThesisCommand {
         System.exit(0);
     }
 
-    static ThesisResults.Settings settings(final Map<String, String> options) {
-        final boolean quick = options.containsKey("quick");
-        final List<String> splits = list(options, "splits", quick ? List.of(QUICK_SPLIT) : ALL_SPLITS);
-        final List<Double> strengths = list(options, "strengths", quick ? List.of("0.2") : List.of("0.1", "0.2", "0.3")).stream()
+    static ThesisResults.Settings settings(final BenchmarkOptions options) {
+        final boolean quick = options.has("quick");
+        final List<String> splits = options.stringList("splits", quick ? List.of(QUICK_SPLIT) : ALL_SPLITS);
+        final List<Double> strengths = options.stringList("strengths", quick ? List.of("0.2") : List.of("0.1", "0.2", "0.3")).stream()
                 .map(Double::parseDouble).toList();
         for (final double strength : strengths) {
             if (!(strength > 0 && strength <= 1)) {
                 throw new IllegalArgumentException("--strengths takes values in (0, 1]: " + strength);
             }
         }
-        final List<Corruption> corruptions = list(options, "corruptions", Arrays.stream(Corruption.values()).map(Corruption::cliName).toList())
+        final List<Corruption> corruptions = options.stringList("corruptions", Arrays.stream(Corruption.values()).map(Corruption::cliName).toList())
                 .stream().map(Corruption::byName).toList();
-        final int maxTrain = Integer.parseInt(options.getOrDefault("max-train", String.valueOf(quick ? QUICK_MAX_TRAIN : 3_000)));
+        final int maxTrain = options.intValue("max-train", quick ? QUICK_MAX_TRAIN : 3_000);
         if (maxTrain < 100) {
             throw new IllegalArgumentException("--max-train must be at least 100: " + maxTrain);
         }
-        return new ThesisResults.Settings(splits, corruptions, strengths, Long.parseLong(options.getOrDefault("seed", "1")), maxTrain,
-                Double.parseDouble(options.getOrDefault("min-loss", "0.01")),
-                LabelNoiseHandling.valueOf(options.getOrDefault("label-noise-handling", "prune").toUpperCase(java.util.Locale.ROOT)),
-                RepairPipeline.RebalanceTarget.valueOf(options.getOrDefault("rebalance-target", "baseline").toUpperCase(java.util.Locale.ROOT)),
+        return new ThesisResults.Settings(splits, corruptions, strengths, Long.parseLong(options.string("seed", "1")), maxTrain,
+                Double.parseDouble(options.string("min-loss", "0.01")),
+                LabelNoiseHandling.valueOf(options.string("label-noise-handling", "prune").toUpperCase(Locale.ROOT)),
+                RepairPipeline.RebalanceTarget.valueOf(options.string("rebalance-target", "baseline").toUpperCase(Locale.ROOT)),
                 quick);
     }
 
-    private static List<String> list(final Map<String, String> options, final String name, final List<String> defaults) {
-        final String value = options.get(name);
-        return value == null ? defaults : Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
-    }
-
-    /** {@code --name value} pairs of the given names. */
-    static Map<String, String> parseAny(final List<String> args, final Set<String> names) {
-        final Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            final String arg = args.get(i);
-            if (!arg.startsWith("--") || !names.contains(arg.substring(2)) || i + 1 >= args.size()) {
-                throw new IllegalArgumentException("Unknown or incomplete option '" + arg + "'; known: "
-                        + names.stream().sorted().map(o -> "--" + o).toList());
-            }
-            options.put(arg.substring(2), args.get(++i));
-        }
-        return options;
-    }
-
-    /** The thesis options: {@code --quick} (a flag) and {@code --name value} pairs of {@link #OPTIONS}. */
-    static Map<String, String> parse(final List<String> args) {
-        final List<String> pairs = new ArrayList<>(args);
-        final boolean quick = pairs.remove("--quick");
-        final Map<String, String> options = parseAny(pairs, OPTIONS);
-        if (quick) {
-            options.put("quick", "true");
-        }
-        return options;
+    /** The thesis options: {@code --quick} and {@code --name value} pairs of {@link #OPTIONS}. */
+    static BenchmarkOptions parse(final List<String> args) {
+        return BenchmarkOptions.parse(args, OPTIONS, Set.of("quick"));
     }
 }
