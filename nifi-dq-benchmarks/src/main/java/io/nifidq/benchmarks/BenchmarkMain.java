@@ -81,7 +81,8 @@ public final class BenchmarkMain {
                             outputDir.resolve("thesis"), System.out);
                     System.out.println();
                     System.out.println(machine());
-                    System.out.printf(Locale.ROOT, "%d split(s) in %.0f s%n", results.splits().size(), results.seconds());
+                    System.out.printf(Locale.ROOT, "%d split%s, %.0f s of benchmark time%n", results.splits().size(),
+                            results.splits().size() == 1 ? "" : "s", results.seconds());
                 }
                 case "augment-benefit" -> {
                     final String table = new AugmentBenefitBenchmark(BenchmarkOptions.parse(rest, AugmentBenefitBenchmark.OPTIONS)).run();

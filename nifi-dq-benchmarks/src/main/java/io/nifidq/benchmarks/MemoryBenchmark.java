@@ -29,7 +29,7 @@ final class MemoryBenchmark {
 
     /** One probe's output. */
     record Measurement(String kind, long records, long distinct, long heapBefore, long heapAfter, long duplicateBytes,
-                       long nearIndexBytes, long labelConflictBytes, long nearIndexed, double addSeconds) {
+                       long nearIndexBytes, long labelConflictBytes, long labelNoiseSampleBytes, long nearIndexed, double addSeconds) {
 
         long profileHeap() {
             return heapAfter - heapBefore;
@@ -87,20 +87,21 @@ final class MemoryBenchmark {
         return new Measurement(kind, Long.parseLong(values.get("records")), Long.parseLong(values.get("distinct_records")),
                 Long.parseLong(values.get("heap_before")), Long.parseLong(values.get("heap_after")),
                 Long.parseLong(values.get("duplicate_structure_bytes")), Long.parseLong(values.get("near_duplicate_index_bytes")),
-                Long.parseLong(values.get("label_conflict_bytes")),
+                Long.parseLong(values.get("label_conflict_bytes")), Long.parseLong(values.get("label_noise_sample_bytes")),
                 Long.parseLong(values.get("near_duplicate_indexed")), Double.parseDouble(values.get("add_seconds")));
     }
 
     static String markdown(final List<Measurement> results) {
         final StringBuilder out = new StringBuilder();
         out.append("| kind | records | distinct records | heap after GC MB | profile heap MB | duplicate structures MB"
-                + " (record keys + near-dup index + label conflicts) | record-key bytes / distinct | profile heap - duplicate structures MB | add s | rec/s |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+                + " (record keys + near-dup index + label conflicts) | record-key bytes / distinct | profile heap - duplicate structures MB"
+                + " | of which label-noise sample MB (bounded) | add s | rec/s |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (final Measurement m : results) {
-            out.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %.1f | %.1f (%.1f + %.1f + %.1f) | %.1f | %.1f | %.1f | %,.0f |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %.1f | %.1f (%.1f + %.1f + %.1f) | %.1f | %.1f | %.1f | %.1f | %,.0f |%n",
                     m.kind(), m.records(), m.distinct(), mb(m.heapAfter()), mb(m.profileHeap()), mb(m.duplicateBytes()),
                     mb(m.recordKeyBytes()), mb(m.nearIndexBytes()), mb(m.labelConflictBytes()), (double) m.recordKeyBytes() / Math.max(1, m.distinct()),
-                    mb(m.heapMinusDuplicates()), m.addSeconds(), m.records() / m.addSeconds()));
+                    mb(m.heapMinusDuplicates()), mb(m.labelNoiseSampleBytes()), m.addSeconds(), m.records() / m.addSeconds()));
         }
         out.append('\n');
         final Map<String, List<Measurement>> byKind = new LinkedHashMap<>();

@@ -85,6 +85,7 @@ public final class ProfileMemoryProbe {
         final ProfileReport.NearDuplicates near = report.duplicates().nearDuplicates();
         System.out.println("near_duplicate_index_bytes=" + (near == null ? 0 : near.indexedTexts() * near.bytesPerIndexedText()));
         System.out.println("label_conflict_bytes=" + profile.labelConflictBytes());
+        System.out.println("label_noise_sample_bytes=" + profile.labelNoiseSampleBytes());
         System.out.println("near_duplicate_indexed=" + (near == null ? 0 : near.indexedTexts()));
         Reference.reachabilityFence(profile);
         Reference.reachabilityFence(source);

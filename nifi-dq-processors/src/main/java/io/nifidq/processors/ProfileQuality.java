@@ -87,7 +87,8 @@ import java.util.Set;
 @SystemResourceConsideration(resource = SystemResource.MEMORY, description = "Per-field statistics are sketches of constant size. "
         + "Exact duplicate detection keeps up to 22 bytes per distinct record; with a Label Field, label-conflict detection up to "
         + "40 bytes per distinct text; the near-duplicate index up to about 600 bytes per text, for at most "
-        + "'Near-Duplicate Index Limit' texts (30 MB at the default 50,000).")
+        + "'Near-Duplicate Index Limit' texts (30 MB at the default 50,000); with a Text Field and a Label Field, the label-noise "
+        + "check's sample of at most 10,000 texts of at most 1,000 characters (20 MB at most).")
 public class ProfileQuality extends AbstractProcessor {
 
     static final String STATE_BASELINE = "baseline";

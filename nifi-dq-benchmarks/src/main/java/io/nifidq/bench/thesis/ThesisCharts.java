@@ -73,8 +73,10 @@ final class ThesisCharts {
     private static JFreeChart headline(final ThesisResults results) {
         final List<ThesisResults.Cell> all = results.splits().stream().flatMap(s -> s.cells().stream()).toList();
         final double clean = results.splits().stream().mapToDouble(ThesisResults.SplitResult::cleanF1).average().orElse(Double.NaN);
-        final String title = String.format(Locale.ROOT, "Mean macro-F1 over %d split(s) x %d corruptions", results.splits().size(),
-                results.settings().corruptions().size());
+        final int splits = results.splits().size();
+        final int corruptions = results.settings().corruptions().size();
+        final String title = String.format(Locale.ROOT, "Mean macro-F1 over %d split%s x %d corruption%s", splits, splits == 1 ? "" : "s",
+                corruptions, corruptions == 1 ? "" : "s");
         return chart(title, clean, all, ThesisResults.Cell::degradedF1, ThesisResults.Cell::repairedF1, true);
     }
 

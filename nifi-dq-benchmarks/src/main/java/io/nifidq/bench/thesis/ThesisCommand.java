@@ -22,7 +22,7 @@ public final class ThesisCommand {
     static final int QUICK_MAX_TRAIN = 1_500;
 
     private static final Set<String> OPTIONS = Set.of("splits", "strengths", "corruptions", "seed", "max-train", "min-loss", "label-noise-handling", "rebalance-target",
-            "processes", "datasets", "out");
+            "processes", "datasets", "from-results", "out");
 
     public static final String USAGE = """
               thesis              BENCHMARKS.md section 3: per split, corruption and strength, macro-F1 of clean, degraded and
@@ -39,6 +39,8 @@ public final class ThesisCommand {
                                     smallest/largest class ratio, default) or balanced (1.0)
                   --processes N     JVMs that share the splits, one PyTorch thread each (default 2: both cores; DJL
                                     trains one model at a time per JVM)
+                  --from-results F  train nothing: write thesis.md, thesis.csv and the charts again from a run's
+                                    thesis-results.json (to redraw them after a change to the report or the charts)
                   --out DIR         where thesis.md, thesis.csv and the PNG charts go (default target/bench/thesis)
             """;
 
@@ -49,9 +51,15 @@ public final class ThesisCommand {
     public static ThesisResults run(final List<String> args, final Path datasets, final Path defaultOut, final PrintStream progress)
             throws Exception {
         final BenchmarkOptions options = parse(args);
+        final Path out = options.has("out") ? options.path("out") : defaultOut;
+        if (options.has("from-results")) {
+            final ThesisResults saved = ThesisProcesses.readJson(options.path("from-results"));
+            write(saved, out);
+            progress.println("thesis.md, thesis.csv and the charts written again to " + out.toAbsolutePath());
+            return saved;
+        }
         final ThesisResults.Settings settings = settings(options);
         final int processes = options.intValue("processes", 2);
-        final Path out = options.has("out") ? options.path("out") : defaultOut;
         final ThesisResults results = processes > 1 && settings.splits().size() > 1
                 ? ThesisProcesses.run(args, settings, out, processes, progress)
                 : new ThesisBenchmark(settings, datasets, progress).run();

@@ -60,7 +60,7 @@ final class ThesisProcesses {
         }
         final List<ThesisResults.SplitResult> merged = new ArrayList<>();
         for (final Path part : parts) {
-            merged.addAll(JSON.readValue(part.resolve(RESULTS_FILE).toFile(), ThesisResults.class).splits());
+            merged.addAll(readJson(part.resolve(RESULTS_FILE)).splits());
         }
         return new ThesisResults(settings, merged, (System.nanoTime() - start) / 1e9);
     }
@@ -117,5 +117,9 @@ final class ThesisProcesses {
 
     static void writeJson(final ThesisResults results, final Path file) throws IOException {
         JSON.writeValue(file.toFile(), results);
+    }
+
+    static ThesisResults readJson(final Path file) throws IOException {
+        return JSON.readValue(file.toFile(), ThesisResults.class);
     }
 }

@@ -63,7 +63,7 @@ final class ThesisReport {
                     .collect(Collectors.joining(", "));
             final long extraCells = all.stream().filter(c -> !c.namedButNotInjected().isEmpty()).count();
             out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s | %d of %d | %s |%n", corruption.cliName(), target.size(),
-                    met, missed, noLoss, mean, named, all.size(), extraCells == 0 ? "never" : extraCells + " cells: " + extra));
+                    met, missed, noLoss, mean, named, all.size(), extraCells == 0 ? "never" : extraCells + (extraCells == 1 ? " cell: " : " cells: ") + extra));
         }
         return out.toString();
     }

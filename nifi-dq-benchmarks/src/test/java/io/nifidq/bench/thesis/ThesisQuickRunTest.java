@@ -97,6 +97,20 @@ class ThesisQuickRunTest {
     }
 
     @Test
+    void fromResultsWritesTheSameTablesAgainWithoutTraining() throws Exception {
+        final Path again = out.resolve("again");
+        final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        final ThesisResults reread = ThesisCommand.run(List.of("--from-results", out.resolve(ThesisProcesses.RESULTS_FILE).toString(),
+                "--out", again.toString()), Path.of("no-datasets-needed"), out.resolve("unused"), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertEquals(results, reread);
+        assertEquals(Files.readString(out.resolve("thesis.md")), Files.readString(again.resolve("thesis.md")));
+        assertEquals(Files.readString(out.resolve("thesis.csv")), Files.readString(again.resolve("thesis.csv")));
+        assertTrue(Files.size(again.resolve("thesis-headline.png")) > 0);
+        assertFalse(printed.toString(StandardCharsets.UTF_8).contains("clean macro-F1"), "nothing was trained");
+    }
+
+    @Test
     void theChartsArePngImagesOfTheExpectedSize() throws Exception {
         final BufferedImage headline = ImageIO.read(out.resolve("thesis-headline.png").toFile());
         assertEquals(720, headline.getWidth());

@@ -174,6 +174,14 @@ public final class DatasetProfile {
         return labels == null ? 0 : labels.conflictTableBytes();
     }
 
+    /**
+     * Bytes of the label-noise check's sample of texts: bounded (at most LabelNoiseCheck.SAMPLE_SIZE texts of at most
+     * LabelNoiseCheck.MAX_TEXT_CHARS characters), so not among the growing structures; 0 without a text and a label field.
+     */
+    public long labelNoiseSampleBytes() {
+        return labels == null ? 0 : labels.labelNoiseSampleBytes();
+    }
+
     FieldProfile field(final String name) {
         return fields.get(name);
     }

@@ -103,6 +103,10 @@ final class LabelProfile {
         return conflicts.bytes();
     }
 
+    long labelNoiseSampleBytes() {
+        return noiseCheck.bytes();
+    }
+
     /** Records per class, keyed by the canonical spelling, most frequent first. */
     Map<String, Long> classCounts() {
         final Map<String, Long> counts = new HashMap<>();
