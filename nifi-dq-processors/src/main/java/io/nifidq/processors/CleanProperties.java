@@ -67,11 +67,13 @@ final class CleanProperties {
             "Comma-separated string fields the text repairs apply to. Empty: every string field.");
 
     static final PropertyDescriptor CASE_INSENSITIVE_LABELS = bool("Case-Insensitive Labels", "true",
-            "Trim labels and lower-case them, so that ' Spam', 'SPAM' and 'spam' become 'spam'. When false, labels are only trimmed.");
+            "Trim labels and compare them regardless of case, so that ' Spam', 'SPAM' and 'spam' are one label, written 'spam' "
+                    + "(lower case; with Allowed Labels, as spelled there). When false, labels are only trimmed.");
 
     static final PropertyDescriptor LABEL_MAPPING = new PropertyDescriptor.Builder()
             .name("Label Mapping")
-            .description("Comma-separated 'from=to' pairs applied after trimming and case folding, e.g. 'junk=spam, ok=ham'.")
+            .description("Comma-separated 'from=to' pairs applied after trimming and case folding, e.g. 'junk=spam, ok=ham'. "
+                    + "With Case-Insensitive Labels, 'from' matches in any case and 'to' is written like any other label.")
             .required(false)
             .addValidator(StandardValidators.createRegexMatchingValidator(java.util.regex.Pattern.compile("\\s*[^=,]+=[^=,]*(\\s*,\\s*[^=,]+=[^=,]*)*\\s*")))
             .dependsOn(LABEL_FIELD)
@@ -87,7 +89,8 @@ final class CleanProperties {
 
     static final PropertyDescriptor ALLOWED_LABELS = new PropertyDescriptor.Builder()
             .name("Allowed Labels")
-            .description("Comma-separated labels (after canonicalisation). When set, records with any other label, or none, are rejected.")
+            .description("Comma-separated labels, compared after trimming, case folding and Label Mapping. When set, records with any "
+                    + "other label, or none, are rejected, and the labels kept are written as spelled here ('Spam,Ham' writes 'SPAM' as 'Spam').")
             .required(false)
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
             .dependsOn(LABEL_FIELD)
@@ -278,8 +281,8 @@ final class CleanProperties {
         final Map<String, String> mapping = new LinkedHashMap<>();
         labelMappingFromFile.forEach((from, to) -> mapping.put(labelKey(from, caseInsensitive), to.strip()));
         parseMapping(context.getProperty(LABEL_MAPPING).getValue()).forEach((from, to) -> mapping.put(labelKey(from, caseInsensitive), to));
-        final Set<String> allowed = commaSeparated(context.getProperty(ALLOWED_LABELS).getValue()).stream()
-                .map(label -> labelKey(label, caseInsensitive)).collect(Collectors.toSet());
+        final Map<String, String> allowed = new LinkedHashMap<>();
+        commaSeparated(context.getProperty(ALLOWED_LABELS).getValue()).forEach(label -> allowed.putIfAbsent(labelKey(label, caseInsensitive), label.strip()));
         final CleaningRules.LabelRule labels = new CleaningRules.LabelRule(caseInsensitive, mapping, allowed,
                 context.getProperty(LABEL_CONFLICTS).asAllowableValue(CleanChoices.LabelConflicts.class).resolution);
         final TextNormalization normalization = new TextNormalization(context.getProperty(REPAIR_MOJIBAKE).asBoolean(),

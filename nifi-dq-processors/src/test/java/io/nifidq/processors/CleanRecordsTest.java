@@ -150,6 +150,35 @@ class CleanRecordsTest {
     }
 
     @Test
+    void allowedLabelsGiveTheSpellingThatIsWrittenWhateverTheCaseOfTheInputOrTheMapping() {
+        runner.setProperty(CleanRecords.LABEL_FIELD, "label");
+        runner.setProperty(CleanRecords.LABEL_MAPPING, "junk=SPAM");
+        runner.setProperty(CleanRecords.ALLOWED_LABELS, "Spam, Ham");
+        clean("text,label\none, spam\ntwo,JUNK\nthree,HAM\nfour,Ham\nfive,EGGS\n");
+        cleaned().assertContentEquals("text,label\none,Spam\ntwo,Spam\nthree,Ham\nfour,Ham\n");
+        cleaned().assertAttributeEquals("dq.clean.labels.canonicalized", "3");
+        assertEquals("text,label,dq_reject_reason\nfive,EGGS,labels: unknown label 'EGGS'\n", rejectedContent());
+    }
+
+    @Test
+    void withoutAllowedLabelsAMappedLabelIsCaseFoldedLikeEveryOtherSoOneClassHasOneSpelling() {
+        runner.setProperty(CleanRecords.LABEL_FIELD, "label");
+        runner.setProperty(CleanRecords.LABEL_MAPPING, "junk=Spam");
+        clean("text,label\none,spam\ntwo,Junk\n");
+        cleaned().assertContentEquals("text,label\none,spam\ntwo,spam\n");
+    }
+
+    @Test
+    void caseSensitiveLabelsKeepTheirCaseAndMustMatchTheAllowedSpellingExactly() {
+        runner.setProperty(CleanRecords.LABEL_FIELD, "label");
+        runner.setProperty(CleanRecords.CASE_INSENSITIVE_LABELS, "false");
+        runner.setProperty(CleanRecords.ALLOWED_LABELS, "Spam");
+        clean("text,label\none, Spam \ntwo,spam\n");
+        cleaned().assertContentEquals("text,label\none,Spam\n");
+        assertEquals("text,label,dq_reject_reason\ntwo,spam,labels: unknown label 'spam'\n", rejectedContent());
+    }
+
+    @Test
     void aLabelMappingFileIsReadWithOpenCsv(@TempDir final Path dir) throws Exception {
         final Path mapping = dir.resolve("labels.csv");
         Files.writeString(mapping, "junk,spam\n\"not spam\",ham\n");

@@ -116,7 +116,7 @@ final class RepairPipeline {
     static LabelledRows clean(final LabelledRows rows) {
         final CleaningRules rules = new CleaningRules(Set.of("n/a", "null", "none", "-", "?"), TextNormalization.DEFAULT,
                 List.of(LabelledRows.TEXT, LabelledRows.LABEL), LabelledRows.TEXT, LabelledRows.LABEL,
-                new CleaningRules.LabelRule(true, Map.of(), Set.of(), CleaningRules.ConflictResolution.MAJORITY),
+                new CleaningRules.LabelRule(true, Map.of(), Map.of(), CleaningRules.ConflictResolution.MAJORITY),
                 CleaningRules.CoercionRule.NONE, new CleaningRules.TextLengthRule(1, 100_000, false), CleaningRules.MissingValueRule.NONE,
                 CleaningRules.OutlierRule.NONE, CleaningRules.StandardizationRule.NONE,
                 new CleaningRules.DuplicateRule(true, List.of(LabelledRows.TEXT, LabelledRows.LABEL), true, 0.9, 50_000));
@@ -142,7 +142,7 @@ final class RepairPipeline {
      */
     static LabelledRows sameLabelSpelling(final LabelledRows test) {
         final CleaningRules labelsOnly = new CleaningRules(Set.of(), TextNormalization.NONE, List.of(), LabelledRows.TEXT,
-                LabelledRows.LABEL, new CleaningRules.LabelRule(true, Map.of(), Set.of(), CleaningRules.ConflictResolution.KEEP),
+                LabelledRows.LABEL, new CleaningRules.LabelRule(true, Map.of(), Map.of(), CleaningRules.ConflictResolution.KEEP),
                 CleaningRules.CoercionRule.NONE, CleaningRules.TextLengthRule.NONE, CleaningRules.MissingValueRule.NONE,
                 CleaningRules.OutlierRule.NONE, CleaningRules.StandardizationRule.NONE, CleaningRules.DuplicateRule.NONE);
         final RecordCleaner cleaner = new RecordCleaner(labelsOnly, new CleaningCounts());

@@ -3,6 +3,7 @@ package io.nifidq.quality.clean;
 import io.nifidq.quality.profile.ValueKind;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,9 +21,23 @@ public record CleaningRules(Set<String> nullTokens, TextNormalization normalizat
 
     public enum ConflictResolution { KEEP, MAJORITY, REJECT }
 
-    /** Labels: trimmed always; lower-cased when caseInsensitive; then mapped; then checked against allowed (empty: any). */
-    public record LabelRule(boolean caseInsensitive, Map<String, String> mapping, Set<String> allowed, ConflictResolution conflicts) {
-        public static final LabelRule NONE = new LabelRule(false, Map.of(), Set.of(), ConflictResolution.KEEP);
+    /**
+     * Labels: compared by their {@link #key} (trimmed; lower-cased when caseInsensitive), mapped by key, then checked
+     * against allowed (key -> the spelling to write; empty: any label, written as its key).
+     */
+    public record LabelRule(boolean caseInsensitive, Map<String, String> mapping, Map<String, String> allowed, ConflictResolution conflicts) {
+        public static final LabelRule NONE = new LabelRule(false, Map.of(), Map.of(), ConflictResolution.KEEP);
+
+        public String key(final String label) {
+            return caseInsensitive ? label.strip().toLowerCase(Locale.ROOT) : label.strip();
+        }
+
+        /** The label to write, or null when an allowed set is given and the label is not in it. */
+        public String canonical(final String label) {
+            final String mapped = mapping.get(key(label));
+            final String canonical = key(mapped == null ? label : mapped);
+            return allowed.isEmpty() ? canonical : allowed.get(canonical);
+        }
     }
 
     /** Declared types per field; a value that cannot be converted becomes null, or rejects its record. */

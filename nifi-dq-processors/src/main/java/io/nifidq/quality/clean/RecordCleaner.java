@@ -167,15 +167,14 @@ public final class RecordCleaner {
             }
             return null;
         }
-        String canonical = rule.caseInsensitive() ? label.strip().toLowerCase(Locale.ROOT) : label.strip();
-        canonical = rule.mapping().getOrDefault(canonical, canonical);
+        final String canonical = rule.canonical(label);
+        if (canonical == null) {
+            stepCounts.increment(CleaningCounts.LABELS_UNKNOWN);
+            return "labels: unknown label '" + label.strip() + "'";
+        }
         if (!canonical.equals(label)) {
             values.put(rules.labelField(), canonical);
             stepCounts.increment(CleaningCounts.LABELS_CANONICALIZED);
-        }
-        if (!rule.allowed().isEmpty() && !rule.allowed().contains(canonical)) {
-            stepCounts.increment(CleaningCounts.LABELS_UNKNOWN);
-            return "labels: unknown label '" + canonical + "'";
         }
         return null;
     }

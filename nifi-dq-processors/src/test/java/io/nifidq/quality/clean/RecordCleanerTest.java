@@ -73,9 +73,24 @@ class RecordCleanerTest {
     }
 
     @Test
+    void aLabelIsFoldedMappedAndSpelledAsTheAllowedSetSpellsIt() {
+        final CleaningRules.LabelRule folding = new CleaningRules.LabelRule(true, Map.of("junk", "SPAM"), Map.of(), ConflictResolution.KEEP);
+        assertEquals("spam", folding.canonical(" Spam "));
+        assertEquals("spam", folding.canonical("JUNK"));
+        final CleaningRules.LabelRule allowed = new CleaningRules.LabelRule(true, Map.of("junk", "SPAM"), Map.of("spam", "Spam"),
+                ConflictResolution.KEEP);
+        assertEquals("Spam", allowed.canonical("junk"));
+        assertEquals("Spam", allowed.canonical("sPaM"));
+        assertNull(allowed.canonical("ham"));
+        final CleaningRules.LabelRule exact = new CleaningRules.LabelRule(false, Map.of(), Map.of("Spam", "Spam"), ConflictResolution.KEEP);
+        assertEquals("Spam", exact.canonical(" Spam"));
+        assertNull(exact.canonical("spam"));
+    }
+
+    @Test
     void conflictsAreJudgedOnTheRepairedText() {
         final RecordCleaner cleaner = new RecordCleaner(rules(CleaningRules.MissingValueRule.NONE,
-                new CleaningRules.LabelRule(true, Map.of(), Set.of(), ConflictResolution.MAJORITY)), new CleaningCounts());
+                new CleaningRules.LabelRule(true, Map.of(), Map.of(), ConflictResolution.MAJORITY)), new CleaningCounts());
         final List<Map<String, Object>> batch = List.of(record("win  cash", "spam", null), record("win cash ", "SPAM", null),
                 record("win cash", "ham", null));
         batch.forEach(cleaner::learn);
