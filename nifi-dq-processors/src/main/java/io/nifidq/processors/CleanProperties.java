@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** CleanRecords' property descriptors, and the cleaning rules they describe. */
 final class CleanProperties {
