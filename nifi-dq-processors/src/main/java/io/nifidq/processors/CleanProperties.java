@@ -20,6 +20,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -277,12 +278,11 @@ final class CleanProperties {
         final String textField = blankToNull(context.getProperty(TEXT_FIELD).evaluateAttributeExpressions(flowFile).getValue());
         final String labelField = blankToNull(context.getProperty(LABEL_FIELD).evaluateAttributeExpressions(flowFile).getValue());
         final boolean caseInsensitive = context.getProperty(CASE_INSENSITIVE_LABELS).asBoolean();
-        final Map<String, String> mapping = new LinkedHashMap<>();
-        labelMappingFromFile.forEach((from, to) -> mapping.put(labelKey(from, caseInsensitive), to.strip()));
-        parseMapping(context.getProperty(LABEL_MAPPING).getValue()).forEach((from, to) -> mapping.put(labelKey(from, caseInsensitive), to));
-        final Map<String, String> allowed = new LinkedHashMap<>();
-        commaSeparated(context.getProperty(ALLOWED_LABELS).getValue()).forEach(label -> allowed.putIfAbsent(labelKey(label, caseInsensitive), label.strip()));
-        final CleaningRules.LabelRule labels = new CleaningRules.LabelRule(caseInsensitive, mapping, allowed,
+        // The file's pairs first, so that the property's win where both map the same label.
+        final List<Map.Entry<String, String>> mapping = new ArrayList<>(labelMappingFromFile.entrySet());
+        mapping.addAll(parseMapping(context.getProperty(LABEL_MAPPING).getValue()).entrySet());
+        final CleaningRules.LabelRule labels = CleaningRules.LabelRule.of(caseInsensitive, mapping,
+                commaSeparated(context.getProperty(ALLOWED_LABELS).getValue()),
                 context.getProperty(LABEL_CONFLICTS).asAllowableValue(CleanChoices.LabelConflicts.class).resolution);
         final TextNormalization normalization = new TextNormalization(context.getProperty(REPAIR_MOJIBAKE).asBoolean(),
                 context.getProperty(DECODE_HTML).asBoolean(), context.getProperty(DECODE_HTML).asBoolean(),
@@ -346,10 +346,6 @@ final class CleanProperties {
             mapping.put(parts[0].strip(), parts[1].strip());
         }
         return mapping;
-    }
-
-    private static String labelKey(final String label, final boolean caseInsensitive) {
-        return caseInsensitive ? label.strip().toLowerCase(Locale.ROOT) : label.strip();
     }
 
     private static List<String> fieldList(final ProcessContext context, final PropertyDescriptor property, final FlowFile flowFile) {

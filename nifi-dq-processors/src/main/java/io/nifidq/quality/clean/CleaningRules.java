@@ -2,6 +2,7 @@ package io.nifidq.quality.clean;
 
 import io.nifidq.quality.profile.ValueKind;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +29,24 @@ public record CleaningRules(Set<String> nullTokens, TextNormalization normalizat
     public record LabelRule(boolean caseInsensitive, Map<String, String> mapping, Map<String, String> allowed, ConflictResolution conflicts) {
         public static final LabelRule NONE = new LabelRule(false, Map.of(), Map.of(), ConflictResolution.KEEP);
 
+        /**
+         * The rule for labels as a user writes them: mapping from -> to (a later pair wins over an earlier one with the
+         * same key) and the allowed labels in the spelling to write (the first of two with the same key wins).
+         */
+        public static LabelRule of(final boolean caseInsensitive, final List<Map.Entry<String, String>> mapping,
+                                   final List<String> allowed, final ConflictResolution conflicts) {
+            final Map<String, String> mappingByKey = new LinkedHashMap<>();
+            mapping.forEach(pair -> mappingByKey.put(key(pair.getKey(), caseInsensitive), pair.getValue()));
+            final Map<String, String> allowedByKey = new LinkedHashMap<>();
+            allowed.forEach(label -> allowedByKey.putIfAbsent(key(label, caseInsensitive), label.strip()));
+            return new LabelRule(caseInsensitive, mappingByKey, allowedByKey, conflicts);
+        }
+
         public String key(final String label) {
+            return key(label, caseInsensitive);
+        }
+
+        private static String key(final String label, final boolean caseInsensitive) {
             return caseInsensitive ? label.strip().toLowerCase(Locale.ROOT) : label.strip();
         }
 

@@ -77,7 +77,7 @@ class RecordCleanerTest {
         final CleaningRules.LabelRule folding = new CleaningRules.LabelRule(true, Map.of("junk", "SPAM"), Map.of(), ConflictResolution.KEEP);
         assertEquals("spam", folding.canonical(" Spam "));
         assertEquals("spam", folding.canonical("JUNK"));
-        final CleaningRules.LabelRule allowed = new CleaningRules.LabelRule(true, Map.of("junk", "SPAM"), Map.of("spam", "Spam"),
+        final CleaningRules.LabelRule allowed = CleaningRules.LabelRule.of(true, List.of(Map.entry(" JUNK", "SPAM")), List.of("Spam", "SPAM"),
                 ConflictResolution.KEEP);
         assertEquals("Spam", allowed.canonical("junk"));
         assertEquals("Spam", allowed.canonical("sPaM"));
