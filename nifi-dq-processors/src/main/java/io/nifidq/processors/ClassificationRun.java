@@ -1,8 +1,8 @@
 package io.nifidq.processors;
 
-import io.nifidq.service.TextClassifierService;
-import io.nifidq.service.TextClassifierService.Classification;
-import io.nifidq.service.TextClassifierService.Prediction;
+import io.nifidq.service.api.TextClassifierService;
+import io.nifidq.service.api.TextClassifierService.Classification;
+import io.nifidq.service.api.TextClassifierService.Prediction;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
 import org.apache.nifi.logging.ComponentLog;

@@ -1,6 +1,6 @@
 package io.nifidq.processors;
 
-import io.nifidq.service.TextClassifierService;
+import io.nifidq.service.api.TextClassifierService;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
 import org.apache.nifi.annotation.behavior.WritesAttribute;

@@ -1,5 +1,6 @@
 package io.nifidq.service;
 
+import io.nifidq.service.api.TextClassifierService;
 import ai.djl.Device;
 import io.nifidq.ml.model.DjlEngine;
 import io.nifidq.ml.model.ModelMetadata;

@@ -1,5 +1,6 @@
 package io.nifidq.service;
 
+import io.nifidq.service.api.TextClassifierService;
 import io.nifidq.ml.model.TextClassifierModel;
 
 import java.util.ArrayList;

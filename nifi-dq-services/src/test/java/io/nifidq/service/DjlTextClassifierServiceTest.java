@@ -1,5 +1,6 @@
 package io.nifidq.service;
 
+import io.nifidq.service.api.TextClassifierService;
 import io.nifidq.ml.model.ModelFiles;
 import io.nifidq.ml.model.ModelType;
 import org.apache.nifi.util.NoOpProcessor;

@@ -1,4 +1,4 @@
-package io.nifidq.service;
+package io.nifidq.service.api;
 
 import org.apache.nifi.controller.ControllerService;
 
