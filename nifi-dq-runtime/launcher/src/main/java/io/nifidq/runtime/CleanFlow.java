@@ -66,8 +66,14 @@ public final class CleanFlow extends ImportedFlow {
 
     /** Uploads the flow definition under the root group with every folder parameter pointing below {@code folders}. */
     public static CleanFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders) throws IOException {
-        return new CleanFlow(client, upload(client, flowsDirectory.resolve(DEFINITION_FILE), GROUP_NAME, folders.byParameter(), Map.of()),
-                folders);
+        return importFlow(client, flowsDirectory, folders, false);
+    }
+
+    /** As {@link #importFlow(NiFiRestClient, Path, Folders)}, reusing a group of the same name when {@code reuse} is set. */
+    public static CleanFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders, final boolean reuse)
+            throws IOException {
+        return new CleanFlow(client, uploadOrReuse(client, flowsDirectory.resolve(DEFINITION_FILE), GROUP_NAME, folders.byParameter(),
+                Map.of(), reuse), folders);
     }
 
     public Folders folders() {

@@ -22,16 +22,21 @@ final class CleanFlowRun {
 
     private final NiFiRestClient client;
     private final PrintStream out;
+    private final boolean keep;
 
-    CleanFlowRun(final NiFiRestClient client, final PrintStream out) {
+    /** With {@code keep}, a group of the flow's name and its folders from an earlier run are used again as they are. */
+    CleanFlowRun(final NiFiRestClient client, final PrintStream out, final boolean keep) {
         this.client = client;
         this.out = out;
+        this.keep = keep;
     }
 
-    /** Imports and starts the flow with its folders under {@code data}, feeds it the sample, and reports. */
-    CleanFlow run(final Path flows, final Path data, final Path sample) throws Exception {
-        NiFiAssembly.deleteRecursively(data);
-        final CleanFlow flow = CleanFlow.importFlow(client, flows, CleanFlow.Folders.under(data));
+    /** Imports (or reuses) and starts the flow with its folders under {@code data}, feeds it the sample as {@code name}, and reports. */
+    CleanFlow run(final Path flows, final Path data, final Path sample, final String name) throws Exception {
+        if (!keep) {
+            NiFiAssembly.deleteRecursively(data);
+        }
+        final CleanFlow flow = CleanFlow.importFlow(client, flows, CleanFlow.Folders.under(data), keep);
         flow.enableServices(Duration.ofSeconds(60));
         flow.awaitValidated(Duration.ofSeconds(60));
         final Map<String, List<String>> invalid = flow.validationErrors();
@@ -40,18 +45,17 @@ final class CleanFlowRun {
             throw new IllegalStateException("The imported flow '" + CleanFlow.GROUP_NAME + "' is not valid: " + invalid);
         }
         flow.startProcessors();
-        final String name = sample.getFileName().toString();
         flow.drop(sample, name);
-        out.println("Imported and started the flow '" + CleanFlow.GROUP_NAME + "' from " + flows.resolve(CleanFlow.DEFINITION_FILE)
+        out.println((keep ? "Started the kept flow '" : "Imported and started the flow '") + CleanFlow.GROUP_NAME + "' from " + flows.resolve(CleanFlow.DEFINITION_FILE)
                 + "; dropped the sample into it");
         final CleanFlow.Folders folders = flow.folders();
         flow.awaitOutput(folders.profileAfter(), name + ".profile.json", FLOW_TIMEOUT);
         flow.awaitOutput(folders.cleaned(), name, FLOW_TIMEOUT);
         flow.awaitOutput(folders.augmented(), name, FLOW_TIMEOUT);
-        final ProvenanceSearch.Event cleaned = new ProvenanceSearch(client)
-                .awaitEvents(flow.processorId(CleanFlow.WRITE_CLEANED), "SEND", 1, Duration.ofSeconds(60)).getLast();
-        final ProvenanceSearch.Event augmented = new ProvenanceSearch(client)
-                .awaitEvents(flow.processorId(CleanFlow.WRITE_AUGMENTED), "SEND", 1, Duration.ofSeconds(60)).getLast();
+        final ProvenanceSearch provenance = new ProvenanceSearch(client);
+        final ProvenanceSearch.Event cleaned = provenance.awaitEventFor(flow.processorId(CleanFlow.WRITE_CLEANED), "SEND", name, Duration.ofSeconds(60));
+        final ProvenanceSearch.Event augmented = provenance.awaitEventFor(flow.processorId(CleanFlow.WRITE_AUGMENTED), "SEND", name,
+                Duration.ofSeconds(60));
         report(name, cleaned, folders);
         reportAugmented(name, augmented, folders);
         return flow;

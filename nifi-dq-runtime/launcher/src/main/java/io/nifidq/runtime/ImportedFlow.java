@@ -49,6 +49,25 @@ abstract class ImportedFlow {
         return client.uploadFlowDefinition(client.rootProcessGroupId(), groupName, definition.toBytes());
     }
 
+    /**
+     * The id of the root group's child named {@code groupName} when {@code reuse} is set and there is one (a kept
+     * instance, see {@link EarlierWork}), else of a new group uploaded as {@link #upload} does.
+     */
+    static String uploadOrReuse(final NiFiRestClient client, final Path definitionFile, final String groupName, final Map<String, Path> folders,
+                                final Map<String, String> parameters, final boolean reuse) throws IOException {
+        if (reuse) {
+            for (final JsonNode group : client.processGroups(client.rootProcessGroupId())) {
+                if (groupName.equals(group.path("component").path("name").asText())) {
+                    for (final Path folder : folders.values()) {
+                        Files.createDirectories(folder);
+                    }
+                    return group.path("id").asText();
+                }
+            }
+        }
+        return upload(client, definitionFile, groupName, folders, parameters);
+    }
+
     /** The folder that GetFile watches. */
     abstract Path input();
 

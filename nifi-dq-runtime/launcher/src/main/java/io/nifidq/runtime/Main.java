@@ -7,8 +7,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Command line of the launcher. {@code run}: the main job ({@link QualityGateJob}); {@code start}: NiFi with the
- * fresh NAR, keeping its flow and state, no import; {@code stop}; {@code status}.
+ * Command line of the launcher. {@code run}: the main job ({@link QualityGateJob}; {@code --reset} forgets the
+ * instance's earlier work first); {@code start}: NiFi with the fresh NAR, keeping its flow and state, no import;
+ * {@code stop}; {@code status}.
  */
 public final class Main {
 
@@ -37,7 +38,7 @@ public final class Main {
                             .orElse("No NiFi running from " + nifi.home()));
                 }
                 default -> {
-                    System.out.println("usage: run|start|stop|status [--port N] [--heap 3g] [--home DIR] [--inputs DIR] [--flows DIR]");
+                    System.out.println("usage: run [--reset]|start|stop|status [--port N] [--heap 3g] [--home DIR] [--inputs DIR] [--flows DIR]");
                     System.exit(2);
                 }
             }

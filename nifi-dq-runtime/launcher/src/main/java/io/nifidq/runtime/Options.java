@@ -11,8 +11,10 @@ import java.util.Deque;
  * @param home   the NiFi home of ./dq run (--home, NIFI_DQ_HOME; ~/.cache/nifi-dq/instance)
  * @param inputs what Maven gathered: lib/ and extensions/ (--inputs; nifi-dq-runtime/launcher/target/nifi-inputs)
  * @param flows  the example flows and their sample data (--flows; docs/flows)
+ * @param reset  whether ./dq run starts from an empty instance, forgetting its flow, queued FlowFiles, models and
+ *               reports (--reset; by default a run keeps what an earlier run or the user left there)
  */
-public record Options(int port, String heap, Path home, Path inputs, Path flows) {
+public record Options(int port, String heap, Path home, Path inputs, Path flows, boolean reset) {
 
     public static final int DEFAULT_PORT = 18080;
     public static final String DEFAULT_HEAP = "3g";
@@ -23,8 +25,13 @@ public record Options(int port, String heap, Path home, Path inputs, Path flows)
         Path home = Path.of(env("NIFI_DQ_HOME", NiFiAssembly.defaultCacheRoot().resolve("instance").toString()));
         Path inputs = Path.of("nifi-dq-runtime", "launcher", "target", "nifi-inputs");
         Path flows = Path.of("docs", "flows");
+        boolean reset = false;
         while (!args.isEmpty()) {
             final String flag = args.pop();
+            if (flag.equals("--reset")) {
+                reset = true;
+                continue;
+            }
             if (args.isEmpty()) {
                 throw new IllegalStateException("Flag " + flag + " needs a value");
             }
@@ -35,13 +42,13 @@ public record Options(int port, String heap, Path home, Path inputs, Path flows)
                 case "--home" -> home = Path.of(value);
                 case "--inputs" -> inputs = Path.of(value);
                 case "--flows" -> flows = Path.of(value);
-                default -> throw new IllegalStateException("Unknown flag " + flag + " (known: --port --heap --home --inputs --flows)");
+                default -> throw new IllegalStateException("Unknown flag " + flag + " (known: --reset --port --heap --home --inputs --flows)");
             }
         }
         if (port < 1 || port > 65535) {
             throw new IllegalStateException("Port " + port + " is not a TCP port");
         }
-        return new Options(port, heap, home.toAbsolutePath(), inputs.toAbsolutePath(), flows.toAbsolutePath());
+        return new Options(port, heap, home.toAbsolutePath(), inputs.toAbsolutePath(), flows.toAbsolutePath(), reset);
     }
 
     private static String env(final String name, final String fallback) {

@@ -49,6 +49,24 @@ public final class ProvenanceSearch {
                 + " within " + timeout.toSeconds() + " s, found " + events.size());
     }
 
+    /**
+     * Waits until the component has emitted an event of {@code eventType} for a FlowFile named {@code filename} and
+     * returns the latest such event; earlier events of other FlowFiles (a kept instance has them) do not count.
+     */
+    public Event awaitEventFor(final String componentId, final String eventType, final String filename, final Duration timeout)
+            throws InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            final List<Event> named = events(componentId, eventType).stream().filter(e -> filename.equals(e.attribute("filename"))).toList();
+            if (!named.isEmpty()) {
+                return named.getLast();
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("Expected a " + eventType + " provenance event of component " + componentId + " for " + filename
+                + " within " + timeout.toSeconds() + " s");
+    }
+
     /** Every event of {@code eventType} that the component emitted and provenance has indexed so far. */
     public List<Event> events(final String componentId, final String eventType) throws InterruptedException {
         final ObjectNode query = NiFiRestClient.json().createObjectNode();

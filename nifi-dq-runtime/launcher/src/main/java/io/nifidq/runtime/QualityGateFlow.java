@@ -58,8 +58,14 @@ public final class QualityGateFlow extends ImportedFlow {
      */
     public static QualityGateFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders,
                                              final String minimumOverallScore) throws IOException {
-        final String groupId = upload(client, flowsDirectory.resolve(DEFINITION_FILE), GROUP_NAME, folders.byParameter(),
-                minimumOverallScore == null ? Map.of() : Map.of(MINIMUM_OVERALL_SCORE, minimumOverallScore));
+        return importFlow(client, flowsDirectory, folders, minimumOverallScore, false);
+    }
+
+    /** As {@link #importFlow(NiFiRestClient, Path, Folders, String)}, reusing a group of the same name when {@code reuse} is set. */
+    public static QualityGateFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders,
+                                             final String minimumOverallScore, final boolean reuse) throws IOException {
+        final String groupId = uploadOrReuse(client, flowsDirectory.resolve(DEFINITION_FILE), GROUP_NAME, folders.byParameter(),
+                minimumOverallScore == null ? Map.of() : Map.of(MINIMUM_OVERALL_SCORE, minimumOverallScore), reuse);
         return new QualityGateFlow(client, groupId, folders);
     }
 

@@ -7,13 +7,17 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The main job, {@code ./dq run}: assembles (or reuses) a local NiFi 2.3.0, starts it from a clean state with the
- * freshly built nifi-dq NAR, imports the example flows "quality gate", "clean and profile" and "train and serve", runs
+ * The main job, {@code ./dq run}: assembles (or reuses) a local NiFi 2.3.0, starts it with the freshly built nifi-dq
+ * NAR (keeping what an earlier run or the user left in the instance, unless {@code --reset}), imports the example flows
+ * (or reuses the kept ones) "quality gate", "clean and profile" and "train and serve", runs
  * them on the sample data that ships with the project (the classifier trains on the records the clean flow kept and
  * AugmentText rebalanced), and prints what happened and where to look. NiFi keeps running afterwards;
  * {@code ./dq stop} stops it.
@@ -47,24 +51,65 @@ public final class QualityGateJob {
     }
 
     public void run() throws Exception {
+        final Started started = startInstance();
+        final NiFiRestClient client = started.client();
+        final Path sample = options.flows().resolve(SAMPLE);
+        // A kept instance already holds outputs named after the sample: this run's files get a name of their own.
+        final String name = started.keep() ? runName(sample) : sample.getFileName().toString();
+        final QualityGateFlow gate = runQualityGate(started, sample, name);
+        out.println();
+        final CleanFlow clean = new CleanFlowRun(client, out, started.keep())
+                .run(options.flows(), started.dataRoot().resolve(EarlierWork.CLEAN_AND_PROFILE), sample, name);
+        out.println();
+        final TrainServeFlow serve = new TrainServeRun(client, out, started.keep())
+                .run(options.flows(), started.dataRoot().resolve(EarlierWork.TRAIN_AND_SERVE), clean.folders().augmented().resolve(name), sample, name);
+
+        final NiFiInstance nifi = started.nifi();
+        final long errors = client.bulletins().stream().filter(b -> "ERROR".equals(b.path("level").asText())).count();
+        out.println();
+        out.println("== NiFi ==");
+        out.println("Open the flows:  " + nifi.uiUri() + "#/process-groups/" + gate.groupId());
+        out.println("                 " + nifi.uiUri() + "#/process-groups/" + clean.groupId());
+        out.println("                 " + nifi.uiUri() + "#/process-groups/" + serve.groupId());
+        out.println("ERROR bulletins: " + errors + "   log: " + nifi.appLog());
+        out.println("NiFi keeps running (drop more CSV files into " + gate.folders().input() + " or " + clean.folders().input()
+                + "); stop it with ./dq stop, start it again with ./dq start. The next ./dq run keeps this work; ./dq run --reset"
+                + " starts from scratch.");
+    }
+
+    /** A started NiFi, whether it kept the earlier work, and where the example flows keep their folders. */
+    private record Started(NiFiInstance nifi, NiFiRestClient client, boolean keep, Path dataRoot) {
+    }
+
+    /** Stops a NiFi left running, keeps or resets the instance (see {@link EarlierWork}), starts it with the fresh NAR. */
+    private Started startInstance() throws Exception {
         final NiFiAssembly.Prepared assembly = assemble(options, out);
         final NiFiInstance nifi = instance(options, assembly.libDirectory());
         if (nifi.stop(Duration.ofSeconds(60))) {
             out.println("Stopped the NiFi that an earlier ./dq run left running.");
         }
-        nifi.resetState();
+        final EarlierWork earlier = EarlierWork.in(nifi.home());
+        final boolean keep = earlier.any() && !options.reset();
+        final Path dataRoot = EarlierWork.dataFolder(nifi.home());
+        if (!keep) {
+            nifi.resetState();
+            NiFiAssembly.deleteRecursively(dataRoot);
+        }
         nifi.installExtensions(extensionNars(options));
         final Duration startup = nifi.start(START_TIMEOUT);
         out.printf("NiFi started in %.1f s on %s (process %d, heap %s, home %s)%n", startup.toMillis() / 1000.0, nifi.uiUri(),
                 nifi.runningProcess().map(ProcessHandle::pid).orElse(-1L), options.heap(), nifi.home());
-
         final NiFiRestClient client = new NiFiRestClient(nifi.apiUri());
+        sayWhatWasKept(earlier, keep, client);
         QualityGateFlow.await(Duration.ofSeconds(90), "the nifi-dq NAR to load (" + QualityGateFlow.PROFILE_QUALITY_TYPE + ")",
                 () -> client.processorTypeAvailable(QualityGateFlow.PROFILE_QUALITY_TYPE));
+        return new Started(nifi, client, keep, dataRoot);
+    }
 
-        final Path data = nifi.home().resolve("data").resolve("quality-gate");
-        NiFiAssembly.deleteRecursively(data);
-        final QualityGateFlow flow = QualityGateFlow.importFlow(client, options.flows(), QualityGateFlow.Folders.under(data), null);
+    /** The first example: the quality gate on the sample, dropped as {@code name}. */
+    private QualityGateFlow runQualityGate(final Started started, final Path sample, final String name) throws Exception {
+        final QualityGateFlow flow = QualityGateFlow.importFlow(started.client(), options.flows(),
+                QualityGateFlow.Folders.under(started.dataRoot().resolve(EarlierWork.QUALITY_GATE)), null, started.keep());
         flow.enableServices(Duration.ofSeconds(60));
         flow.awaitValidated(Duration.ofSeconds(60));
         final Map<String, List<String>> invalid = flow.validationErrors();
@@ -73,45 +118,48 @@ public final class QualityGateJob {
             throw new IllegalStateException("The imported flow is not valid: " + invalid);
         }
         flow.startProcessors();
-        out.println("Imported and started the flow '" + QualityGateFlow.GROUP_NAME + "' from " + options.flows().resolve(QualityGateFlow.DEFINITION_FILE));
-
-        final Path sample = options.flows().resolve(SAMPLE);
-        final String name = sample.getFileName().toString();
+        out.println((started.keep() ? "Started the kept flow '" : "Imported and started the flow '") + QualityGateFlow.GROUP_NAME + "' from "
+                + options.flows().resolve(QualityGateFlow.DEFINITION_FILE));
         flow.drop(sample, name);
-        out.println("Dropped " + sample + " into " + flow.folders().input());
+        out.println("Dropped " + sample + " into " + flow.folders().input() + (started.keep() ? " as " + name : ""));
         final QualityGateFlow.Folders folders = flow.folders();
         QualityGateFlow.await(FLOW_TIMEOUT, "the sample to come out of the flow", () -> Files.exists(folders.profile().resolve(name + ".profile.json"))
                 && (Files.exists(folders.passed().resolve(name)) || Files.exists(folders.belowThreshold().resolve(name))));
-
         final boolean passed = Files.exists(folders.passed().resolve(name));
         final String writer = passed ? QualityGateFlow.WRITE_PASSED : QualityGateFlow.WRITE_BELOW_THRESHOLD;
-        final ProvenanceSearch.Event sent = new ProvenanceSearch(client)
-                .awaitEvents(flow.processorId(writer), "SEND", 1, Duration.ofSeconds(60)).getLast();
-        report(sample, sent, passed, folders);
-        out.println();
-        final CleanFlow clean = new CleanFlowRun(client, out).run(options.flows(), nifi.home().resolve("data").resolve("clean-and-profile"),
-                sample);
-        out.println();
-        final TrainServeFlow serve = new TrainServeRun(client, out).run(options.flows(), nifi.home().resolve("data").resolve("train-and-serve"),
-                clean.folders().augmented().resolve(name), sample);
-
-        final long errors = client.bulletins().stream().filter(b -> "ERROR".equals(b.path("level").asText())).count();
-        out.println();
-        out.println("== NiFi ==");
-        out.println("Open the flows:  " + nifi.uiUri() + "#/process-groups/" + flow.groupId());
-        out.println("                 " + nifi.uiUri() + "#/process-groups/" + clean.groupId());
-        out.println("                 " + nifi.uiUri() + "#/process-groups/" + serve.groupId());
-        out.println("ERROR bulletins: " + errors + "   log: " + nifi.appLog());
-        out.println("NiFi keeps running (drop more CSV files into " + folders.input() + " or " + clean.folders().input()
-                + "); stop it with: ./dq stop");
+        final ProvenanceSearch.Event sent = new ProvenanceSearch(started.client())
+                .awaitEventFor(flow.processorId(writer), "SEND", name, Duration.ofSeconds(60));
+        report(name, sent, passed, folders);
+        return flow;
     }
 
-    private void report(final Path sample, final ProvenanceSearch.Event sent, final boolean passed, final QualityGateFlow.Folders folders)
+    private void sayWhatWasKept(final EarlierWork earlier, final boolean keep, final NiFiRestClient client) {
+        if (keep) {
+            final int queued = client.groupStatus(client.rootProcessGroupId()).path("flowFilesQueued").asInt();
+            out.println("Kept the earlier work in " + options.home() + ": " + earlier.describe() + "; " + queued
+                    + (queued == 1 ? " FlowFile" : " FlowFiles") + " queued. The example flows run again beside it (./dq run --reset"
+                    + " starts from an empty instance).");
+        } else if (earlier.any()) {
+            out.println("Reset (--reset): forgot the earlier work in " + options.home() + ": " + earlier.describe() + ".");
+        } else {
+            out.println("A new, empty instance in " + options.home() + ".");
+        }
+    }
+
+    /** support-messages.csv -> support-messages-20261202-184501.csv: this run's name for the sample. */
+    static String runName(final Path sample) {
+        final String file = sample.getFileName().toString();
+        final int dot = file.lastIndexOf('.');
+        final String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).format(LocalDateTime.now());
+        return dot < 0 ? file + "-" + stamp : file.substring(0, dot) + "-" + stamp + file.substring(dot);
+    }
+
+    private void report(final String name, final ProvenanceSearch.Event sent, final boolean passed, final QualityGateFlow.Folders folders)
             throws IOException {
         final String records = sent.attribute("record.count");
         out.println();
         out.println("== What happened ==");
-        out.println("Input            " + sample.getFileName() + ": " + records + " records (record.count)");
+        out.println("Input            " + name + ": " + records + " records (record.count)");
         out.println("Quality gate     minimum overall score " + flowParameter(QualityGateFlow.MINIMUM_OVERALL_SCORE)
                 + " -> " + (passed ? "PASSED" : "BELOW THRESHOLD"));
         if (sent.attribute("dq.gate.violations") != null) {
@@ -131,7 +179,7 @@ public final class QualityGateJob {
         printFolder("below threshold", folders.belowThreshold());
         printFolder("profile", folders.profile());
         printFolder("failure", folders.failure());
-        final Path profile = folders.profile().resolve(sample.getFileName() + ".profile.json");
+        final Path profile = folders.profile().resolve(name + ".profile.json");
         final JsonNode scores = NiFiRestClient.json().readTree(profile.toFile()).path("scores");
         if (!scores.isMissingNode()) {
             out.println("Scores in the profile report: " + scores);

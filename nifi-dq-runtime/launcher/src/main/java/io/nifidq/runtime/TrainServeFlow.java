@@ -52,8 +52,14 @@ public final class TrainServeFlow extends ImportedFlow {
 
     public static TrainServeFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders)
             throws IOException {
-        return new TrainServeFlow(client, upload(client, flowsDirectory.resolve(DEFINITION_FILE), GROUP_NAME, folders.byParameter(),
-                Map.of()), folders);
+        return importFlow(client, flowsDirectory, folders, false);
+    }
+
+    /** As {@link #importFlow(NiFiRestClient, Path, Folders)}, reusing a group of the same name when {@code reuse} is set. */
+    public static TrainServeFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders, final boolean reuse)
+            throws IOException {
+        return new TrainServeFlow(client, uploadOrReuse(client, flowsDirectory.resolve(DEFINITION_FILE), GROUP_NAME, folders.byParameter(),
+                Map.of(), reuse), folders);
     }
 
     public Folders folders() {

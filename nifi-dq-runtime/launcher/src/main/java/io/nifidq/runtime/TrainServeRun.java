@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,28 +20,34 @@ final class TrainServeRun {
 
     private final NiFiRestClient client;
     private final PrintStream out;
+    private final boolean keep;
 
-    TrainServeRun(final NiFiRestClient client, final PrintStream out) {
+    /** With {@code keep}, a group of the flow's name, its folders and the models it published are used again as they are. */
+    TrainServeRun(final NiFiRestClient client, final PrintStream out, final boolean keep) {
         this.client = client;
         this.out = out;
+        this.keep = keep;
     }
 
-    TrainServeFlow run(final Path flows, final Path data, final Path trainingFile, final Path toClassify) throws Exception {
-        NiFiAssembly.deleteRecursively(data);
-        final TrainServeFlow flow = TrainServeFlow.importFlow(client, flows, TrainServeFlow.Folders.under(data));
+    /** Trains on {@code trainingFile} and classifies {@code toClassify}, both dropped under names made from {@code name}. */
+    TrainServeFlow run(final Path flows, final Path data, final Path trainingFile, final Path toClassify, final String name) throws Exception {
+        if (!keep) {
+            NiFiAssembly.deleteRecursively(data);
+        }
+        final TrainServeFlow flow = TrainServeFlow.importFlow(client, flows, TrainServeFlow.Folders.under(data), keep);
         // The model service cannot enable before a model exists: it is enabled once TrainClassifier has published one.
         flow.enableServicesExcept(java.util.Set.of(TrainServeFlow.CLASSIFIER_SERVICE), Duration.ofSeconds(60));
         flow.awaitValidated(Duration.ofSeconds(60));
         flow.startProcessors();
-        out.println("Imported and started the flow '" + TrainServeFlow.GROUP_NAME + "' from " + flows.resolve(TrainServeFlow.DEFINITION_FILE)
+        out.println((keep ? "Started the kept flow '" : "Imported and started the flow '") + TrainServeFlow.GROUP_NAME + "' from " + flows.resolve(TrainServeFlow.DEFINITION_FILE)
                 + "; training on the cleaned, rebalanced records");
-        final String trainingName = "augmented-" + trainingFile.getFileName();
+        final String trainingName = "augmented-" + name;
         flow.drop(trainingFile, trainingName);
         ImportedFlow.await(TIMEOUT, "the training report (or a failure)", () -> Files.exists(flow.folders().reports().resolve(trainingName))
                 || Files.exists(flow.folders().failure().resolve(trainingName)));
         if (!Files.exists(flow.folders().reports().resolve(trainingName))) {
             final ProvenanceSearch.Event failed = new ProvenanceSearch(client)
-                    .awaitEvents(flow.processorId(TrainServeFlow.WRITE_FAILURES), "SEND", 1, Duration.ofSeconds(60)).getLast();
+                    .awaitEventFor(flow.processorId(TrainServeFlow.WRITE_FAILURES), "SEND", trainingName, Duration.ofSeconds(60));
             out.println();
             out.println("== Train and serve ==");
             out.println("Training failed  " + failed.attribute("dq.error"));
@@ -52,11 +57,10 @@ final class TrainServeRun {
 
         flow.enableService(TrainServeFlow.CLASSIFIER_SERVICE, TIMEOUT);
         flow.startProcessors();
-        final String name = toClassify.getFileName().toString();
         flow.dropToClassify(toClassify, name);
         flow.awaitOutput(flow.folders().classified(), name, TIMEOUT);
-        final List<ProvenanceSearch.Event> sent = new ProvenanceSearch(client)
-                .awaitEvents(flow.processorId(TrainServeFlow.WRITE_CLASSIFIED), "SEND", 1, Duration.ofSeconds(60));
+        final ProvenanceSearch.Event sent = new ProvenanceSearch(client)
+                .awaitEventFor(flow.processorId(TrainServeFlow.WRITE_CLASSIFIED), "SEND", name, Duration.ofSeconds(60));
 
         final JsonNode training = report.path("training");
         final JsonNode splits = report.path("splits");
@@ -69,11 +73,12 @@ final class TrainServeRun {
         out.printf(Locale.ROOT, "Evaluated on     the %s split: macro-F1 %.4f, accuracy %.4f%n", report.path("evaluatedOn").asText(),
                 report.path("macroAvg").path("f1").asDouble(), report.path("accuracy").asDouble());
         report.path("text").asText().lines().forEach(line -> out.println("  " + line));
-        final Map<String, String> classified = sent.getLast().attributes();
+        final Map<String, String> classified = sent.attributes();
         out.println("Classified       " + classified.get("record.count") + " records of " + name + " with model "
                 + classified.get("dq.model.version") + " on " + classified.get("dq.model.device") + " -> " + flow.folders().classified());
-        out.println("Models           " + flow.folders().models() + " (v0001 and LATEST; drop another labelled CSV into "
-                + flow.folders().trainInput() + " and the service switches to v0002)");
+        final String version = report.path("model").path("version").asText();
+        out.println("Models           " + flow.folders().models() + " (" + version + " is LATEST; drop another labelled CSV into "
+                + flow.folders().trainInput() + " and the service switches to the next version)");
         return flow;
     }
 }
