@@ -191,6 +191,25 @@ public final class NiFiInstance {
         return true;
     }
 
+    /**
+     * Kills the NiFi of this home at once (SIGKILL, as an out-of-memory killer or a power cut would): no orderly
+     * shutdown, repositories left as they were at that instant.
+     *
+     * @return true if a running NiFi was killed
+     */
+    public boolean kill() throws IOException, InterruptedException {
+        final Optional<ProcessHandle> running = runningProcess();
+        if (running.isEmpty()) {
+            return false;
+        }
+        running.get().destroyForcibly();
+        if (!awaitExit(running.get(), Duration.ofSeconds(30))) {
+            throw new IllegalStateException("NiFi process " + running.get().pid() + " did not die after SIGKILL");
+        }
+        Files.deleteIfExists(pidFile());
+        return true;
+    }
+
     private static boolean awaitExit(final ProcessHandle process, final Duration wait) throws InterruptedException {
         try {
             process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);

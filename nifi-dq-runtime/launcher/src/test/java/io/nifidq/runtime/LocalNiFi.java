@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -62,9 +63,28 @@ final class LocalNiFi implements AutoCloseable {
         return Path.of(System.getProperty("dq.flows.dir", "../../docs/flows"));
     }
 
+    /** The shared labelled data sets (DQ_DATASETS, else ../shared/datasets beside the checkout). */
+    static Path datasets() {
+        final List<Path> candidates = new ArrayList<>();
+        if (System.getenv("DQ_DATASETS") != null) {
+            candidates.add(Path.of(System.getenv("DQ_DATASETS")));
+        }
+        candidates.add(LocalNiFi.flowsDirectory().resolve("../../../shared/datasets").normalize());
+        return candidates.stream().filter(Files::isDirectory).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The shared data sets are not in " + candidates + "; set DQ_DATASETS"));
+    }
+
     /** Stops NiFi (SIGTERM, NiFi's orderly shutdown) and starts it again from the same home. */
     Duration restart() throws Exception {
         instance.stop(Duration.ofSeconds(60));
+        return startAndConnect();
+    }
+
+    /** Kills NiFi with SIGKILL (no orderly shutdown) and starts it again from the same home. */
+    Duration killAndStart() throws Exception {
+        if (!instance.kill()) {
+            throw new IllegalStateException("No NiFi was running from " + instance.home() + " to kill");
+        }
         return startAndConnect();
     }
 

@@ -41,7 +41,7 @@ class TrainServeFlowIT {
 
     @BeforeAll
     static void importTheFlowAndWriteTheInputs() throws Exception {
-        final Path split = datasets().resolve("sms_spam_collection/split");
+        final Path split = LocalNiFi.datasets().resolve("sms_spam_collection/split");
         final Path work = Files.createTempDirectory("dq-train-serve");
         trainFile = work.resolve("sms-train.csv");
         testFile = work.resolve("sms-test.csv");
@@ -144,17 +144,6 @@ class TrainServeFlowIT {
             sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         }
         return sum / classes.size();
-    }
-
-    private static Path datasets() {
-        final List<Path> candidates = new ArrayList<>();
-        if (System.getenv("DQ_DATASETS") != null) {
-            candidates.add(Path.of(System.getenv("DQ_DATASETS")));
-        }
-        candidates.add(LocalNiFi.flowsDirectory().resolve("../../../shared/datasets").normalize());
-        candidates.add(Path.of("/work/shared/datasets"));
-        return candidates.stream().filter(Files::isDirectory).findFirst()
-                .orElseThrow(() -> new IllegalStateException("The shared data sets are not in " + candidates + "; set DQ_DATASETS"));
     }
 
     /** RFC 4180 CSV, enough for the data sets' text,label files and the writer's output. */

@@ -1,0 +1,83 @@
+package io.nifidq.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * NiFi killed with SIGKILL in the middle of the work (no orderly shutdown, as an out-of-memory killer or a lost
+ * machine would) and started again: the FlowFile being worked on is worked on again, and nothing half-done is
+ * ever visible.
+ */
+class CrashSafetyIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(4);
+
+    private static LocalNiFi nifi;
+
+    @BeforeAll
+    static void startNiFi() throws Exception {
+        nifi = LocalNiFi.start("crash-safety");
+    }
+
+    @AfterAll
+    static void stopNiFi() throws Exception {
+        if (nifi != null) {
+            nifi.close();
+        }
+    }
+
+    @Test
+    void aKillDuringTrainingPublishesExactlyOneWholeVersionAfterTheRestartAndNoPartialOneBefore() throws Exception {
+        final TrainServeFlow.Folders folders = TrainServeFlow.Folders.under(nifi.instance().home().resolve("data"));
+        final TrainServeFlow flow = TrainServeFlow.importFlow(nifi.client(), LocalNiFi.flowsDirectory(), folders);
+        flow.enableServicesExcept(Set.of(TrainServeFlow.CLASSIFIER_SERVICE), Duration.ofSeconds(60));
+        flow.awaitValidated(Duration.ofSeconds(60));
+        flow.startProcessors();
+        // AG News' 10,000 training records: long enough a training to kill it half way.
+        flow.drop(LocalNiFi.datasets().resolve("ag_news/split/train.csv"), "ag-news-train.csv");
+        final String train = flow.processorId(TrainServeFlow.TRAIN);
+        ImportedFlow.await(TIMEOUT, "TrainClassifier at work", () -> activeThreads(train) > 0);
+        Thread.sleep(2_000);
+
+        assertTrue(nifi.instance().kill());
+        assertEquals(List.of(), versionsAndTemporaryFolders(folders.models()).stream().filter(n -> n.startsWith("v")).toList(),
+                "killed before its training ended: no version published");
+        assertFalse(Files.exists(folders.models().resolve("LATEST")));
+
+        nifi.startAndConnect();
+        final Path report = flow.awaitOutput(folders.reports(), "ag-news-train.csv", TIMEOUT);
+        final JsonNode evaluation = NiFiRestClient.json().readTree(report.toFile());
+        assertEquals("v0001", evaluation.path("model").path("version").asText());
+        assertEquals(List.of("v0001"), versionsAndTemporaryFolders(folders.models()).stream().filter(n -> n.startsWith("v")).toList(),
+                "the queued FlowFile trained once after the restart");
+        assertEquals("v0001", Files.readString(folders.models().resolve("LATEST")).trim());
+        flow.enableService(TrainServeFlow.CLASSIFIER_SERVICE, TIMEOUT);
+        assertEquals("ENABLED", flow.serviceState(TrainServeFlow.CLASSIFIER_SERVICE), "the service verified and loaded v0001");
+    }
+
+    private static int activeThreads(final String processorId) {
+        return nifi.client().processor(processorId).path("status").path("aggregateSnapshot").path("activeThreadCount").asInt();
+    }
+
+    private static List<String> versionsAndTemporaryFolders(final Path models) throws Exception {
+        if (!Files.isDirectory(models)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(models)) {
+            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
