@@ -204,12 +204,18 @@ abstract class ImportedFlow {
     }
 
     static void await(final Duration timeout, final String what, final BooleanSupplier condition) throws InterruptedException {
+        await(timeout, what, condition, Duration.ofMillis(300));
+    }
+
+    /** Polls {@code condition} every {@code interval} until it holds; fails after {@code timeout}. */
+    static void await(final Duration timeout, final String what, final BooleanSupplier condition, final Duration interval)
+            throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Timed out after " + timeout.toSeconds() + " s waiting for: " + what);
             }
-            Thread.sleep(300);
+            Thread.sleep(interval.toMillis());
         }
     }
 }

@@ -124,6 +124,29 @@ public final class NiFiRestClient {
                 .path("controllerServices"));
     }
 
+    /**
+     * Creates a controller service of {@code type} (a fully qualified class name, from whichever loaded bundle
+     * provides it) in the group, with the properties given; returns its id. It is created disabled.
+     */
+    public String createControllerService(final String groupId, final String type, final String name, final Map<String, String> properties) {
+        JsonNode bundle = null;
+        for (final JsonNode available : get("flow/controller-service-types").path("controllerServiceTypes")) {
+            if (type.equals(available.path("type").asText())) {
+                bundle = available.path("bundle");
+            }
+        }
+        if (bundle == null) {
+            throw new IllegalStateException("No loaded bundle provides the controller service " + type);
+        }
+        final ObjectNode body = JSON.createObjectNode();
+        body.putObject("revision").put("clientId", clientId).put("version", 0);
+        final ObjectNode component = body.putObject("component").put("type", type).put("name", name);
+        component.set("bundle", bundle.deepCopy());
+        final ObjectNode values = component.putObject("properties");
+        properties.forEach(values::put);
+        return post("process-groups/" + groupId + "/controller-services", body).path("id").asText();
+    }
+
     /** ENABLED or DISABLED, for every controller service in the group. */
     public void setControllerServicesState(final String groupId, final String state) {
         final ObjectNode body = JSON.createObjectNode().put("id", groupId).put("state", state);

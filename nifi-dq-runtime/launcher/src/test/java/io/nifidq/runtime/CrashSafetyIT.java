@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -66,6 +67,44 @@ class CrashSafetyIT {
         assertEquals("v0001", Files.readString(folders.models().resolve("LATEST")).trim());
         flow.enableService(TrainServeFlow.CLASSIFIER_SERVICE, TIMEOUT);
         assertEquals("ENABLED", flow.serviceState(TrainServeFlow.CLASSIFIER_SERVICE), "the service verified and loaded v0001");
+    }
+
+    @Test
+    void aKillDuringCleanRecordsWithASharedCacheStoresNoKeyForRecordsThatWereNotWritten() throws Exception {
+        final Path home = nifi.instance().home();
+        final CleanFlow.Folders folders = CleanFlow.Folders.under(home.resolve("data-clean"));
+        final CleanFlow flow = CleanFlow.importFlow(nifi.client(), LocalNiFi.flowsDirectory(), folders);
+        final String port = Integer.toString(LocalPorts.anyFree());
+        // A cache that outlives NiFi's process, as a cache on another machine would: kept keys survive the kill.
+        nifi.client().createControllerService(flow.groupId(), "org.apache.nifi.distributed.cache.server.map.MapCacheServer", "Duplicate keys",
+                Map.of("Port", port, "Persistence Directory", home.resolve("cache").toString()));
+        final String client = nifi.client().createControllerService(flow.groupId(), "org.apache.nifi.distributed.cache.client.MapCacheClientService",
+                "Duplicate keys client", Map.of("Server Hostname", "localhost", "Server Port", port));
+        // One key space per file: the second file, the same records, must come out exactly as the first did.
+        nifi.client().updateProcessorProperties(flow.processorId(CleanFlow.CLEAN_RECORDS),
+                Map.of("Distributed Duplicate Cache", client, "Duplicate Cache Key Prefix", "${filename}"));
+        flow.enableServices(Duration.ofSeconds(60));
+        flow.awaitValidated(Duration.ofSeconds(60));
+        flow.startProcessors();
+        final Path records = LocalNiFi.datasets().resolve("ag_news/split/train.csv");
+
+        flow.drop(records, "control.csv");
+        final ProvenanceSearch.Event control = cleaned(flow, folders, "control.csv");
+        flow.drop(records, "killed.csv");
+        final String clean = flow.processorId(CleanFlow.CLEAN_RECORDS);
+        ImportedFlow.await(TIMEOUT, "CleanRecords at work on killed.csv", () -> activeThreads(clean) > 0, Duration.ofMillis(50));
+        assertTrue(nifi.instance().kill());
+
+        nifi.startAndConnect();
+        final ProvenanceSearch.Event killed = cleaned(flow, folders, "killed.csv");
+        assertEquals(control.attribute("record.count"), killed.attribute("record.count"), "records kept after the kill and restart");
+        assertEquals(control.attribute("dq.records.rejected"), killed.attribute("dq.records.rejected"), "records rejected");
+        assertTrue(Integer.parseInt(control.attribute("record.count")) > 9_000, "AG News' 10,000 training texts are mostly distinct");
+    }
+
+    private static ProvenanceSearch.Event cleaned(final CleanFlow flow, final CleanFlow.Folders folders, final String name) throws Exception {
+        ImportedFlow.await(TIMEOUT, name + " cleaned", () -> Files.exists(folders.cleaned().resolve(name)));
+        return new ProvenanceSearch(nifi.client()).awaitEventFor(flow.processorId(CleanFlow.WRITE_CLEANED), "SEND", name, Duration.ofSeconds(60));
     }
 
     private static int activeThreads(final String processorId) {
