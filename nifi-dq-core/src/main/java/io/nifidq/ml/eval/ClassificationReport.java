@@ -171,7 +171,11 @@ public final class ClassificationReport {
         map.put("macroAvg", scoresMap(macro));
         map.put("weightedAvg", scoresMap(weighted));
         map.put("support", total);
-        map.put("confusionMatrix", Map.of("labels", classNames, "rowsTrueColumnsPredicted", matrix));
+        // Map.of would iterate in an order that changes from one JVM start to the next.
+        final Map<String, Object> confusionMatrix = new LinkedHashMap<>();
+        confusionMatrix.put("labels", classNames);
+        confusionMatrix.put("rowsTrueColumnsPredicted", matrix);
+        map.put("confusionMatrix", confusionMatrix);
         return map;
     }
 

@@ -171,7 +171,8 @@ public final class TrainingJob {
             return new TextClassifierTrainer(settings.training());
         }
         final boolean imbalanced = ClassWeighting.imbalanced(TextClassifierTrainer.counts(labels, train, classes));
-        return new TextClassifierTrainer(settings.training().withClassWeighting(imbalanced ? ClassWeighting.INVERSE : ClassWeighting.NONE));
+        return new TextClassifierTrainer(settings.training().toBuilder()
+                .optClassWeighting(imbalanced ? ClassWeighting.INVERSE : ClassWeighting.NONE).build());
     }
 
     /** Gives each suspect's group (the record and its augmented copies) in training the predicted label; returns how many changed. */

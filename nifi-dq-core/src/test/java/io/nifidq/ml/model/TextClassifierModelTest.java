@@ -36,8 +36,10 @@ class TextClassifierModelTest {
     @ParameterizedTest
     @EnumSource(ModelType.class)
     void aReloadedModelGivesTheSameProbabilitiesAsTheTrainedWeights(final ModelType type) throws Exception {
-        final TrainingSettings settings = new TrainingSettings(type, new FeaturizerSettings(1 << 12, 2, 3, 4, 100), 8, 5, 4,
-                0.05f, ClassWeighting.NONE, 5, Duration.ofMinutes(1), 3L, 8);
+        final TrainingSettings settings = TrainingSettings.builder().optModelType(type)
+                .optFeaturizer(FeaturizerSettings.builder().optBuckets(1 << 12).optMaxIds(100).build())
+                .optEmbeddingSize(8).optMaxEpochs(5).optBatchSize(4).optLearningRate(0.05f).optClassWeighting(ClassWeighting.NONE)
+                .optPatience(5).optTimeBudget(Duration.ofMinutes(1)).optSeed(3L).optCnnFilters(8).build();
         final HashingFeaturizer featurizer = new HashingFeaturizer(settings.featurizer());
         final List<int[]> features = featurizer.featurizeAll(TEXTS);
         final int[] all = IntStream.range(0, TEXTS.size()).toArray();
@@ -66,7 +68,7 @@ class TextClassifierModelTest {
     @EnumSource(ModelType.class)
     void aDamagedParameterFileIsRefused(final ModelType type) throws Exception {
         final NetworkSpec spec = type == ModelType.FASTTEXT ? NetworkSpec.fastText(17, 4, 2) : NetworkSpec.textCnn(17, 4, 2, 3);
-        ModelFiles.write(dir, NetworkWeights.initialize(spec, 1L), new FeaturizerSettings(16, 2, 0, 0, 10), List.of("a", "b"));
+        ModelFiles.write(dir, NetworkWeights.initialize(spec, 1L), FeaturizerSettings.builder().optBuckets(16).optCharNgrams(0, 0).optMaxIds(10).build(), List.of("a", "b"));
         Files.write(dir.resolve(ModelFiles.PARAMETERS), new byte[]{1, 2, 3, 4, 5, 6, 7, 8});
         assertThrows(java.io.IOException.class, () -> TextClassifierModel.load(dir, Device.cpu()));
     }

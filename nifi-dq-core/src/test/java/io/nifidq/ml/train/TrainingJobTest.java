@@ -10,7 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainingJobTest {
 
-    private static final JobSettings SETTINGS = JobSettings.defaults().withTraining(TextClassifierTrainerTest.SMALL);
+    private static final JobSettings SETTINGS = JobSettings.builder().optTraining(TextClassifierTrainerTest.SMALL).build();
+
+    private static JobSettings pruning(final int passes) {
+        return SETTINGS.toBuilder().optLabelNoise(LabelNoiseHandling.PRUNE).optLabelNoisePasses(passes).build();
+    }
 
     @Test
     void augmentedRecordsOnlyEverTrainAndGoWithTheirSource() throws Exception {
@@ -65,7 +69,7 @@ class TrainingJobTest {
             final String label = corpus.labels.get(i);
             data.add(corpus.texts.get(i), flip ? (label.equals("class0") ? "class1" : "class0") : label, false, null);
         }
-        final TrainingJobResult result = new TrainingJob(SETTINGS.withLabelNoise(LabelNoiseHandling.PRUNE)).run(data, EpochListener.NONE);
+        final TrainingJobResult result = new TrainingJob(pruning(JobSettings.DEFAULT_LABEL_NOISE_PASSES)).run(data, EpochListener.NONE);
         final long hits = result.suspects().stream().filter(s -> s.recordIndex() % 10 == 0).count();
         assertTrue(hits >= flipped / 2, hits + " of " + flipped + " flipped labels flagged (training records are 80% of them)");
         assertTrue(hits >= result.suspects().size() / 2, hits + " of " + result.suspects().size() + " flags are flipped labels");
@@ -86,9 +90,8 @@ class TrainingJobTest {
 
     @Test
     void aSecondPassOnlyAddsToWhatTheFirstPruned() throws Exception {
-        final JobSettings prune = SETTINGS.withLabelNoise(LabelNoiseHandling.PRUNE);
-        final TrainingJobResult one = new TrainingJob(prune.withLabelNoisePasses(1)).run(noisyCorpus(), EpochListener.NONE);
-        final TrainingJobResult two = new TrainingJob(prune.withLabelNoisePasses(2)).run(noisyCorpus(), EpochListener.NONE);
+        final TrainingJobResult one = new TrainingJob(pruning(1)).run(noisyCorpus(), EpochListener.NONE);
+        final TrainingJobResult two = new TrainingJob(pruning(2)).run(noisyCorpus(), EpochListener.NONE);
         final java.util.Set<Long> firstPass = new java.util.HashSet<>(one.suspects().stream().map(Suspect::recordIndex).toList());
         final java.util.Set<Long> bothPasses = new java.util.HashSet<>(two.suspects().stream().map(Suspect::recordIndex).toList());
         assertTrue(bothPasses.containsAll(firstPass), "the first pass is the same in both runs");
@@ -103,7 +106,7 @@ class TrainingJobTest {
 
     @Test
     void relabellingTrainsTheSuspectsWithThePredictedLabel() throws Exception {
-        final TrainingJobResult result = new TrainingJob(SETTINGS.withLabelNoise(LabelNoiseHandling.RELABEL).withLabelNoisePasses(1))
+        final TrainingJobResult result = new TrainingJob(SETTINGS.toBuilder().optLabelNoise(LabelNoiseHandling.RELABEL).optLabelNoisePasses(1).build())
                 .run(noisyCorpus(), EpochListener.NONE);
         assertTrue(!result.suspects().isEmpty(), "flipped labels are found");
         result.suspects().forEach(s -> assertTrue(!s.givenLabel().equals(s.predictedLabel()), s.toString()));
@@ -128,7 +131,7 @@ class TrainingJobTest {
                 data.add(corpus.texts.get(i), "class1", false, null);
             }
         }
-        final TrainingJobResult result = new TrainingJob(SETTINGS.withLabelNoise(LabelNoiseHandling.PRUNE)).run(data, EpochListener.NONE);
+        final TrainingJobResult result = new TrainingJob(pruning(JobSettings.DEFAULT_LABEL_NOISE_PASSES)).run(data, EpochListener.NONE);
         @SuppressWarnings("unchecked") final Map<String, Object> splits = (Map<String, Object>) result.report().get("splits");
         assertTrue(((Number) splits.get("prunedFromTrain")).intValue() >= 10, "pruning took the flips away: " + splits);
         @SuppressWarnings("unchecked") final Map<String, Object> training = (Map<String, Object>) result.report().get("training");

@@ -29,21 +29,26 @@ class TrainingReportTest {
 
     @Test
     void aFlaggingRunKeepsTheDocumentedKeys() throws Exception {
-        final JobSettings settings = new JobSettings(TextClassifierTrainerTest.SMALL, 0.8, 0.1, LabelNoiseHandling.FLAG, 3, 3, 1);
+        final JobSettings settings = job(TextClassifierTrainerTest.SMALL, LabelNoiseHandling.FLAG).build();
         assertShape("flag.txt", new TrainingJob(settings).run(new SyntheticTexts(40, 2, 2L).data(), EpochListener.NONE));
     }
 
     @Test
     void aPruningTextCnnRunAddsPrunedFromTrainAndCnnFilters() throws Exception {
-        final JobSettings settings = new JobSettings(TextClassifierTrainerTest.SMALL.withModelType(ModelType.TEXTCNN), 0.8, 0.1,
-                LabelNoiseHandling.PRUNE, 3, 3, 1);
+        final JobSettings settings = job(TextClassifierTrainerTest.SMALL.toBuilder().optModelType(ModelType.TEXTCNN).build(),
+                LabelNoiseHandling.PRUNE).build();
         assertShape("prune-textcnn.txt", new TrainingJob(settings).run(flippedEveryTenth(), EpochListener.NONE));
     }
 
     @Test
     void aRelabellingRunWithoutValidationAddsRelabelledInTrainAndNoBestF1() throws Exception {
-        final JobSettings settings = new JobSettings(TextClassifierTrainerTest.SMALL, 0.8, 0.0, LabelNoiseHandling.RELABEL, 3, 3, 1);
+        final JobSettings settings = job(TextClassifierTrainerTest.SMALL, LabelNoiseHandling.RELABEL).optShares(0.8, 0.0).build();
         assertShape("relabel-no-validation.txt", new TrainingJob(settings).run(flippedEveryTenth(), EpochListener.NONE));
+    }
+
+    /** Three folds and one pass keep the runs short. */
+    private static JobSettings.Builder job(final TrainingSettings training, final LabelNoiseHandling handling) {
+        return JobSettings.builder().optTraining(training).optLabelNoise(handling).optFolds(3).optLabelNoisePasses(1);
     }
 
     private static TrainingData flippedEveryTenth() {
