@@ -1,8 +1,10 @@
 package io.nifidq.service;
 
+import ai.djl.metric.Metrics;
 import io.nifidq.service.api.TextClassifierService;
 import io.nifidq.ml.model.ModelFiles;
 import io.nifidq.ml.model.ModelType;
+import io.nifidq.ml.model.TextClassifierModel;
 import org.apache.nifi.util.NoOpProcessor;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
@@ -100,6 +102,25 @@ class DjlTextClassifierServiceTest {
         for (int i = 12; i < 120; i++) {
             assertEquals(predictions.get(i % 12), predictions.get(i), "text " + i);
         }
+    }
+
+    @Test
+    void aMaximumBatchSizeOf1000MeansForwardPassesOf1000Texts() throws Exception {
+        // The TextCNN runs forward passes; the fastText-style model computes each text on its own.
+        TrainedModels.publish(models, 1, ModelType.TEXTCNN);
+        runner.setProperty(service, DjlTextClassifierService.MAX_BATCH_SIZE, "1000");
+        final Metrics passes = new Metrics();
+        service.recordForwardPasses(passes);
+        runner.enableControllerService(service);
+        final List<String> texts = new ArrayList<>();
+        while (texts.size() < 2_500) {
+            texts.addAll(TrainedModels.TEXTS);
+        }
+        texts.set(7, " ");
+        final List<TextClassifierService.Prediction> predictions = service.classify(texts.subList(0, 2_501), 0).predictions();
+        assertEquals(2_501, predictions.size());
+        assertEquals(List.of(1_000, 1_000, 500), passes.getMetric(TextClassifierModel.FORWARD_BATCH_SIZE).stream()
+                .map(pass -> pass.getValue().intValue()).toList(), "2,500 texts and a blank one, which is not sent");
     }
 
     @Test
