@@ -52,14 +52,16 @@ final class JobSplit {
         }
         final double trainShare = fixedValidation.isEmpty()
                 ? settings.trainShare() / (settings.trainShare() + settings.validationShare()) : 1.0;
-        final SplitPlan poolPlan = StratifiedSplitter.split(pool.stream().mapToInt(k -> records.labels()[k]).toArray(),
-                pool.stream().mapToInt(k -> groups[k]).toArray(), poolAugmented, trainShare, 1.0 - trainShare, settings.training().seed());
+        final int[] poolLabels = pool.stream().mapToInt(k -> records.labels()[k]).toArray();
+        final int[] poolGroups = pool.stream().mapToInt(k -> groups[k]).toArray();
+        final SplitPlan poolPlan = StratifiedSplitter.split(poolLabels, poolGroups, poolAugmented, trainShare, 1.0 - trainShare,
+                settings.training().seed());
         final Set<Integer> evaluatedGroups = new HashSet<>();
         fixedTest.forEach(k -> evaluatedGroups.add(groups[k]));
         fixedValidation.forEach(k -> evaluatedGroups.add(groups[k]));
         // A copy of an evaluated record never trains.
-        final int[] train = IntStream.of(poolPlan.train()).map(pool::get).filter(k -> !(augmented[k] && evaluatedGroups.contains(groups[k])))
-                .toArray();
+        final int[] train = IntStream.of(poolPlan.train()).map(pool::get)
+                .filter(k -> !(augmented[k] && evaluatedGroups.contains(groups[k]))).toArray();
         final int[] validation = fixedValidation.isEmpty() ? IntStream.of(poolPlan.validation()).map(pool::get).toArray()
                 : fixedValidation.stream().mapToInt(Integer::intValue).toArray();
         final int excluded = poolPlan.excludedAugmented() + (poolPlan.train().length - train.length);

@@ -75,7 +75,8 @@ final class LabelNoisePasses {
     }
 
     /** Gives each suspect's group in training the predicted label; returns how many labels changed. */
-    private static int relabel(final List<ConfidentLearning.Suspect> found, final int[] labels, final int[] groups, final int[] train) {
+    private static int relabel(final List<ConfidentLearning.Suspect> found, final int[] labels, final int[] groups,
+                               final int[] train) {
         final Map<Integer, Integer> predictedByGroup = new HashMap<>();
         for (final ConfidentLearning.Suspect s : found) {
             predictedByGroup.put(groups[s.index()], s.predictedLabel());

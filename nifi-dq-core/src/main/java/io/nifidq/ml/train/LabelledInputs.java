@@ -51,7 +51,8 @@ final class LabelledInputs<X> {
         if (kept.isEmpty()) {
             throw new UntrainableInputException("no usable text: none of the " + data.added()
                     + " records has both a label and a text with at least one word or character token ("
-                    + data.missingLabel() + " without a label, " + data.missingText() + " without a text, " + unusable + " without a token)");
+                    + data.missingLabel() + " without a label, " + data.missingText() + " without a text, " + unusable
+                    + " without a token)");
         }
         final List<String> labelNames = List.copyOf(new TreeSet<>(kept.stream().map(i -> data.labels().get(i)).toList()));
         final Map<String, Integer> labelIds = new HashMap<>();

@@ -73,11 +73,12 @@ public final class TrainingJob {
     /** The configured weighting, except that Prune and Relabel decide AUTO on the training records before they change them. */
     private ClassWeighting finalWeighting(final int[] labels, final int[] train, final int classes) {
         final ClassWeighting configured = settings.training().classWeighting();
-        final boolean changesClasses = settings.labelNoise() == LabelNoiseHandling.PRUNE || settings.labelNoise() == LabelNoiseHandling.RELABEL;
-        if (!changesClasses || configured != ClassWeighting.AUTO) {
+        final LabelNoiseHandling noise = settings.labelNoise();
+        if (noise != LabelNoiseHandling.PRUNE && noise != LabelNoiseHandling.RELABEL || configured != ClassWeighting.AUTO) {
             return configured;
         }
-        return ClassWeighting.imbalanced(TextClassifierTrainer.counts(labels, train, classes)) ? ClassWeighting.INVERSE : ClassWeighting.NONE;
+        final boolean imbalanced = ClassWeighting.imbalanced(TextClassifierTrainer.counts(labels, train, classes));
+        return imbalanced ? ClassWeighting.INVERSE : ClassWeighting.NONE;
     }
 
     private static <X> ClassificationReport evaluate(final ClassifierTrainer<X> trainer, final TrainingOutcome outcome,

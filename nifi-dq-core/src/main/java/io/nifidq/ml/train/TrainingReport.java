@@ -70,10 +70,9 @@ public record TrainingReport(@JsonUnwrapped ClassificationReport.Summary evaluat
                            Settings settings) {
 
         static Training of(final JobSettings job, final TrainingOutcome outcome, final double totalSeconds, final String engine) {
-            final double bestF1 = outcome.bestValidationMacroF1();
-            return new Training(job.training().modelType(), outcome.epochsRun(), outcome.bestEpoch(), Double.isNaN(bestF1) ? null : bestF1,
-                    outcome.stopReason(), outcome.trainMillis() / 1000.0, totalSeconds, outcome.device(), engine, outcome.classWeights(),
-                    Settings.of(job));
+            final Double bestF1 = Double.isNaN(outcome.bestValidationMacroF1()) ? null : outcome.bestValidationMacroF1();
+            return new Training(job.training().modelType(), outcome.epochsRun(), outcome.bestEpoch(), bestF1, outcome.stopReason(),
+                    outcome.trainMillis() / 1000.0, totalSeconds, outcome.device(), engine, outcome.classWeights(), Settings.of(job));
         }
     }
 
@@ -89,9 +88,10 @@ public record TrainingReport(@JsonUnwrapped ClassificationReport.Summary evaluat
 
         static Settings of(final JobSettings job) {
             final TrainingSettings t = job.training();
+            final Integer cnnFilters = t.modelType() == ModelType.TEXTCNN ? t.cnnFilters() : null;
             return new Settings(t.featurizer(), t.embeddingSize(), t.maxEpochs(), t.batchSize(), t.learningRate(), t.classWeighting(),
-                    t.patience(), t.timeBudget().toMillis() / 1000.0, t.seed(), t.modelType() == ModelType.TEXTCNN ? t.cnnFilters() : null,
-                    job.trainShare(), job.validationShare(), job.folds(), job.labelNoisePasses(), job.minRecordsPerClass());
+                    t.patience(), t.timeBudget().toMillis() / 1000.0, t.seed(), cnnFilters, job.trainShare(), job.validationShare(),
+                    job.folds(), job.labelNoisePasses(), job.minRecordsPerClass());
         }
     }
 

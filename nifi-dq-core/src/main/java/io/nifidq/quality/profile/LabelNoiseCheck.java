@@ -13,8 +13,9 @@ import java.util.List;
  * reservoir sample of labelled texts; at report time a multinomial naive Bayes over hashed words and word pairs is
  * trained on four fifths of the sample and scores the fifth it has not seen (five times), and confident learning
  * ({@link ConfidentLearning#countConfidentlyMislabelled}) counts the texts whose out-of-fold probability of another class
- * reaches that class's own average (the class's threshold) and beats their given label. A clean data set has a floor of such suspects (the texts a simple model
- * gets wrong); flipped labels raise it, which is what the comparison with a baseline reads.
+ * reaches that class's own average (the class's threshold) and beats their given label. A clean data set has a floor of
+ * such suspects (the texts a simple model gets wrong); flipped labels raise it, which is what the comparison with a
+ * baseline reads.
  */
 final class LabelNoiseCheck {
 

@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HashingFeaturizerTest {
 
-    private static final FeaturizerSettings WORDS_AND_BIGRAMS = FeaturizerSettings.builder().optBuckets(1 << 16).optCharNgrams(0, 0).build();
+    private static final FeaturizerSettings WORDS_AND_BIGRAMS = FeaturizerSettings.builder().optBuckets(1 << 16).optCharNgrams(0, 0)
+            .build();
 
     @Test
     void englishTextGivesItsWordsThenTheirBigramsInOrder() {
@@ -40,7 +41,8 @@ class HashingFeaturizerTest {
 
     @Test
     void characterNgramsAreTakenInsideMarkedLatinWordsOnly() {
-        final HashingFeaturizer f = new HashingFeaturizer(FeaturizerSettings.builder().optBuckets(1 << 16).optWordNgramMax(1).optCharNgrams(3, 3).build());
+        final HashingFeaturizer f = new HashingFeaturizer(FeaturizerSettings.builder().optBuckets(1 << 16).optWordNgramMax(1)
+                .optCharNgrams(3, 3).build());
         assertArrayEquals(new int[]{f.bucket('w', "cat"), f.bucket('c', "<ca"), f.bucket('c', "cat"), f.bucket('c', "at>")},
                 f.featurize("cat"));
         assertArrayEquals(new int[]{f.bucket('w', "好"), f.bucket('w', "的")}, f.featurize("好的"),
@@ -65,7 +67,8 @@ class HashingFeaturizerTest {
 
     @Test
     void longTextsAreCutAtMaxIds() {
-        final HashingFeaturizer f = new HashingFeaturizer(FeaturizerSettings.builder().optBuckets(1 << 16).optCharNgrams(0, 0).optMaxIds(5).build());
+        final HashingFeaturizer f = new HashingFeaturizer(FeaturizerSettings.builder().optBuckets(1 << 16).optCharNgrams(0, 0)
+                .optMaxIds(5).build());
         assertEquals(5, f.featurize("one two three four five six seven").length);
     }
 
@@ -91,7 +94,8 @@ class HashingFeaturizerTest {
     /** The featurizer hashes without building feature strings; its ids must equal those of the strings, or saved models break. */
     @org.junit.jupiter.api.Test
     void idsEqualTheHashesOfTheFeatureStrings() {
-        final FeaturizerSettings settings = FeaturizerSettings.builder().optBuckets(1 << 20).optWordNgramMax(3).optCharNgrams(2, 4).build();
+        final FeaturizerSettings settings = FeaturizerSettings.builder().optBuckets(1 << 20).optWordNgramMax(3).optCharNgrams(2, 4)
+                .build();
         final HashingFeaturizer featurizer = new HashingFeaturizer(settings);
         for (final String text : java.util.List.of("Free entry in 2 a wkly comp to win FA Cup final tkts 21st May",
                 "Café au lait, naïve résumé £100 won't", "这家酒店的服务很好 value for money", "emoji 😀 face 👍🏽 ok", "lone \ud800 surrogate x")) {

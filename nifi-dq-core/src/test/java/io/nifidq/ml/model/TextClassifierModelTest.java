@@ -34,8 +34,8 @@ class TextClassifierModelTest {
             "great app thanks", "love it", "awesome update, happy", "thanks for the fix");
     private static final int[] LABELS = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
     /** 16 buckets: 17 embedding rows with the padding row. */
-    private static final FeaturizerSettings TINY_FEATURIZER = FeaturizerSettings.builder().optBuckets(16).optCharNgrams(0, 0).optMaxIds(10)
-            .build();
+    private static final FeaturizerSettings TINY_FEATURIZER = FeaturizerSettings.builder().optBuckets(16).optCharNgrams(0, 0)
+            .optMaxIds(10).build();
 
     @TempDir
     Path dir;

@@ -89,7 +89,8 @@ class TextClassifierTrainerTest {
     void theSameSeedGivesTheSameModel() {
         final TextClassifierTrainer trainer = new TextClassifierTrainer(SMALL.toBuilder().optMaxEpochs(3).build());
         final TrainingOutcome a = trainer.train(features, labels, 3, train, validation, EpochListener.NONE);
-        final TrainingOutcome b = new TextClassifierTrainer(SMALL.toBuilder().optMaxEpochs(3).build()).train(features, labels, 3, train, validation, EpochListener.NONE);
+        final TrainingOutcome b = new TextClassifierTrainer(SMALL.toBuilder().optMaxEpochs(3).build())
+                .train(features, labels, 3, train, validation, EpochListener.NONE);
         assertArrayEquals(a.weights().head().get("linear_weight"), b.weights().head().get("linear_weight"));
     }
 

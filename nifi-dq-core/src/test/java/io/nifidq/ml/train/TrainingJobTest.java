@@ -63,37 +63,19 @@ class TrainingJobTest {
 
     @Test
     void pruningFlagsFlippedLabelsAndTrainsWithoutThem() throws Exception {
-        final SyntheticTexts corpus = new SyntheticTexts(60, 2, 3L);
-        final TrainingData data = new TrainingData();
-        int flipped = 0;
-        for (int i = 0; i < corpus.texts.size(); i++) {
-            final boolean flip = i % 10 == 0;
-            flipped += flip ? 1 : 0;
-            final String label = corpus.labels.get(i);
-            data.add(corpus.texts.get(i), flip ? (label.equals("class0") ? "class1" : "class0") : label, false, null);
-        }
-        final TrainingJobResult result = new TrainingJob(pruning(JobSettings.DEFAULT_LABEL_NOISE_PASSES)).run(data, EpochListener.NONE);
+        final int flipped = 12;
+        final TrainingJobResult result = new TrainingJob(pruning(JobSettings.DEFAULT_LABEL_NOISE_PASSES))
+                .run(SyntheticTexts.everyTenthLabelFlipped(), EpochListener.NONE);
         final long hits = result.suspects().stream().filter(s -> s.recordIndex() % 10 == 0).count();
         assertTrue(hits >= flipped / 2, hits + " of " + flipped + " flipped labels flagged (training records are 80% of them)");
         assertTrue(hits >= result.suspects().size() / 2, hits + " of " + result.suspects().size() + " flags are flipped labels");
         assertEquals(result.suspects().size(), result.trainingReport().splits().prunedFromTrain());
     }
 
-    /** 120 synthetic records, every tenth label flipped. */
-    private static TrainingData noisyCorpus() {
-        final SyntheticTexts corpus = new SyntheticTexts(60, 2, 3L);
-        final TrainingData data = new TrainingData();
-        for (int i = 0; i < corpus.texts.size(); i++) {
-            final String label = corpus.labels.get(i);
-            data.add(corpus.texts.get(i), i % 10 == 0 ? (label.equals("class0") ? "class1" : "class0") : label, false, null);
-        }
-        return data;
-    }
-
     @Test
     void aSecondPassOnlyAddsToWhatTheFirstPruned() throws Exception {
-        final TrainingJobResult one = new TrainingJob(pruning(1)).run(noisyCorpus(), EpochListener.NONE);
-        final TrainingJobResult two = new TrainingJob(pruning(2)).run(noisyCorpus(), EpochListener.NONE);
+        final TrainingJobResult one = new TrainingJob(pruning(1)).run(SyntheticTexts.everyTenthLabelFlipped(), EpochListener.NONE);
+        final TrainingJobResult two = new TrainingJob(pruning(2)).run(SyntheticTexts.everyTenthLabelFlipped(), EpochListener.NONE);
         final java.util.Set<Long> firstPass = new java.util.HashSet<>(one.suspects().stream().map(Suspect::recordIndex).toList());
         final java.util.Set<Long> bothPasses = new java.util.HashSet<>(two.suspects().stream().map(Suspect::recordIndex).toList());
         assertTrue(bothPasses.containsAll(firstPass), "the first pass is the same in both runs");
@@ -105,8 +87,9 @@ class TrainingJobTest {
 
     @Test
     void relabellingTrainsTheSuspectsWithThePredictedLabel() throws Exception {
-        final TrainingJobResult result = new TrainingJob(SETTINGS.toBuilder().optLabelNoise(LabelNoiseHandling.RELABEL).optLabelNoisePasses(1).build())
-                .run(noisyCorpus(), EpochListener.NONE);
+        final JobSettings relabel = SETTINGS.toBuilder().optLabelNoise(LabelNoiseHandling.RELABEL).optLabelNoisePasses(1).build();
+        final TrainingJobResult result = new TrainingJob(relabel)
+                .run(SyntheticTexts.everyTenthLabelFlipped(), EpochListener.NONE);
         assertTrue(!result.suspects().isEmpty(), "flipped labels are found");
         result.suspects().forEach(s -> assertTrue(!s.givenLabel().equals(s.predictedLabel()), s.toString()));
         final TrainingReport.Splits splits = result.trainingReport().splits();
@@ -130,7 +113,8 @@ class TrainingJobTest {
                 data.add(corpus.texts.get(i), "class1", false, null);
             }
         }
-        final TrainingJobResult result = new TrainingJob(pruning(JobSettings.DEFAULT_LABEL_NOISE_PASSES)).run(data, EpochListener.NONE);
+        final TrainingJobResult result = new TrainingJob(pruning(JobSettings.DEFAULT_LABEL_NOISE_PASSES))
+                .run(data, EpochListener.NONE);
         final TrainingReport.Splits splits = result.trainingReport().splits();
         assertTrue(splits.prunedFromTrain() >= 10, "pruning took the flips away: " + splits);
         assertArrayEquals(new float[] {1f, 1f}, result.trainingReport().training().classWeights(),
@@ -139,7 +123,7 @@ class TrainingJobTest {
 
     @Test
     void eachRecordIsFeaturizedOnceWhateverTheFoldsAndPasses() throws Exception {
-        final TrainingData data = noisyCorpus();
+        final TrainingData data = SyntheticTexts.everyTenthLabelFlipped();
         final AtomicInteger featurized = new AtomicInteger();
         final NgramModelFamily ngrams = new NgramModelFamily(SETTINGS.training());
         final ModelFamily<int[]> counting = new ModelFamily<>() {
@@ -166,8 +150,9 @@ class TrainingJobTest {
         };
         final TrainingJobResult result = new TrainingJob(pruning(2), counting).run(data, EpochListener.NONE);
         assertEquals(data.size(), featurized.get(), "an encoder's embedding is the expensive part: once per record and job");
-        assertEquals(new TrainingJob(pruning(2)).run(noisyCorpus(), EpochListener.NONE).suspects(), result.suspects(),
-                "the family given is the one the settings describe");
+        final TrainingJobResult described = new TrainingJob(pruning(2))
+                .run(SyntheticTexts.everyTenthLabelFlipped(), EpochListener.NONE);
+        assertEquals(described.suspects(), result.suspects(), "the family given is the one the settings describe");
     }
 
     @Test

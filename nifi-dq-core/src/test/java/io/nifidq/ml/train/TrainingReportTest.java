@@ -39,13 +39,14 @@ class TrainingReportTest {
     void aPruningTextCnnRunAddsPrunedFromTrainAndCnnFilters() throws Exception {
         final JobSettings settings = job(TextClassifierTrainerTest.SMALL.toBuilder().optModelType(ModelType.TEXTCNN).build(),
                 LabelNoiseHandling.PRUNE).build();
-        assertShape("prune-textcnn.txt", new TrainingJob(settings).run(flippedEveryTenth(), EpochListener.NONE));
+        assertShape("prune-textcnn.txt", new TrainingJob(settings).run(SyntheticTexts.everyTenthLabelFlipped(), EpochListener.NONE));
     }
 
     @Test
     void aRelabellingRunWithoutValidationAddsRelabelledInTrainAndNoBestF1() throws Exception {
         final JobSettings settings = job(TextClassifierTrainerTest.SMALL, LabelNoiseHandling.RELABEL).optShares(0.8, 0.0).build();
-        assertShape("relabel-no-validation.txt", new TrainingJob(settings).run(flippedEveryTenth(), EpochListener.NONE));
+        assertShape("relabel-no-validation.txt",
+                new TrainingJob(settings).run(SyntheticTexts.everyTenthLabelFlipped(), EpochListener.NONE));
     }
 
     @Test
@@ -98,16 +99,6 @@ class TrainingReportTest {
     /** Three folds and one pass keep the runs short. */
     private static JobSettings.Builder job(final TrainingSettings training, final LabelNoiseHandling handling) {
         return JobSettings.builder().optTraining(training).optLabelNoise(handling).optFolds(3).optLabelNoisePasses(1);
-    }
-
-    private static TrainingData flippedEveryTenth() {
-        final SyntheticTexts corpus = new SyntheticTexts(60, 2, 3L);
-        final TrainingData data = new TrainingData();
-        for (int i = 0; i < corpus.texts.size(); i++) {
-            final String label = corpus.labels.get(i);
-            data.add(corpus.texts.get(i), i % 10 == 0 ? (label.equals("class0") ? "class1" : "class0") : label, false, null);
-        }
-        return data;
     }
 
     private static void assertShape(final String fixture, final TrainingJobResult result) throws IOException {
