@@ -8,6 +8,7 @@ import io.nifidq.ml.split.SplitPlan;
 import io.nifidq.ml.split.StratifiedSplitter;
 import io.nifidq.ml.train.EpochListener;
 import io.nifidq.ml.train.JobSettings;
+import io.nifidq.ml.train.NgramModelFamily;
 import io.nifidq.ml.train.OutOfFold;
 import io.nifidq.ml.train.TextClassifierTrainer;
 import io.nifidq.ml.train.TrainingOutcome;
@@ -117,8 +118,9 @@ final class TrainBenchmark {
         final double noisyF1 = testF1(trainer, trainer.train(features, noisy, classes, trainIdx, plan.validation(), EpochListener.NONE),
                 testFeatures, test);
         final long t0 = System.nanoTime();
-        final List<ConfidentLearning.Suspect> suspects = OutOfFold.suspects(settings, features, noisy, new boolean[noisy.length],
-                IntStream.range(0, noisy.length).toArray(), trainIdx, plan.validation(), classes, folds, settings.seed());
+        final List<ConfidentLearning.Suspect> suspects = OutOfFold.suspects(new NgramModelFamily(settings), features, noisy,
+                new boolean[noisy.length], IntStream.range(0, noisy.length).toArray(), trainIdx, plan.validation(), classes, folds,
+                settings.seed());
         final double oofSeconds = (System.nanoTime() - t0) / 1e9;
         final Set<Integer> flagged = new HashSet<>();
         suspects.forEach(s -> flagged.add(s.index()));

@@ -2,6 +2,7 @@ package io.nifidq.service;
 
 import io.nifidq.service.api.TextClassifierService;
 import ai.djl.Device;
+import ai.djl.metric.Metrics;
 import io.nifidq.ml.model.DjlEngine;
 import io.nifidq.ml.model.ModelMetadata;
 import io.nifidq.ml.model.ModelStore;
@@ -26,7 +27,6 @@ import org.apache.nifi.reporting.InitializationException;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -82,7 +82,8 @@ public class DjlTextClassifierService extends AbstractControllerService implemen
 
     public static final PropertyDescriptor MAX_BATCH_SIZE = new PropertyDescriptor.Builder()
             .name("Maximum Batch Size")
-            .description("The most texts in one forward pass; larger calls are split.")
+            .description("The most texts in one forward pass of the model; larger calls are split. (The fastText-style model "
+                    + "computes each text on its own, without forward passes.)")
             .required(true)
             .defaultValue("512")
             .addValidator(StandardValidators.createLongValidator(1, 65_536, true))
@@ -107,6 +108,7 @@ public class DjlTextClassifierService extends AbstractControllerService implemen
     private volatile ScheduledExecutorService watcher;
     private volatile List<String> labels = List.of();
     private volatile int currentNumber;
+    private volatile Metrics forwardPasses;
 
     @Override
     protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
@@ -170,11 +172,17 @@ public class DjlTextClassifierService extends AbstractControllerService implemen
             model.close();
             throw new IOException("The labels of " + version.path() + " disagree with its metadata");
         }
+        model.setMetrics(forwardPasses);
         labels = model.labels();
         holder.swap(model, version.name());
         currentNumber = version.number();
         getLogger().info("Serving model {} ({}, {} labels) from {} on {}", version.name(), metadata.modelType(), labels.size(),
                 version.path(), model.device());
+    }
+
+    /** Every model loaded from now on records its forward passes into the metrics (for tests and diagnosis). */
+    void recordForwardPasses(final Metrics metrics) {
+        forwardPasses = metrics;
     }
 
     private static Device chooseDevice(final DeviceChoice choice) {
@@ -201,11 +209,7 @@ public class DjlTextClassifierService extends AbstractControllerService implemen
         gate.acquireUninterruptibly();
         try (ModelHolder<TextClassifierModel>.Lease lease = holder.lease()) {
             final TextClassifierModel model = lease.model();
-            final List<Prediction> predictions = new ArrayList<>(texts.size());
-            for (int from = 0; from < texts.size(); from += maxBatchSize) {
-                predictions.addAll(Predictions.of(model, texts.subList(from, Math.min(texts.size(), from + maxBatchSize)), topK));
-            }
-            return new Classification(predictions, lease.version(), model.device().toString());
+            return new Classification(Predictions.of(model, texts, topK, maxBatchSize), lease.version(), model.device().toString());
         } finally {
             gate.release();
         }

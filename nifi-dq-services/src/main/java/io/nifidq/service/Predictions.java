@@ -15,14 +15,16 @@ final class Predictions {
     private Predictions() {
     }
 
-    static List<TextClassifierService.Prediction> of(final TextClassifierModel model, final List<String> texts, final int topK) {
+    /** The predictions of the texts, the present ones sent to the model in forward passes of at most batchSize texts. */
+    static List<TextClassifierService.Prediction> of(final TextClassifierModel model, final List<String> texts, final int topK,
+                                                     final int batchSize) {
         final List<String> present = new ArrayList<>(texts.size());
         for (final String text : texts) {
             if (text != null && !text.isBlank()) {
                 present.add(text);
             }
         }
-        final float[][] probabilities = present.isEmpty() ? new float[0][] : model.predictProbabilities(present);
+        final float[][] probabilities = present.isEmpty() ? new float[0][] : model.predictProbabilities(present, batchSize);
         final List<TextClassifierService.Prediction> predictions = new ArrayList<>(texts.size());
         int next = 0;
         for (final String text : texts) {

@@ -1,8 +1,10 @@
 package io.nifidq.service;
 
+import ai.djl.metric.Metrics;
 import io.nifidq.service.api.TextClassifierService;
 import io.nifidq.ml.model.ModelFiles;
 import io.nifidq.ml.model.ModelType;
+import io.nifidq.ml.model.TextClassifierModel;
 import org.apache.nifi.util.NoOpProcessor;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
@@ -20,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -103,6 +106,25 @@ class DjlTextClassifierServiceTest {
     }
 
     @Test
+    void aMaximumBatchSizeOf1000MeansForwardPassesOf1000Texts() throws Exception {
+        // The TextCNN runs forward passes; the fastText-style model computes each text on its own.
+        TrainedModels.publish(models, 1, ModelType.TEXTCNN);
+        runner.setProperty(service, DjlTextClassifierService.MAX_BATCH_SIZE, "1000");
+        final Metrics passes = new Metrics();
+        service.recordForwardPasses(passes);
+        runner.enableControllerService(service);
+        final List<String> texts = new ArrayList<>();
+        while (texts.size() < 2_500) {
+            texts.addAll(TrainedModels.TEXTS);
+        }
+        texts.set(7, " ");
+        final List<TextClassifierService.Prediction> predictions = service.classify(texts.subList(0, 2_501), 0).predictions();
+        assertEquals(2_501, predictions.size());
+        assertEquals(List.of(1_000, 1_000, 500), passes.getMetric(TextClassifierModel.FORWARD_BATCH_SIZE).stream()
+                .map(pass -> pass.getValue().intValue()).toList(), "2,500 texts and a blank one, which is not sent");
+    }
+
+    @Test
     void anEmptyModelDirectoryFailsTheEnableAndSaysWhy() {
         final Throwable thrown = assertThrows(Throwable.class, () -> runner.enableControllerService(service));
         assertTrue(rootMessage(thrown).contains("No model has been published"), rootMessage(thrown));
@@ -131,29 +153,38 @@ class DjlTextClassifierServiceTest {
         TrainedModels.publish(models, 1);
         runner.setProperty(service, DjlTextClassifierService.RELOAD_INTERVAL, "100 millis");
         runner.enableControllerService(service);
-        final ExecutorService callers = Executors.newFixedThreadPool(3);
+        final int callerCount = 3;
+        final ExecutorService callers = Executors.newFixedThreadPool(callerCount);
         final AtomicBoolean stop = new AtomicBoolean();
         final Set<String> versionsSeen = ConcurrentHashMap.newKeySet();
+        final CountDownLatch answeredByV1 = new CountDownLatch(callerCount);
+        final CountDownLatch answeredByV2 = new CountDownLatch(callerCount);
         final List<Future<Integer>> calls = new ArrayList<>();
-        for (int t = 0; t < 3; t++) {
+        for (int t = 0; t < callerCount; t++) {
             calls.add(callers.submit(() -> {
                 int answered = 0;
+                boolean sawV1 = false;
+                boolean sawV2 = false;
                 while (!stop.get()) {
                     final TextClassifierService.Classification result = service.classify(TrainedModels.TEXTS, 1);
                     assertEquals(12, result.predictions().size());
                     versionsSeen.add(result.modelVersion());
                     answered++;
+                    if (!sawV1 && "v0001".equals(result.modelVersion())) {
+                        sawV1 = true;
+                        answeredByV1.countDown();
+                    }
+                    if (!sawV2 && "v0002".equals(result.modelVersion())) {
+                        sawV2 = true;
+                        answeredByV2.countDown();
+                    }
                 }
                 return answered;
             }));
         }
-        Thread.sleep(300);
+        assertTrue(answeredByV1.await(30, TimeUnit.SECONDS), "every caller is answered by v0001 before v0002 is published");
         TrainedModels.publish(models, 2);
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!"v0002".equals(service.modelVersion()) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(300);
+        assertTrue(answeredByV2.await(30, TimeUnit.SECONDS), "every caller is answered by v0002 once the watcher swaps it in");
         stop.set(true);
         int answered = 0;
         for (final Future<Integer> call : calls) {

@@ -37,8 +37,10 @@ final class TrainedModels {
     }
 
     static Path publish(final Path root, final long seed, final ModelType type) throws IOException {
-        final TrainingSettings settings = new TrainingSettings(type, new FeaturizerSettings(1 << 12, 2, 3, 4, 100), 8, 30,
-                4, 0.05f, ClassWeighting.NONE, 30, Duration.ofMinutes(1), seed, 8);
+        final TrainingSettings settings = TrainingSettings.builder().optModelType(type)
+                .optFeaturizer(FeaturizerSettings.builder().optBuckets(1 << 12).optMaxIds(100).build())
+                .optEmbeddingSize(8).optBatchSize(4).optLearningRate(0.05f).optClassWeighting(ClassWeighting.NONE).optPatience(30)
+                .optTimeBudget(Duration.ofMinutes(1)).optSeed(seed).optCnnFilters(8).build();
         final HashingFeaturizer featurizer = new HashingFeaturizer(settings.featurizer());
         final int[] all = IntStream.range(0, TEXTS.size()).toArray();
         final TrainingOutcome outcome = new TextClassifierTrainer(settings)

@@ -93,12 +93,11 @@ public final class NoiseHandlingBenchmark {
     }
 
     private static JobSettings settings(final Variant variant) {
-        final JobSettings defaults = JobSettings.defaults();
         return switch (variant) {
-            case OFF, CEILING -> defaults;
-            case PRUNE_ONE_PASS -> defaults.withLabelNoise(LabelNoiseHandling.PRUNE).withLabelNoisePasses(1);
-            case PRUNE -> defaults.withLabelNoise(LabelNoiseHandling.PRUNE);
-            case RELABEL -> defaults.withLabelNoise(LabelNoiseHandling.RELABEL);
+            case OFF, CEILING -> JobSettings.defaults();
+            case PRUNE_ONE_PASS -> JobSettings.builder().optLabelNoise(LabelNoiseHandling.PRUNE).optLabelNoisePasses(1).build();
+            case PRUNE -> JobSettings.builder().optLabelNoise(LabelNoiseHandling.PRUNE).build();
+            case RELABEL -> JobSettings.builder().optLabelNoise(LabelNoiseHandling.RELABEL).build();
         };
     }
 

@@ -97,7 +97,7 @@ final class RepairPipeline {
         ThesisBenchmark.addTest(data, sameLabelSpelling(test));
         JobSettings settings = JobSettings.defaults();
         if (findings.contains("label_noise")) {
-            settings = settings.withLabelNoise(labelNoiseHandling);
+            settings = settings.toBuilder().optLabelNoise(labelNoiseHandling).build();
             remedies.add("TrainClassifier " + labelNoiseHandling.name().toLowerCase(java.util.Locale.ROOT));
         }
         return new Repair(findings, remedies, degraded.size(), cleaned.size(), copiesAdded, data, settings);

@@ -31,7 +31,7 @@ public final class ThesisBenchmark {
      * TrainClassifier's defaults, except that a class needs only one record: respelled labels make classes of two or three
      * records, which TrainClassifier would refuse (failure); the benchmark measures what they cost a model instead.
      */
-    static final JobSettings DEGRADED_SETTINGS = JobSettings.defaults().withMinRecordsPerClass(1);
+    static final JobSettings DEGRADED_SETTINGS = JobSettings.builder().optMinRecordsPerClass(1).build();
 
     private final ThesisResults.Settings settings;
     private final Path datasets;

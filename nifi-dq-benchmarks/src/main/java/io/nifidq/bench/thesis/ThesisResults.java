@@ -4,7 +4,6 @@ import io.nifidq.bench.degrade.Corruption;
 import io.nifidq.ml.train.LabelNoiseHandling;
 
 import java.util.List;
-import java.util.Set;
 
 /** What one run of the thesis benchmark measured, split by split. */
 public record ThesisResults(Settings settings, List<SplitResult> splits, double seconds) {
@@ -32,11 +31,6 @@ public record ThesisResults(Settings settings, List<SplitResult> splits, double 
         /** (repaired - degraded) / (clean - degraded), or null when the corruption cost less than the minimum loss. */
         Double recovery() {
             return loss() < minLoss ? null : (repairedF1 - degradedF1) / loss();
-        }
-
-        /** The report named the injected problem and nothing else. */
-        boolean findingsExact() {
-            return Set.copyOf(findings).equals(Set.of(corruption.finding()));
         }
 
         boolean named() {

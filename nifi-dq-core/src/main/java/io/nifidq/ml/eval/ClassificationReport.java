@@ -18,6 +18,20 @@ public final class ClassificationReport {
     public record Scores(double precision, double recall, double f1, long support) {
     }
 
+    /**
+     * The report as JSON writes it.
+     *
+     * @param classes the scores of each class, by name, in class id order
+     * @param support the records evaluated
+     */
+    public record Summary(Map<String, Scores> classes, double accuracy, Scores microAvg, Scores macroAvg, Scores weightedAvg,
+                          long support, ConfusionMatrix confusionMatrix) {
+    }
+
+    /** Counts of true (rows) against predicted (columns) classes, both in the order of labels. */
+    public record ConfusionMatrix(List<String> labels, long[][] rowsTrueColumnsPredicted) {
+    }
+
     private final List<String> classNames;
     private final long[][] confusion;
     private final List<Scores> perClass;
@@ -154,34 +168,13 @@ public final class ClassificationReport {
         return out.toString();
     }
 
-    /** The report as nested maps and lists, ready for a JSON writer. */
-    public Map<String, Object> toMap() {
-        final Map<String, Object> classes = new LinkedHashMap<>();
+    /** The scores as a JSON-ready value: per class by name, the averages, and the confusion matrix. */
+    public Summary summary() {
+        final Map<String, Scores> classes = new LinkedHashMap<>();
         for (int c = 0; c < classNames.size(); c++) {
-            classes.put(classNames.get(c), scoresMap(perClass.get(c)));
+            classes.put(classNames.get(c), perClass.get(c));
         }
-        final List<List<Long>> matrix = new ArrayList<>();
-        for (final long[] line : confusion) {
-            matrix.add(java.util.Arrays.stream(line).boxed().toList());
-        }
-        final Map<String, Object> map = new LinkedHashMap<>();
-        map.put("classes", classes);
-        map.put("accuracy", accuracy);
-        map.put("microAvg", scoresMap(micro));
-        map.put("macroAvg", scoresMap(macro));
-        map.put("weightedAvg", scoresMap(weighted));
-        map.put("support", total);
-        map.put("confusionMatrix", Map.of("labels", classNames, "rowsTrueColumnsPredicted", matrix));
-        return map;
-    }
-
-    private static Map<String, Object> scoresMap(final Scores s) {
-        final Map<String, Object> map = new LinkedHashMap<>();
-        map.put("precision", s.precision());
-        map.put("recall", s.recall());
-        map.put("f1", s.f1());
-        map.put("support", s.support());
-        return map;
+        return new Summary(classes, accuracy, micro, macro, weighted, total, new ConfusionMatrix(classNames, confusionMatrix()));
     }
 
     private static double ratio(final long numerator, final long denominator) {

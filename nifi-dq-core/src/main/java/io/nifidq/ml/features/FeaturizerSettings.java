@@ -35,19 +35,54 @@ public record FeaturizerSettings(int buckets, int wordNgramMax, int charNgramMin
 
     /** Word unigrams and bigrams, character 3- to 4-grams inside words, 2^18 buckets, 1,000 ids per text. */
     public static FeaturizerSettings defaults() {
-        return new FeaturizerSettings(DEFAULT_BUCKETS, 2, 3, 4, 1000);
+        return builder().build();
     }
 
-    public FeaturizerSettings withBuckets(final int newBuckets) {
-        return new FeaturizerSettings(newBuckets, wordNgramMax, charNgramMin, charNgramMax, maxIds);
-    }
-
-    public FeaturizerSettings withCharNgrams(final int min, final int max) {
-        return new FeaturizerSettings(buckets, wordNgramMax, min, max, maxIds);
+    /** A builder that starts from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Rows of the embedding table: the buckets plus the padding row 0. */
     public int rows() {
         return buckets + 1;
+    }
+
+    /** Builds {@link FeaturizerSettings}; every setting is optional and starts at its default. */
+    public static final class Builder {
+        private int buckets = DEFAULT_BUCKETS;
+        private int wordNgramMax = 2;
+        private int charNgramMin = 3;
+        private int charNgramMax = 4;
+        private int maxIds = 1000;
+
+        private Builder() {
+        }
+
+        public Builder optBuckets(final int value) {
+            buckets = value;
+            return this;
+        }
+
+        public Builder optWordNgramMax(final int value) {
+            wordNgramMax = value;
+            return this;
+        }
+
+        /** Character n-grams of min..max characters inside each word; 0, 0 turns them off. */
+        public Builder optCharNgrams(final int min, final int max) {
+            charNgramMin = min;
+            charNgramMax = max;
+            return this;
+        }
+
+        public Builder optMaxIds(final int value) {
+            maxIds = value;
+            return this;
+        }
+
+        public FeaturizerSettings build() {
+            return new FeaturizerSettings(buckets, wordNgramMax, charNgramMin, charNgramMax, maxIds);
+        }
     }
 }

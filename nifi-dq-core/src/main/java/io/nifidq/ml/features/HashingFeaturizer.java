@@ -15,7 +15,7 @@ import java.util.List;
  * hashed (64-bit FNV-1a over its UTF-8 bytes with a kind prefix) into 1..buckets; 0 is reserved for
  * padding. Stateless and thread-safe.
  */
-public final class HashingFeaturizer {
+public final class HashingFeaturizer implements TextFeaturizer<int[]> {
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
@@ -32,6 +32,7 @@ public final class HashingFeaturizer {
     }
 
     /** The ids of the text in order (words, then their n-grams), at most maxIds; empty for a text without tokens. */
+    @Override
     public int[] featurize(final CharSequence text) {
         if (text == null || text.isEmpty()) {
             return EMPTY;
@@ -62,6 +63,12 @@ public final class HashingFeaturizer {
     }
 
     /** Featurizes each text; convenient for batches. */
+    /** A text without ids cannot be trained on. */
+    @Override
+    public boolean usable(final int[] ids) {
+        return ids.length > 0;
+    }
+
     public List<int[]> featurizeAll(final List<? extends CharSequence> texts) {
         final List<int[]> out = new ArrayList<>(texts.size());
         for (final CharSequence text : texts) {

@@ -84,13 +84,6 @@ public final class HashedTextNetwork extends AbstractBlock {
         }
     }
 
-    /** Reads every parameter back into Java arrays. */
-    public NetworkWeights getWeights() {
-        final Map<String, float[]> head = new LinkedHashMap<>();
-        headParameters.forEach((name, p) -> head.put(name, p.getArray().toFloatArray()));
-        return new NetworkWeights(spec, embedding.getArray().toFloatArray(), head);
-    }
-
     @Override
     protected NDList forwardInternal(final ParameterStore store, final NDList inputs, final boolean training,
                                      final PairList<String, Object> params) {

@@ -1,6 +1,7 @@
 package io.nifidq.ml.model;
 
 import ai.djl.Device;
+import ai.djl.metric.Metrics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -24,8 +25,10 @@ import java.util.List;
  */
 public final class TextClassifierModel implements AutoCloseable {
 
-    /** Records per forward pass. */
-    public static final int BATCH = 512;
+    /** Records per forward pass when the caller does not say. */
+    public static final int DEFAULT_BATCH_SIZE = 512;
+    /** The metric each forward pass adds to the {@link #setMetrics metrics}: the number of texts it ran on. */
+    public static final String FORWARD_BATCH_SIZE = "ForwardBatchSize";
 
     private final NDManager manager;
     private final HashedTextNetwork network;
@@ -35,6 +38,7 @@ public final class TextClassifierModel implements AutoCloseable {
     /** FASTTEXT only: the embedding table times the linear layer, and the bias (see HashedTextNetwork#foldedLinearHead). */
     private final float[] foldedTable;
     private final float[] foldedBias;
+    private volatile Metrics metrics;
 
     private TextClassifierModel(final NDManager manager, final HashedTextNetwork network, final HashingFeaturizer featurizer,
                                 final List<String> labels, final Path directory) {
@@ -91,25 +95,46 @@ public final class TextClassifierModel implements AutoCloseable {
         return directory;
     }
 
-    /** Class probabilities per text, {@code [texts.size()][labels().size()]}; null or empty texts get the prior of an empty input. */
+    /** Records the size of every forward pass from now on into the metrics (DJL's Predictor does the same); null stops it. */
+    public void setMetrics(final Metrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** As {@link #predictProbabilities(List, int)} in forward passes of {@value #DEFAULT_BATCH_SIZE} texts. */
     public float[][] predictProbabilities(final List<String> texts) {
+        return predictProbabilities(texts, DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * Class probabilities per text, {@code [texts.size()][labels().size()]}; null or empty texts get the prior of an empty input.
+     *
+     * @param batchSize the most texts in one forward pass (the FASTTEXT model's folded head needs none)
+     */
+    public float[][] predictProbabilities(final List<String> texts, final int batchSize) {
         final List<int[]> ids = new ArrayList<>(texts.size());
         for (final String text : texts) {
             ids.add(featurizer.featurize(text));
         }
-        return predictFeatures(ids);
+        return predictFeatures(ids, batchSize);
     }
 
-    /** Class probabilities for already featurized texts. */
-    public float[][] predictFeatures(final List<int[]> features) {
+    /** Class probabilities for already featurized texts, in forward passes of at most batchSize texts. */
+    public float[][] predictFeatures(final List<int[]> features, final int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
         if (foldedTable != null) {
             return predictFolded(features);
         }
         final int classes = labels.size();
         final float[][] out = new float[features.size()][];
         final int minLength = network.spec().minLength();
-        for (int from = 0; from < features.size(); from += BATCH) {
-            final int to = Math.min(features.size(), from + BATCH);
+        final Metrics recorded = metrics;
+        for (int from = 0; from < features.size(); from += batchSize) {
+            final int to = Math.min(features.size(), from + batchSize);
+            if (recorded != null) {
+                recorded.addMetric(FORWARD_BATCH_SIZE, to - from);
+            }
             int length = minLength;
             for (int i = from; i < to; i++) {
                 length = Math.max(length, features.get(i).length);

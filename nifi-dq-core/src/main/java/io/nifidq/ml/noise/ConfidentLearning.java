@@ -46,16 +46,10 @@ public final class ConfidentLearning {
             return List.of();
         }
         final int classes = outOfFoldProbabilities[0].length;
-        final double[] thresholds = thresholds(givenLabels, outOfFoldProbabilities, classes);
-        final long[][] joint = new long[classes][classes];
-        final int[] confidentClass = new int[records];
+        final long[][] joint = confidentJoint(givenLabels, widen(outOfFoldProbabilities));
         final long[] labelled = new long[classes];
-        for (int i = 0; i < records; i++) {
-            labelled[givenLabels[i]]++;
-            confidentClass[i] = confidentClass(outOfFoldProbabilities[i], thresholds);
-            if (confidentClass[i] >= 0) {
-                joint[givenLabels[i]][confidentClass[i]]++;
-            }
+        for (final int given : givenLabels) {
+            labelled[given]++;
         }
         final Map<Integer, Suspect> suspects = new HashMap<>();
         for (int given = 0; given < classes; given++) {
@@ -79,8 +73,46 @@ public final class ConfidentLearning {
         return suspects.values().stream().sorted(Comparator.comparingInt(Suspect::index)).toList();
     }
 
+    /**
+     * The records of the confident joint that lie off its diagonal: labelled y, with another class k as their confident
+     * class (steps 1 and 2, without the calibration). An estimate of the label errors that needs no count per cell.
+     *
+     * @param givenLabels   class id per record as labelled
+     * @param probabilities per record, the class probabilities from a model that did not train on it
+     */
+    public static long countConfidentlyMislabelled(final int[] givenLabels, final double[][] probabilities) {
+        if (givenLabels.length != probabilities.length) {
+            throw new IllegalArgumentException("One probability row per record is needed");
+        }
+        if (givenLabels.length == 0) {
+            return 0;
+        }
+        final long[][] joint = confidentJoint(givenLabels, probabilities);
+        long offDiagonal = 0;
+        for (int given = 0; given < joint.length; given++) {
+            for (int confident = 0; confident < joint.length; confident++) {
+                offDiagonal += confident == given ? 0 : joint[given][confident];
+            }
+        }
+        return offDiagonal;
+    }
+
+    /** C[y][k]: records labelled y whose confident class is k (steps 1 and 2); a record that reaches no threshold is not counted. */
+    static long[][] confidentJoint(final int[] givenLabels, final double[][] probabilities) {
+        final int classes = probabilities[0].length;
+        final double[] thresholds = thresholds(givenLabels, probabilities, classes);
+        final long[][] joint = new long[classes][classes];
+        for (int i = 0; i < givenLabels.length; i++) {
+            final int confident = confidentClass(probabilities[i], thresholds);
+            if (confident >= 0) {
+                joint[givenLabels[i]][confident]++;
+            }
+        }
+        return joint;
+    }
+
     /** Per class, the mean probability of that class over the records labelled with it (1 for an empty class). */
-    static double[] thresholds(final int[] givenLabels, final float[][] probabilities, final int classes) {
+    static double[] thresholds(final int[] givenLabels, final double[][] probabilities, final int classes) {
         final double[] sums = new double[classes];
         final long[] counts = new long[classes];
         for (int i = 0; i < givenLabels.length; i++) {
@@ -94,8 +126,20 @@ public final class ConfidentLearning {
         return thresholds;
     }
 
+    /** The probabilities in double precision (exactly the same numbers), for the steps both precisions share. */
+    private static double[][] widen(final float[][] probabilities) {
+        final double[][] wide = new double[probabilities.length][];
+        for (int i = 0; i < probabilities.length; i++) {
+            wide[i] = new double[probabilities[i].length];
+            for (int c = 0; c < wide[i].length; c++) {
+                wide[i][c] = probabilities[i][c];
+            }
+        }
+        return wide;
+    }
+
     /** The most probable class among those whose probability reaches their threshold; -1 when none does. */
-    private static int confidentClass(final float[] probabilities, final double[] thresholds) {
+    private static int confidentClass(final double[] probabilities, final double[] thresholds) {
         int best = -1;
         for (int c = 0; c < probabilities.length; c++) {
             if (probabilities[c] >= thresholds[c] && (best < 0 || probabilities[c] > probabilities[best])) {

@@ -31,22 +31,67 @@ public record JobSettings(TrainingSettings training, double trainShare, double v
     }
 
     public static JobSettings defaults() {
-        return new JobSettings(TrainingSettings.defaults(), 0.8, 0.1, LabelNoiseHandling.OFF, 5, 3, DEFAULT_LABEL_NOISE_PASSES);
+        return builder().build();
     }
 
-    public JobSettings withTraining(final TrainingSettings settings) {
-        return new JobSettings(settings, trainShare, validationShare, labelNoise, folds, minRecordsPerClass, labelNoisePasses);
+    /** A builder that starts from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public JobSettings withLabelNoise(final LabelNoiseHandling handling) {
-        return new JobSettings(training, trainShare, validationShare, handling, folds, minRecordsPerClass, labelNoisePasses);
+    /** A builder that starts from these settings. */
+    public Builder toBuilder() {
+        return new Builder().optTraining(training).optShares(trainShare, validationShare).optLabelNoise(labelNoise).optFolds(folds)
+                .optMinRecordsPerClass(minRecordsPerClass).optLabelNoisePasses(labelNoisePasses);
     }
 
-    public JobSettings withLabelNoisePasses(final int passes) {
-        return new JobSettings(training, trainShare, validationShare, labelNoise, folds, minRecordsPerClass, passes);
-    }
+    /** Builds {@link JobSettings}; every setting is optional and starts at TrainClassifier's default. */
+    public static final class Builder {
+        private TrainingSettings training = TrainingSettings.defaults();
+        private double trainShare = 0.8;
+        private double validationShare = 0.1;
+        private LabelNoiseHandling labelNoise = LabelNoiseHandling.OFF;
+        private int folds = 5;
+        private int minRecordsPerClass = 3;
+        private int labelNoisePasses = DEFAULT_LABEL_NOISE_PASSES;
 
-    public JobSettings withMinRecordsPerClass(final int minimum) {
-        return new JobSettings(training, trainShare, validationShare, labelNoise, folds, minimum, labelNoisePasses);
+        private Builder() {
+        }
+
+        public Builder optTraining(final TrainingSettings value) {
+            training = value;
+            return this;
+        }
+
+        /** The shares of the original records for training and validation; the test split gets the rest. */
+        public Builder optShares(final double train, final double validation) {
+            trainShare = train;
+            validationShare = validation;
+            return this;
+        }
+
+        public Builder optLabelNoise(final LabelNoiseHandling value) {
+            labelNoise = value;
+            return this;
+        }
+
+        public Builder optFolds(final int value) {
+            folds = value;
+            return this;
+        }
+
+        public Builder optMinRecordsPerClass(final int value) {
+            minRecordsPerClass = value;
+            return this;
+        }
+
+        public Builder optLabelNoisePasses(final int value) {
+            labelNoisePasses = value;
+            return this;
+        }
+
+        public JobSettings build() {
+            return new JobSettings(training, trainShare, validationShare, labelNoise, folds, minRecordsPerClass, labelNoisePasses);
+        }
     }
 }

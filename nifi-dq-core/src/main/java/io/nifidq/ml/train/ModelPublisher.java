@@ -35,11 +35,11 @@ public final class ModelPublisher {
     /** Publishes the result under {@code modelRoot}; returns the new version's directory. */
     public static Path publish(final Path modelRoot, final TrainingJobResult result, final TrainingData data) throws IOException {
         final ModelMetadata metadata = new ModelMetadata(result.outcome().weights().spec().type().name(), DjlEngine.describe(),
-                ModelFiles.FORMAT_VERSION, result.labels(), TrainingDataHash.of(data.texts(), data.labels()), result.report(),
-                Instant.now().toString());
+                ModelFiles.FORMAT_VERSION, result.labels(), TrainingDataHash.of(data.texts(), data.labels()),
+                result.trainingReport().toMap(), Instant.now().toString());
         return new ModelStore(modelRoot).write(metadata, dir -> {
             ModelFiles.write(dir, result.outcome().weights(), result.featurizer(), result.labels());
-            JSON.writeValue(dir.resolve(METRICS).toFile(), result.report());
+            JSON.writeValue(dir.resolve(METRICS).toFile(), result.trainingReport());
             Files.writeString(dir.resolve(REPORT_TEXT), result.evaluation().toText(), StandardCharsets.UTF_8);
         });
     }

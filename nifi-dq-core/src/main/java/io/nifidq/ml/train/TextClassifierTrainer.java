@@ -25,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * early stopping on validation macro-F1 with the best epoch's weights kept, and a time budget. One
  * NDManager sub-manager per batch frees every temporary. Not thread-safe; one trainer per run.
  */
-public final class TextClassifierTrainer {
+public final class TextClassifierTrainer implements ClassifierTrainer<int[]> {
 
     /**
      * DJL's PyTorch engine allows one gradient collector at a time in a JVM: trainings running at once (two TrainClassifier
@@ -55,6 +55,7 @@ public final class TextClassifierTrainer {
      * @param labels label id per record, 0..classes-1
      * @param classes number of labels
      */
+    @Override
     public TrainingOutcome train(final List<int[]> features, final int[] labels, final int classes, final int[] train,
                                  final int[] validation, final EpochListener listener) {
         final long start = System.nanoTime();
@@ -116,7 +117,7 @@ public final class TextClassifierTrainer {
                 (System.nanoTime() - start) / 1_000_000, stopReason, device.toString(), classWeights);
     }
 
-    /** Class probabilities {@code [indices.length][classes]} of the given records under the weights. */
+    @Override
     public float[][] probabilities(final NetworkWeights weights, final List<int[]> features, final int[] indices) {
         try (NDManager root = NDManager.newBaseManager(device)) {
             return probabilities(root, weights, features, indices);

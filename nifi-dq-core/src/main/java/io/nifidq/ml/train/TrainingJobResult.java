@@ -9,15 +9,26 @@ import java.util.Map;
 /**
  * Everything a TrainClassifier run produced, before anything is written.
  *
- * @param labels label names, index = class id
- * @param featurizer the featurizer settings the model needs
- * @param outcome the final training run (weights of the best epoch)
- * @param evaluation per-class and averaged scores on the held-out test split
- * @param evaluatedOn "test", or "validation" when the test split came out empty
- * @param suspects suspected label errors (empty when label-noise handling is off)
- * @param report the JSON-ready evaluation report
+ * @param labels         label names, index = class id
+ * @param featurizer     the featurizer settings the model needs
+ * @param outcome        the final training run (weights of the best epoch)
+ * @param evaluation     per-class and averaged scores on the held-out test split
+ * @param evaluatedOn    "test", or "validation" when the test split came out empty
+ * @param suspects       suspected label errors (empty when label-noise handling is off)
+ * @param trainingReport the evaluation report
  */
 public record TrainingJobResult(List<String> labels, FeaturizerSettings featurizer, TrainingOutcome outcome,
                                 ClassificationReport evaluation, String evaluatedOn, List<Suspect> suspects,
-                                Map<String, Object> report) {
+                                TrainingReport trainingReport) {
+
+    /**
+     * The report as maps, for callers written before it was typed.
+     *
+     * @deprecated use {@link #trainingReport()}, and {@link TrainingReport#withModel} / {@link TrainingReport#withText} for
+     * what TrainClassifier adds
+     */
+    @Deprecated(forRemoval = true)
+    public Map<String, Object> report() {
+        return trainingReport.toMap();
+    }
 }

@@ -35,42 +35,96 @@ public record TrainingSettings(ModelType modelType, FeaturizerSettings featurize
 
     /** TrainClassifier's defaults (the ones docs/benchmarks.md measures against fastText). */
     public static TrainingSettings defaults() {
-        return new TrainingSettings(ModelType.FASTTEXT, FeaturizerSettings.defaults(), 64, 30, 32, 0.01f,
-                ClassWeighting.AUTO, 3, Duration.ofMinutes(10), 42L, 100);
+        return builder().build();
     }
 
-    public TrainingSettings withModelType(final ModelType type) {
-        return new TrainingSettings(type, featurizer, embeddingSize, maxEpochs, batchSize, learningRate, classWeighting,
-                patience, timeBudget, seed, cnnFilters);
+    /** A builder that starts from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public TrainingSettings withEpochs(final int epochs) {
-        return new TrainingSettings(modelType, featurizer, embeddingSize, epochs, batchSize, learningRate, classWeighting,
-                patience, timeBudget, seed, cnnFilters);
+    /** A builder that starts from these settings. */
+    public Builder toBuilder() {
+        return new Builder().optModelType(modelType).optFeaturizer(featurizer).optEmbeddingSize(embeddingSize).optMaxEpochs(maxEpochs)
+                .optBatchSize(batchSize).optLearningRate(learningRate).optClassWeighting(classWeighting).optPatience(patience)
+                .optTimeBudget(timeBudget).optSeed(seed).optCnnFilters(cnnFilters);
     }
 
-    public TrainingSettings withFeaturizer(final FeaturizerSettings settings) {
-        return new TrainingSettings(modelType, settings, embeddingSize, maxEpochs, batchSize, learningRate, classWeighting,
-                patience, timeBudget, seed, cnnFilters);
-    }
+    /** Builds {@link TrainingSettings}; every setting is optional and starts at TrainClassifier's default. */
+    public static final class Builder {
+        private ModelType modelType = ModelType.FASTTEXT;
+        private FeaturizerSettings featurizer = FeaturizerSettings.defaults();
+        private int embeddingSize = 64;
+        private int maxEpochs = 30;
+        private int batchSize = 32;
+        private float learningRate = 0.01f;
+        private ClassWeighting classWeighting = ClassWeighting.AUTO;
+        private int patience = 3;
+        private Duration timeBudget = Duration.ofMinutes(10);
+        private long seed = 42L;
+        private int cnnFilters = 100;
 
-    public TrainingSettings withTimeBudget(final Duration budget) {
-        return new TrainingSettings(modelType, featurizer, embeddingSize, maxEpochs, batchSize, learningRate, classWeighting,
-                patience, budget, seed, cnnFilters);
-    }
+        private Builder() {
+        }
 
-    public TrainingSettings withBatchAndRate(final int batch, final float rate) {
-        return new TrainingSettings(modelType, featurizer, embeddingSize, maxEpochs, batch, rate, classWeighting,
-                patience, timeBudget, seed, cnnFilters);
-    }
+        public Builder optModelType(final ModelType value) {
+            modelType = value;
+            return this;
+        }
 
-    public TrainingSettings withClassWeighting(final ClassWeighting weighting) {
-        return new TrainingSettings(modelType, featurizer, embeddingSize, maxEpochs, batchSize, learningRate, weighting,
-                patience, timeBudget, seed, cnnFilters);
-    }
+        public Builder optFeaturizer(final FeaturizerSettings value) {
+            featurizer = value;
+            return this;
+        }
 
-    public TrainingSettings withSeed(final long newSeed) {
-        return new TrainingSettings(modelType, featurizer, embeddingSize, maxEpochs, batchSize, learningRate, classWeighting,
-                patience, timeBudget, newSeed, cnnFilters);
+        public Builder optEmbeddingSize(final int value) {
+            embeddingSize = value;
+            return this;
+        }
+
+        public Builder optMaxEpochs(final int value) {
+            maxEpochs = value;
+            return this;
+        }
+
+        public Builder optBatchSize(final int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder optLearningRate(final float value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder optClassWeighting(final ClassWeighting value) {
+            classWeighting = value;
+            return this;
+        }
+
+        public Builder optPatience(final int value) {
+            patience = value;
+            return this;
+        }
+
+        public Builder optTimeBudget(final Duration value) {
+            timeBudget = value;
+            return this;
+        }
+
+        public Builder optSeed(final long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder optCnnFilters(final int value) {
+            cnnFilters = value;
+            return this;
+        }
+
+        public TrainingSettings build() {
+            return new TrainingSettings(modelType, featurizer, embeddingSize, maxEpochs, batchSize, learningRate, classWeighting,
+                    patience, timeBudget, seed, cnnFilters);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.nifidq.quality.profile;
 
+import io.nifidq.ml.noise.ConfidentLearning;
 import io.nifidq.quality.hash.Hashing;
 import io.nifidq.text.Tokenizer;
 
@@ -11,9 +12,10 @@ import java.util.List;
  * Estimates how many labels are wrong without a trained model, so that a profile can name label noise. It keeps a
  * reservoir sample of labelled texts; at report time a multinomial naive Bayes over hashed words and word pairs is
  * trained on four fifths of the sample and scores the fifth it has not seen (five times), and confident learning
- * counts the texts whose out-of-fold probability of another class reaches that class's own average (the class's
- * threshold) and beats their given label. A clean data set has a floor of such suspects (the texts a simple model
- * gets wrong); flipped labels raise it, which is what the comparison with a baseline reads.
+ * ({@link ConfidentLearning#countConfidentlyMislabelled}) counts the texts whose out-of-fold probability of another class
+ * reaches that class's own average (the class's threshold) and beats their given label. A clean data set has a floor of
+ * such suspects (the texts a simple model gets wrong); flipped labels raise it, which is what the comparison with a
+ * baseline reads.
  */
 final class LabelNoiseCheck {
 
@@ -137,34 +139,8 @@ final class LabelNoiseCheck {
                 }
             }
         }
-        return new Estimate(n, confidentLearningSuspects(probabilities, classCount));
-    }
-
-    /** Texts whose most probable class among those reaching their own threshold is not the given one. */
-    private long confidentLearningSuspects(final double[][] probabilities, final int classCount) {
-        final double[] thresholds = new double[classCount];
-        final long[] members = new long[classCount];
-        for (int i = 0; i < probabilities.length; i++) {
-            final int given = classes.get(i);
-            thresholds[given] += probabilities[i][given];
-            members[given]++;
-        }
-        for (int c = 0; c < classCount; c++) {
-            thresholds[c] = members[c] == 0 ? Double.POSITIVE_INFINITY : thresholds[c] / members[c];
-        }
-        long suspects = 0;
-        for (int i = 0; i < probabilities.length; i++) {
-            int best = -1;
-            for (int c = 0; c < classCount; c++) {
-                if (probabilities[i][c] >= thresholds[c] && (best < 0 || probabilities[i][c] > probabilities[i][best])) {
-                    best = c;
-                }
-            }
-            if (best >= 0 && best != classes.get(i)) {
-                suspects++;
-            }
-        }
-        return suspects;
+        return new Estimate(n, ConfidentLearning.countConfidentlyMislabelled(classes.stream().mapToInt(Integer::intValue).toArray(),
+                probabilities));
     }
 
     private static void count(final int[][] counts, final long[] tokenTotals, final long[] documents, final int[] features,

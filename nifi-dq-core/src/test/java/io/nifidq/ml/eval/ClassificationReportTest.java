@@ -1,9 +1,10 @@
 package io.nifidq.ml.eval;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,13 +71,25 @@ class ClassificationReportTest {
     }
 
     @Test
-    void theMapHoldsEverythingForJson() {
-        final Map<String, Object> map = report.toMap();
-        assertEquals(0.7, map.get("accuracy"));
-        assertEquals(10L, map.get("support"));
-        @SuppressWarnings("unchecked")
-        final Map<String, Object> b = (Map<String, Object>) ((Map<String, Object>) map.get("classes")).get("b");
-        assertEquals(3L, b.get("support"));
+    void theSummaryHoldsEverythingForJson() throws Exception {
+        final ClassificationReport.Summary summary = report.summary();
+        assertEquals(List.of("a", "b", "c"), List.copyOf(summary.classes().keySet()));
+        assertEquals(report.scores(1), summary.classes().get("b"));
+        assertEquals(0.7, summary.accuracy());
+        assertEquals(10L, summary.support());
+        assertEquals(report.macroAverage(), summary.macroAvg());
+        final JsonNode json = new ObjectMapper().valueToTree(summary);
+        assertEquals(List.of("classes", "accuracy", "microAvg", "macroAvg", "weightedAvg", "support", "confusionMatrix"),
+                names(json));
+        assertEquals(List.of("precision", "recall", "f1", "support"), names(json.get("classes").get("b")));
+        assertEquals("{\"labels\":[\"a\",\"b\",\"c\"],\"rowsTrueColumnsPredicted\":[[3,1,0],[1,2,0],[0,1,2]]}",
+                json.get("confusionMatrix").toString());
+    }
+
+    private static List<String> names(final JsonNode object) {
+        final List<String> names = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HashingFeaturizerTest {
 
-    private static final FeaturizerSettings WORDS_AND_BIGRAMS = new FeaturizerSettings(1 << 16, 2, 0, 0, 1000);
+    private static final FeaturizerSettings WORDS_AND_BIGRAMS = FeaturizerSettings.builder().optBuckets(1 << 16).optCharNgrams(0, 0)
+            .build();
 
     @Test
     void englishTextGivesItsWordsThenTheirBigramsInOrder() {
@@ -40,7 +41,8 @@ class HashingFeaturizerTest {
 
     @Test
     void characterNgramsAreTakenInsideMarkedLatinWordsOnly() {
-        final HashingFeaturizer f = new HashingFeaturizer(new FeaturizerSettings(1 << 16, 1, 3, 3, 1000));
+        final HashingFeaturizer f = new HashingFeaturizer(FeaturizerSettings.builder().optBuckets(1 << 16).optWordNgramMax(1)
+                .optCharNgrams(3, 3).build());
         assertArrayEquals(new int[]{f.bucket('w', "cat"), f.bucket('c', "<ca"), f.bucket('c', "cat"), f.bucket('c', "at>")},
                 f.featurize("cat"));
         assertArrayEquals(new int[]{f.bucket('w', "好"), f.bucket('w', "的")}, f.featurize("好的"),
@@ -49,7 +51,7 @@ class HashingFeaturizerTest {
 
     @Test
     void idsStayInOneToBucketsAndZeroIsLeftForPadding() {
-        final FeaturizerSettings small = new FeaturizerSettings(16, 2, 2, 4, 10_000);
+        final FeaturizerSettings small = FeaturizerSettings.builder().optBuckets(16).optCharNgrams(2, 4).optMaxIds(10_000).build();
         final HashingFeaturizer f = new HashingFeaturizer(small);
         final int[] ids = f.featurize("the quick brown fox jumps over the lazy dog 敏捷的棕色狐狸");
         assertTrue(ids.length > 50);
@@ -65,7 +67,8 @@ class HashingFeaturizerTest {
 
     @Test
     void longTextsAreCutAtMaxIds() {
-        final HashingFeaturizer f = new HashingFeaturizer(new FeaturizerSettings(1 << 16, 2, 0, 0, 5));
+        final HashingFeaturizer f = new HashingFeaturizer(FeaturizerSettings.builder().optBuckets(1 << 16).optCharNgrams(0, 0)
+                .optMaxIds(5).build());
         assertEquals(5, f.featurize("one two three four five six seven").length);
     }
 
@@ -80,17 +83,19 @@ class HashingFeaturizerTest {
     @Test
     void settingsRoundTripThroughJsonAndRejectNonsense() throws Exception {
         final ObjectMapper json = new ObjectMapper();
-        final FeaturizerSettings settings = FeaturizerSettings.defaults().withBuckets(1 << 20);
+        final FeaturizerSettings settings = FeaturizerSettings.builder().optBuckets(1 << 20).build();
         assertEquals(settings, json.readValue(json.writeValueAsString(settings), FeaturizerSettings.class));
-        assertThrows(IllegalArgumentException.class, () -> new FeaturizerSettings(8, 2, 0, 0, 10));
-        assertThrows(IllegalArgumentException.class, () -> new FeaturizerSettings(1 << 10, 4, 0, 0, 10));
-        assertThrows(IllegalArgumentException.class, () -> new FeaturizerSettings(1 << 10, 2, 4, 3, 10));
+        assertThrows(IllegalArgumentException.class, () -> FeaturizerSettings.builder().optBuckets(8).build());
+        assertThrows(IllegalArgumentException.class, () -> FeaturizerSettings.builder().optWordNgramMax(4).build());
+        assertThrows(IllegalArgumentException.class, () -> FeaturizerSettings.builder().optCharNgrams(4, 3).build());
+        assertThrows(IllegalArgumentException.class, () -> FeaturizerSettings.builder().optMaxIds(0).build());
     }
 
     /** The featurizer hashes without building feature strings; its ids must equal those of the strings, or saved models break. */
     @org.junit.jupiter.api.Test
     void idsEqualTheHashesOfTheFeatureStrings() {
-        final FeaturizerSettings settings = new FeaturizerSettings(1 << 20, 3, 2, 4, 1000);
+        final FeaturizerSettings settings = FeaturizerSettings.builder().optBuckets(1 << 20).optWordNgramMax(3).optCharNgrams(2, 4)
+                .build();
         final HashingFeaturizer featurizer = new HashingFeaturizer(settings);
         for (final String text : java.util.List.of("Free entry in 2 a wkly comp to win FA Cup final tkts 21st May",
                 "Café au lait, naïve résumé £100 won't", "这家酒店的服务很好 value for money", "emoji 😀 face 👍🏽 ok", "lone \ud800 surrogate x")) {

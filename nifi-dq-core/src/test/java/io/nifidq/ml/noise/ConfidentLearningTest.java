@@ -16,8 +16,29 @@ class ConfidentLearningTest {
     @Test
     void thresholdsAreTheMeanSelfConfidencePerClass() {
         final int[] given = {0, 0, 1, 1};
-        final float[][] p = {{0.9f, 0.1f}, {0.7f, 0.3f}, {0.4f, 0.6f}, {0.2f, 0.8f}};
-        assertArrayEquals(new double[] {0.8, 0.7}, ConfidentLearning.thresholds(given, p, 2), 1e-6);
+        final double[][] p = {{0.9, 0.1}, {0.7, 0.3}, {0.4, 0.6}, {0.2, 0.8}};
+        assertArrayEquals(new double[] {0.8, 0.7}, ConfidentLearning.thresholds(given, p, 2), 1e-12);
+    }
+
+    @Test
+    void theConfidentJointCountsEachRecordUnderItsMostProbableClassAmongThoseReachingTheirThreshold() {
+        // Thresholds: class 0 (0.9 + 0.7 + 0.2) / 3 = 0.6, class 1 (0.6 + 0.5) / 2 = 0.55.
+        final int[] given = {0, 0, 0, 1, 1};
+        final double[][] p = {{0.9, 0.1}, {0.7, 0.3}, {0.2, 0.8}, {0.4, 0.6}, {0.5, 0.5}};
+        // Record 2 (labelled 0) is confidently 1; record 4 reaches neither threshold and is not counted.
+        assertArrayEquals(new long[][] {{2, 1}, {0, 1}}, ConfidentLearning.confidentJoint(given, p));
+        assertEquals(1, ConfidentLearning.countConfidentlyMislabelled(given, p));
+    }
+
+    @Test
+    void aRecordReachingTwoThresholdsCountsUnderTheMoreProbableClass() {
+        // Thresholds: class 0 (0.3 + 0.3 + 0.4) / 3 = 1/3, class 1 (0.5 + 0.6) / 2 = 0.55, class 2 0.9. Record 2 (labelled 0)
+        // reaches its own threshold (0.4) and class 1's (0.56): it counts as confidently 1.
+        final int[] given = {0, 0, 0, 1, 1, 2};
+        final double[][] p = {{0.3, 0.1, 0.6}, {0.3, 0.1, 0.6}, {0.4, 0.56, 0.04}, {0.1, 0.5, 0.4}, {0.1, 0.6, 0.3}, {0.0, 0.1, 0.9}};
+        assertArrayEquals(new long[][] {{0, 1, 0}, {0, 1, 0}, {0, 0, 1}}, ConfidentLearning.confidentJoint(given, p));
+        assertEquals(1, ConfidentLearning.countConfidentlyMislabelled(given, p));
+        assertEquals(0, ConfidentLearning.countConfidentlyMislabelled(new int[0], new double[0][]));
     }
 
     @Test

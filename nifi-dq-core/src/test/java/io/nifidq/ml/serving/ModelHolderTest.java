@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +24,7 @@ class ModelHolderTest {
         final String name;
         final AtomicBoolean closed = new AtomicBoolean();
         final AtomicInteger uses = new AtomicInteger();
+        final CountDownLatch used = new CountDownLatch(1);
 
         CountingModel(final String name) {
             this.name = name;
@@ -33,6 +35,7 @@ class ModelHolderTest {
                 throw new IllegalStateException(name + " used after close");
             }
             uses.incrementAndGet();
+            used.countDown();
             return name;
         }
 
@@ -91,7 +94,8 @@ class ModelHolderTest {
             final CountingModel next = new CountingModel("v" + v);
             models.add(next);
             holder.swap(next, "v" + v);
-            Thread.sleep(0, 200_000);
+            // The next swap comes once a caller has used this model, while other callers may still hold the one before.
+            assertTrue(next.used.await(30, TimeUnit.SECONDS), "a caller got v" + v);
         }
         stop.set(true);
         int calls = 0;

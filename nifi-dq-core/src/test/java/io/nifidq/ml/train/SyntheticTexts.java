@@ -39,4 +39,15 @@ final class SyntheticTexts {
         }
         return data;
     }
+
+    /** 120 records of two classes, the label of every tenth (0, 10, 20, ...) turned to the other class. */
+    static TrainingData everyTenthLabelFlipped() {
+        final SyntheticTexts corpus = new SyntheticTexts(60, 2, 3L);
+        final TrainingData data = new TrainingData();
+        for (int i = 0; i < corpus.texts.size(); i++) {
+            final String label = corpus.labels.get(i);
+            data.add(corpus.texts.get(i), i % 10 == 0 ? (label.equals("class0") ? "class1" : "class0") : label, false, null);
+        }
+        return data;
+    }
 }

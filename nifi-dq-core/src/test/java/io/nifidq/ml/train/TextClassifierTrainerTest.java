@@ -17,8 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TextClassifierTrainerTest {
 
-    static final TrainingSettings SMALL = new TrainingSettings(ModelType.FASTTEXT, new FeaturizerSettings(1 << 14, 2, 0, 0, 200),
-            16, 20, 16, 0.02f, ClassWeighting.AUTO, 3, Duration.ofMinutes(2), 7L, 16);
+    static final TrainingSettings SMALL = TrainingSettings.builder()
+            .optFeaturizer(FeaturizerSettings.builder().optBuckets(1 << 14).optCharNgrams(0, 0).optMaxIds(200).build())
+            .optEmbeddingSize(16).optMaxEpochs(20).optBatchSize(16).optLearningRate(0.02f).optTimeBudget(Duration.ofMinutes(2))
+            .optSeed(7L).optCnnFilters(16).build();
 
     private final SyntheticTexts corpus = new SyntheticTexts(60, 3, 1L);
     private final List<int[]> features = new HashingFeaturizer(SMALL.featurizer()).featurizeAll(corpus.texts);
@@ -76,7 +78,7 @@ class TextClassifierTrainerTest {
 
     @Test
     void aSpentTimeBudgetStopsAfterTheFirstBatchAndStillKeepsAModel() {
-        final TextClassifierTrainer trainer = new TextClassifierTrainer(SMALL.withTimeBudget(Duration.ZERO));
+        final TextClassifierTrainer trainer = new TextClassifierTrainer(SMALL.toBuilder().optTimeBudget(Duration.ZERO).build());
         final TrainingOutcome outcome = trainer.train(features, labels, 3, train, validation, EpochListener.NONE);
         assertEquals("time budget", outcome.stopReason());
         assertEquals(1, outcome.epochsRun());
@@ -85,15 +87,16 @@ class TextClassifierTrainerTest {
 
     @Test
     void theSameSeedGivesTheSameModel() {
-        final TextClassifierTrainer trainer = new TextClassifierTrainer(SMALL.withEpochs(3));
+        final TextClassifierTrainer trainer = new TextClassifierTrainer(SMALL.toBuilder().optMaxEpochs(3).build());
         final TrainingOutcome a = trainer.train(features, labels, 3, train, validation, EpochListener.NONE);
-        final TrainingOutcome b = new TextClassifierTrainer(SMALL.withEpochs(3)).train(features, labels, 3, train, validation, EpochListener.NONE);
+        final TrainingOutcome b = new TextClassifierTrainer(SMALL.toBuilder().optMaxEpochs(3).build())
+                .train(features, labels, 3, train, validation, EpochListener.NONE);
         assertArrayEquals(a.weights().head().get("linear_weight"), b.weights().head().get("linear_weight"));
     }
 
     @Test
     void theTextCnnLearnsTheSameTask() {
-        final TextClassifierTrainer trainer = new TextClassifierTrainer(SMALL.withModelType(ModelType.TEXTCNN));
+        final TextClassifierTrainer trainer = new TextClassifierTrainer(SMALL.toBuilder().optModelType(ModelType.TEXTCNN).build());
         final TrainingOutcome outcome = trainer.train(features, labels, 3, train, validation, EpochListener.NONE);
         assertTrue(accuracy(trainer, outcome) >= 0.85, "test accuracy " + accuracy(trainer, outcome));
     }

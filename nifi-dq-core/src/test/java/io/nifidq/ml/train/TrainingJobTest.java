@@ -1,16 +1,23 @@
 package io.nifidq.ml.train;
 
+import io.nifidq.ml.features.TextFeaturizer;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainingJobTest {
 
-    private static final JobSettings SETTINGS = JobSettings.defaults().withTraining(TextClassifierTrainerTest.SMALL);
+    private static final JobSettings SETTINGS = JobSettings.builder().optTraining(TextClassifierTrainerTest.SMALL).build();
+
+    private static JobSettings pruning(final int passes) {
+        return SETTINGS.toBuilder().optLabelNoise(LabelNoiseHandling.PRUNE).optLabelNoisePasses(passes).build();
+    }
 
     @Test
     void augmentedRecordsOnlyEverTrainAndGoWithTheirSource() throws Exception {
@@ -23,12 +30,12 @@ class TrainingJobTest {
             data.add(corpus.texts.get(i) + " indeed", corpus.labels.get(i), true, (long) i);
         }
         final TrainingJobResult result = new TrainingJob(SETTINGS).run(data, EpochListener.NONE);
-        @SuppressWarnings("unchecked") final Map<String, Object> splits = (Map<String, Object>) result.report().get("splits");
-        final long train = ((Number) splits.get("train")).longValue();
-        final long trainAugmented = ((Number) splits.get("trainAugmented")).longValue();
-        final long validation = ((Number) splits.get("validation")).longValue();
-        final long test = ((Number) splits.get("test")).longValue();
-        final long leftOut = ((Number) splits.get("augmentedLeftOut")).longValue();
+        final TrainingReport.Splits splits = result.trainingReport().splits();
+        final long train = splits.train();
+        final long trainAugmented = splits.trainAugmented();
+        final long validation = splits.validation();
+        final long test = splits.test();
+        final long leftOut = splits.augmentedLeftOut();
         assertEquals(originals, train - trainAugmented + validation + test, "every original lands in exactly one split");
         assertEquals(originals, trainAugmented + leftOut, "an augmented copy trains with its source or is left out");
         assertEquals(train - trainAugmented, trainAugmented, "each training original brings its one copy");
@@ -46,70 +53,48 @@ class TrainingJobTest {
             data.add(corpus.texts.get(i), corpus.labels.get(i), false, null, side);
         }
         final TrainingJobResult result = new TrainingJob(SETTINGS).run(data, EpochListener.NONE);
-        @SuppressWarnings("unchecked") final Map<String, Object> splits = (Map<String, Object>) result.report().get("splits");
-        assertEquals(assignedTest, ((Number) splits.get("test")).intValue());
+        final TrainingReport.Splits splits = result.trainingReport().splits();
+        assertEquals(assignedTest, splits.test());
         assertEquals(assignedTest, result.evaluation().support(), "the report evaluates exactly the assigned test records");
-        assertEquals(corpus.texts.size() - assignedTest, ((Number) splits.get("train")).intValue()
-                + ((Number) splits.get("validation")).intValue(), "the others are split into training and validation");
-        assertTrue(((Number) splits.get("validation")).intValue() > 0);
+        assertEquals(corpus.texts.size() - assignedTest, splits.train() + splits.validation(),
+                "the others are split into training and validation");
+        assertTrue(splits.validation() > 0);
     }
 
     @Test
     void pruningFlagsFlippedLabelsAndTrainsWithoutThem() throws Exception {
-        final SyntheticTexts corpus = new SyntheticTexts(60, 2, 3L);
-        final TrainingData data = new TrainingData();
-        int flipped = 0;
-        for (int i = 0; i < corpus.texts.size(); i++) {
-            final boolean flip = i % 10 == 0;
-            flipped += flip ? 1 : 0;
-            final String label = corpus.labels.get(i);
-            data.add(corpus.texts.get(i), flip ? (label.equals("class0") ? "class1" : "class0") : label, false, null);
-        }
-        final TrainingJobResult result = new TrainingJob(SETTINGS.withLabelNoise(LabelNoiseHandling.PRUNE)).run(data, EpochListener.NONE);
+        final int flipped = 12;
+        final TrainingJobResult result = new TrainingJob(pruning(JobSettings.DEFAULT_LABEL_NOISE_PASSES))
+                .run(SyntheticTexts.everyTenthLabelFlipped(), EpochListener.NONE);
         final long hits = result.suspects().stream().filter(s -> s.recordIndex() % 10 == 0).count();
         assertTrue(hits >= flipped / 2, hits + " of " + flipped + " flipped labels flagged (training records are 80% of them)");
         assertTrue(hits >= result.suspects().size() / 2, hits + " of " + result.suspects().size() + " flags are flipped labels");
-        @SuppressWarnings("unchecked") final Map<String, Object> splits = (Map<String, Object>) result.report().get("splits");
-        assertEquals(result.suspects().size(), ((Number) splits.get("prunedFromTrain")).intValue());
-    }
-
-    /** 120 synthetic records, every tenth label flipped. */
-    private static TrainingData noisyCorpus() {
-        final SyntheticTexts corpus = new SyntheticTexts(60, 2, 3L);
-        final TrainingData data = new TrainingData();
-        for (int i = 0; i < corpus.texts.size(); i++) {
-            final String label = corpus.labels.get(i);
-            data.add(corpus.texts.get(i), i % 10 == 0 ? (label.equals("class0") ? "class1" : "class0") : label, false, null);
-        }
-        return data;
+        assertEquals(result.suspects().size(), result.trainingReport().splits().prunedFromTrain());
     }
 
     @Test
     void aSecondPassOnlyAddsToWhatTheFirstPruned() throws Exception {
-        final JobSettings prune = SETTINGS.withLabelNoise(LabelNoiseHandling.PRUNE);
-        final TrainingJobResult one = new TrainingJob(prune.withLabelNoisePasses(1)).run(noisyCorpus(), EpochListener.NONE);
-        final TrainingJobResult two = new TrainingJob(prune.withLabelNoisePasses(2)).run(noisyCorpus(), EpochListener.NONE);
+        final TrainingJobResult one = new TrainingJob(pruning(1)).run(SyntheticTexts.everyTenthLabelFlipped(), EpochListener.NONE);
+        final TrainingJobResult two = new TrainingJob(pruning(2)).run(SyntheticTexts.everyTenthLabelFlipped(), EpochListener.NONE);
         final java.util.Set<Long> firstPass = new java.util.HashSet<>(one.suspects().stream().map(Suspect::recordIndex).toList());
         final java.util.Set<Long> bothPasses = new java.util.HashSet<>(two.suspects().stream().map(Suspect::recordIndex).toList());
         assertTrue(bothPasses.containsAll(firstPass), "the first pass is the same in both runs");
-        @SuppressWarnings("unchecked") final Map<String, Object> splits = (Map<String, Object>) two.report().get("splits");
-        assertEquals(two.suspects().size(), ((Number) splits.get("prunedFromTrain")).intValue());
+        assertEquals(two.suspects().size(), two.trainingReport().splits().prunedFromTrain());
         assertEquals(two.suspects().stream().map(Suspect::recordIndex).sorted().toList(),
                 two.suspects().stream().map(Suspect::recordIndex).toList(), "suspects in input order");
-        @SuppressWarnings("unchecked") final Map<String, Object> training = (Map<String, Object>) two.report().get("training");
-        @SuppressWarnings("unchecked") final Map<String, Object> reported = (Map<String, Object>) training.get("settings");
-        assertEquals(2, reported.get("labelNoisePasses"));
+        assertEquals(2, two.trainingReport().training().settings().labelNoisePasses());
     }
 
     @Test
     void relabellingTrainsTheSuspectsWithThePredictedLabel() throws Exception {
-        final TrainingJobResult result = new TrainingJob(SETTINGS.withLabelNoise(LabelNoiseHandling.RELABEL).withLabelNoisePasses(1))
-                .run(noisyCorpus(), EpochListener.NONE);
+        final JobSettings relabel = SETTINGS.toBuilder().optLabelNoise(LabelNoiseHandling.RELABEL).optLabelNoisePasses(1).build();
+        final TrainingJobResult result = new TrainingJob(relabel)
+                .run(SyntheticTexts.everyTenthLabelFlipped(), EpochListener.NONE);
         assertTrue(!result.suspects().isEmpty(), "flipped labels are found");
         result.suspects().forEach(s -> assertTrue(!s.givenLabel().equals(s.predictedLabel()), s.toString()));
-        @SuppressWarnings("unchecked") final Map<String, Object> splits = (Map<String, Object>) result.report().get("splits");
-        assertEquals(result.suspects().size(), ((Number) splits.get("relabelledInTrain")).intValue());
-        assertTrue(!splits.containsKey("prunedFromTrain"), "relabelling keeps every record");
+        final TrainingReport.Splits splits = result.trainingReport().splits();
+        assertEquals(result.suspects().size(), splits.relabelledInTrain());
+        assertNull(splits.prunedFromTrain(), "relabelling keeps every record");
     }
 
     @Test
@@ -128,23 +113,46 @@ class TrainingJobTest {
                 data.add(corpus.texts.get(i), "class1", false, null);
             }
         }
-        final TrainingJobResult result = new TrainingJob(SETTINGS.withLabelNoise(LabelNoiseHandling.PRUNE)).run(data, EpochListener.NONE);
-        @SuppressWarnings("unchecked") final Map<String, Object> splits = (Map<String, Object>) result.report().get("splits");
-        assertTrue(((Number) splits.get("prunedFromTrain")).intValue() >= 10, "pruning took the flips away: " + splits);
-        @SuppressWarnings("unchecked") final Map<String, Object> training = (Map<String, Object>) result.report().get("training");
-        final Object weights = training.get("classWeights");
-        assertEquals(java.util.List.of(1.0, 1.0), toDoubles(weights), "no weights: the classes as given are 65 to 35");
+        final TrainingJobResult result = new TrainingJob(pruning(JobSettings.DEFAULT_LABEL_NOISE_PASSES))
+                .run(data, EpochListener.NONE);
+        final TrainingReport.Splits splits = result.trainingReport().splits();
+        assertTrue(splits.prunedFromTrain() >= 10, "pruning took the flips away: " + splits);
+        assertArrayEquals(new float[] {1f, 1f}, result.trainingReport().training().classWeights(),
+                "no weights: the classes as given are 65 to 35");
     }
 
-    private static java.util.List<Double> toDoubles(final Object weights) {
-        if (weights instanceof float[] array) {
-            final java.util.List<Double> list = new java.util.ArrayList<>();
-            for (final float w : array) {
-                list.add((double) w);
+    @Test
+    void eachRecordIsFeaturizedOnceWhateverTheFoldsAndPasses() throws Exception {
+        final TrainingData data = SyntheticTexts.everyTenthLabelFlipped();
+        final AtomicInteger featurized = new AtomicInteger();
+        final NgramModelFamily ngrams = new NgramModelFamily(SETTINGS.training());
+        final ModelFamily<int[]> counting = new ModelFamily<>() {
+            @Override
+            public TextFeaturizer<int[]> featurizer() {
+                return new TextFeaturizer<>() {
+                    @Override
+                    public int[] featurize(final CharSequence text) {
+                        featurized.incrementAndGet();
+                        return ngrams.featurizer().featurize(text);
+                    }
+
+                    @Override
+                    public boolean usable(final int[] input) {
+                        return ngrams.featurizer().usable(input);
+                    }
+                };
             }
-            return list;
-        }
-        return ((java.util.List<?>) weights).stream().map(w -> ((Number) w).doubleValue()).toList();
+
+            @Override
+            public ClassifierTrainer<int[]> trainer(final ClassWeighting weighting) {
+                return ngrams.trainer(weighting);
+            }
+        };
+        final TrainingJobResult result = new TrainingJob(pruning(2), counting).run(data, EpochListener.NONE);
+        assertEquals(data.size(), featurized.get(), "an encoder's embedding is the expensive part: once per record and job");
+        final TrainingJobResult described = new TrainingJob(pruning(2))
+                .run(SyntheticTexts.everyTenthLabelFlipped(), EpochListener.NONE);
+        assertEquals(described.suspects(), result.suspects(), "the family given is the one the settings describe");
     }
 
     @Test

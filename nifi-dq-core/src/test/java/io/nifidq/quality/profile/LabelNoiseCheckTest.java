@@ -55,6 +55,34 @@ class LabelNoiseCheckTest {
     }
 
     @Test
+    void aFixedInputGivesAFixedEstimate() {
+        // Counted by the check's own confident-learning loop before it reused ConfidentLearning: the counts must not move.
+        assertEquals(new LabelNoiseCheck.Estimate(1_000, 100), check(1_000, 100, 1).estimate());
+        assertEquals(new LabelNoiseCheck.Estimate(538, 250), weakCues(538, 2, 0, 4).estimate());
+        assertEquals(new LabelNoiseCheck.Estimate(1_023, 676), weakCues(1_023, 3, 1, 9).estimate());
+        assertEquals(new LabelNoiseCheck.Estimate(1_217, 991), weakCues(1_217, 5, 3, 11).estimate());
+    }
+
+    /**
+     * Texts of shared words where a class shows only as a slight shift in the words drawn, so many texts reach no class's
+     * threshold or another's; noisyTenths of ten labels are drawn at random.
+     */
+    private static LabelNoiseCheck weakCues(final int texts, final int classes, final int noisyTenths, final long seed) {
+        final String[] words = {"great", "awful", "room", "dirty", "clean", "the", "staff", "rude", "lovely", "noisy", "quiet", "was"};
+        final SplittableRandom random = new SplittableRandom(seed);
+        final LabelNoiseCheck check = new LabelNoiseCheck();
+        for (int i = 0; i < texts; i++) {
+            final int label = random.nextInt(classes);
+            final StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 3 + random.nextInt(8); w++) {
+                text.append(words[(random.nextInt(words.length) + (random.nextInt(3) == 0 ? label : 0)) % words.length]).append(' ');
+            }
+            check.add(text.toString(), random.nextInt(10) < noisyTenths ? random.nextInt(classes) : label);
+        }
+        return check;
+    }
+
+    @Test
     void tooFewTextsOrOneClassGiveNoEstimate() {
         assertNull(check(LabelNoiseCheck.MIN_TEXTS - 1, 0, 1).estimate());
         final LabelNoiseCheck oneClass = new LabelNoiseCheck();
