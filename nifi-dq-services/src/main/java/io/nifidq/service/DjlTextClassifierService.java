@@ -108,6 +108,8 @@ public class DjlTextClassifierService extends AbstractControllerService implemen
     private volatile ScheduledExecutorService watcher;
     private volatile List<String> labels = List.of();
     private volatile int currentNumber;
+    /** The fingerprint of the newer version that failed to load, reported once; null when none did. */
+    private volatile String brokenVersion;
     private volatile Metrics forwardPasses;
 
     @Override
@@ -120,6 +122,7 @@ public class DjlTextClassifierService extends AbstractControllerService implemen
         store = new ModelStore(Path.of(context.getProperty(MODEL_DIRECTORY).evaluateAttributeExpressions().getValue()));
         permits = new Semaphore(context.getProperty(INFERENCE_THREADS).asInteger(), true);
         maxBatchSize = context.getProperty(MAX_BATCH_SIZE).asInteger();
+        brokenVersion = null;
         final String version = context.getProperty(MODEL_VERSION).evaluateAttributeExpressions().getValue();
         try {
             device = chooseDevice(DeviceChoice.parse(context.getProperty(DEVICE).getValue()));
@@ -153,15 +156,29 @@ public class DjlTextClassifierService extends AbstractControllerService implemen
         holder.close();
     }
 
-    /** Looks for a version newer than the served one and swaps it in; a broken new version is reported and skipped. */
+    /**
+     * Looks for a version newer than the served one and swaps it in. A broken new version is reported once (a warning,
+     * hence a bulletin, saying which file failed which check) and skipped until its files change or LATEST names another.
+     */
     void loadNewerVersion() {
+        String seen = null;
         try {
             final ModelVersion latest = store.latestVersion().orElse(null);
-            if (latest != null && latest.number() > currentNumber) {
-                load(latest);
+            if (latest == null || latest.number() <= currentNumber) {
+                return;
             }
+            seen = ModelStore.fingerprint(latest);
+            if (seen.equals(brokenVersion)) {
+                return;
+            }
+            load(latest);
+            brokenVersion = null;
         } catch (final IOException | RuntimeException e) {
-            getLogger().warn("A newer model in {} could not be loaded; still serving {}", store.root(), holder.version(), e);
+            if (seen == null || !seen.equals(brokenVersion)) {
+                getLogger().warn("A newer model in {} could not be loaded; still serving {}: {}", store.root(), holder.version(),
+                        e.getMessage());
+            }
+            brokenVersion = seen;
         }
     }
 

@@ -3,9 +3,11 @@ package io.nifidq.service;
 import ai.djl.metric.Metrics;
 import io.nifidq.service.api.TextClassifierService;
 import io.nifidq.ml.model.ModelFiles;
+import io.nifidq.ml.model.ModelStore;
 import io.nifidq.ml.model.ModelType;
 import io.nifidq.ml.model.TextClassifierModel;
 import org.apache.nifi.util.NoOpProcessor;
+import org.apache.nifi.util.LogMessage;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.AfterEach;
@@ -136,6 +138,39 @@ class DjlTextClassifierServiceTest {
         Files.write(version.resolve(ModelFiles.PARAMETERS), new byte[] {1, 2, 3});
         final Throwable thrown = assertThrows(Throwable.class, () -> runner.enableControllerService(service));
         assertTrue(rootMessage(thrown).contains("corrupt: " + ModelFiles.PARAMETERS), rootMessage(thrown));
+    }
+
+    @Test
+    void aBrokenNewerVersionIsReportedOnceNamingTheFileAndTheCheckAndAgainOnlyWhenItChanges() throws Exception {
+        TrainedModels.publish(models, 1);
+        runner.setProperty(service, DjlTextClassifierService.RELOAD_INTERVAL, "0 sec");
+        runner.enableControllerService(service);
+        final Path broken = TrainedModels.publish(models, 2);
+        final Path checksums = broken.resolve(ModelStore.CHECKSUMS);
+        Files.write(checksums, new byte[] {(byte) 0xff, (byte) 0xfe, 'x'});
+        for (int check = 0; check < 5; check++) {
+            service.loadNewerVersion();
+        }
+        final List<String> warnings = warnings();
+        assertEquals(1, warnings.size(), "five checks of one broken version: " + warnings);
+        assertTrue(warnings.getFirst().contains("still serving v0001: The model in " + broken + " is corrupt: " + ModelStore.CHECKSUMS
+                + " is not UTF-8 text"), warnings.getFirst());
+        assertEquals("v0001", service.modelVersion());
+
+        Files.writeString(checksums, "not a checksum line\n");
+        service.loadNewerVersion();
+        service.loadNewerVersion();
+        assertEquals(2, warnings().size(), "the changed version is checked and reported again, once: " + warnings());
+        assertTrue(warnings().getLast().contains("malformed " + ModelStore.CHECKSUMS + " line"), warnings().getLast());
+
+        final Path good = TrainedModels.publish(models, 3);
+        service.loadNewerVersion();
+        assertEquals(good.getFileName().toString(), service.modelVersion());
+        assertEquals(2, warnings().size());
+    }
+
+    private List<String> warnings() {
+        return runner.getControllerServiceLogger("classifier").getWarnMessages().stream().map(LogMessage::getMsg).toList();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.nifidq.ml.model;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -206,7 +207,14 @@ public final class ModelStore {
         }
         final Map<String, String> checksums = new LinkedHashMap<>();
         final Pattern line = Pattern.compile("([0-9a-f]{64})  (.+)");
-        for (final String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        final List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (final CharacterCodingException e) {
+            throw new ModelStoreException("The model in " + directory + " is corrupt: " + CHECKSUMS + " is not UTF-8 text, so its "
+                    + "files cannot be checked", e);
+        }
+        for (final String text : lines) {
             if (text.isBlank()) {
                 continue;
             }
@@ -218,6 +226,21 @@ public final class ModelStore {
         }
         checksums.putIfAbsent(ModelMetadata.FILE_NAME, "missing from " + CHECKSUMS);
         return checksums;
+    }
+
+    /**
+     * What a version's directory holds, as its name, file names, sizes and modification times: equal as long as
+     * nobody touched it, different once a file is repaired or replaced. Cheap enough to take every second.
+     */
+    public static String fingerprint(final ModelVersion version) throws IOException {
+        final StringBuilder fingerprint = new StringBuilder(version.name());
+        try (Stream<Path> walk = Files.walk(version.path())) {
+            for (final Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                fingerprint.append('|').append(version.path().relativize(file)).append(':').append(Files.size(file))
+                        .append('@').append(Files.getLastModifiedTime(file).toMillis());
+            }
+        }
+        return fingerprint.toString();
     }
 
     static String sha256(final Path file) throws IOException {
