@@ -120,7 +120,7 @@ final class TrainBenchmark {
         final long t0 = System.nanoTime();
         final List<ConfidentLearning.Suspect> suspects = OutOfFold.suspects(new NgramModelFamily(settings), features, noisy,
                 new boolean[noisy.length], IntStream.range(0, noisy.length).toArray(), trainIdx, plan.validation(), classes, folds,
-                settings.seed());
+                settings.seed(), 1, 1, EpochListener.NONE);
         final double oofSeconds = (System.nanoTime() - t0) / 1e9;
         final Set<Integer> flagged = new HashSet<>();
         suspects.forEach(s -> flagged.add(s.index()));

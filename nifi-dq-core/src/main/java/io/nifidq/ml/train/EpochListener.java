@@ -1,8 +1,15 @@
 package io.nifidq.ml.train;
 
-/** Told after every epoch; TrainClassifier turns it into a log line and counters. */
+/**
+ * Told when each model of a job starts training (a label-noise pass's fold models, then the final model) and after every
+ * epoch of each; TrainClassifier turns it into log lines and counters.
+ */
 @FunctionalInterface
 public interface EpochListener {
+
+    /** A model starts training; the epochs that follow are its own, until the next stage. */
+    default void stageStarted(final TrainingStage stage) {
+    }
 
     /**
      * @param epoch 1-based epoch number

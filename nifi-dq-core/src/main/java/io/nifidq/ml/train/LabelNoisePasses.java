@@ -34,7 +34,7 @@ final class LabelNoisePasses {
     }
 
     static <X> Outcome run(final ModelFamily<X> family, final JobSettings settings, final TrainingData data,
-                           final LabelledInputs<X> records, final SplitPlan plan) {
+                           final LabelledInputs<X> records, final SplitPlan plan, final EpochListener listener) {
         final int[] labels = records.labels().clone();
         int[] train = plan.train();
         if (settings.labelNoise() == LabelNoiseHandling.OFF) {
@@ -47,7 +47,8 @@ final class LabelNoisePasses {
         int relabelled = 0;
         for (int pass = 0; pass < passes; pass++) {
             final List<ConfidentLearning.Suspect> found = OutOfFold.suspects(family, records.inputs(), labels, records.augmented(),
-                    groups, train, plan.validation(), records.classes(), settings.folds(), settings.training().seed() + pass);
+                    groups, train, plan.validation(), records.classes(), settings.folds(), settings.training().seed() + pass,
+                    pass + 1, passes, listener);
             final Set<Integer> suspectGroups = new HashSet<>();
             for (final ConfidentLearning.Suspect s : found) {
                 if (flagged.add(s.index())) {

@@ -42,7 +42,8 @@ public final class TrainingJob {
         // Automatic class weights are decided on the classes as given: pruning or relabelling the noisy part of a class can
         // make it look small, and weighting up what is left of it would weigh up the noise that remains there too.
         final ClassifierTrainer<X> trainer = models.trainer(finalWeighting(records.labels(), plan.train(), records.classes()));
-        final LabelNoisePasses.Outcome noise = LabelNoisePasses.run(models, settings, data, records, plan);
+        final LabelNoisePasses.Outcome noise = LabelNoisePasses.run(models, settings, data, records, plan, listener);
+        listener.stageStarted(TrainingStage.finalModel(noise.train().length));
         final TrainingOutcome outcome = trainer.train(records.inputs(), noise.labels(), records.classes(), noise.train(),
                 plan.validation(), listener);
         final boolean onValidation = plan.test().length == 0;

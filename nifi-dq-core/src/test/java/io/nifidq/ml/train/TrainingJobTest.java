@@ -3,6 +3,8 @@ package io.nifidq.ml.train;
 import io.nifidq.ml.features.TextFeaturizer;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -70,6 +72,38 @@ class TrainingJobTest {
         assertTrue(hits >= flipped / 2, hits + " of " + flipped + " flipped labels flagged (training records are 80% of them)");
         assertTrue(hits >= result.suspects().size() / 2, hits + " of " + result.suspects().size() + " flags are flipped labels");
         assertEquals(result.suspects().size(), result.trainingReport().splits().prunedFromTrain());
+    }
+
+    @Test
+    void theListenerHearsEveryFoldModelOfEveryPassThenTheFinalModelEachFollowedByItsEpochs() throws Exception {
+        final List<String> heard = new ArrayList<>();
+        final EpochListener listener = new EpochListener() {
+            @Override
+            public void stageStarted(final TrainingStage stage) {
+                heard.add(stage.describe() + " on " + stage.records());
+            }
+
+            @Override
+            public void epochEnded(final int epoch, final double meanLoss, final double validationMacroF1, final long elapsedMillis) {
+                heard.add("epoch " + epoch);
+            }
+        };
+        final JobSettings flagWithThreeFolds = SETTINGS.toBuilder().optLabelNoise(LabelNoiseHandling.FLAG).optFolds(3).build();
+        final TrainingJobResult result = new TrainingJob(flagWithThreeFolds).run(SyntheticTexts.everyTenthLabelFlipped(), listener);
+
+        final List<String> stages = heard.stream().filter(line -> !line.startsWith("epoch")).toList();
+        final long trainRecords = result.trainingReport().splits().train();
+        assertEquals(4, stages.size(), String.valueOf(stages));
+        for (int fold = 1; fold <= 3; fold++) {
+            assertTrue(stages.get(fold - 1).startsWith("label-noise pass 1 of 1, fold " + fold + " of 3 on "), stages.get(fold - 1));
+        }
+        assertEquals("final model on " + trainRecords, stages.get(3));
+        for (int i = 0; i < heard.size(); i++) {
+            if (!heard.get(i).startsWith("epoch")) {
+                assertEquals("epoch 1", heard.get(i + 1), "each model's epochs follow its stage: " + heard);
+            }
+        }
+        assertEquals("epoch " + result.outcome().epochsRun(), heard.getLast(), "the final model's epochs come last");
     }
 
     @Test
