@@ -6,6 +6,7 @@ import io.nifidq.quality.hash.MinHasher;
 import io.nifidq.quality.profile.ProfileReport.DuplicateReport;
 import io.nifidq.quality.profile.ProfileReport.FieldReport;
 import io.nifidq.quality.profile.ProfileReport.NearDuplicates;
+import io.nifidq.text.ByteValidity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ public final class DatasetProfile {
     /** Records left out of the duplicate count: their key includes an empty text, which counts as missing instead. */
     private long unkeyedRecords;
     private long records;
+    private ProfileReport.ContentReport content;
 
     public DatasetProfile(final ProfileSettings settings) {
         this.settings = settings;
@@ -198,16 +200,22 @@ public final class DatasetProfile {
         return labels;
     }
 
+    /** What the content's bytes were, as {@link ByteValidity} counted them in {@code charset}: the report's content section. */
+    public void observeContent(final String charset, final ByteValidity validity) {
+        content = new ProfileReport.ContentReport(charset, validity.bytes(), validity.invalidBytes(), Rounding.ratio(validity.invalidBytes(),
+                validity.bytes()));
+    }
+
     /**
      * The report without drift or gate sections ({@link DriftCalculator} and {@link QualityGate} add those), its
      * findings judged by the absolute bounds ({@link ProfileReport#withFindingsAgainst} judges them against a baseline).
      */
     public ProfileReport report() {
         final List<FieldReport> fieldReports = fields.values().stream().map(FieldProfile::report).toList();
-        final ProfileReport measured = new ProfileReport(ProfileReport.SCHEMA_VERSION, records, QualityScores.of(this), fieldReports,
+        final ProfileReport measured = new ProfileReport(ProfileReport.SCHEMA_VERSION, records, content, QualityScores.of(this), fieldReports,
                 text == null ? null : text.report(), labels == null ? null : labels.report(), duplicateReport(),
                 null, null, null, null);
-        return new ProfileReport(measured.schemaVersion(), records, measured.scores(), fieldReports, measured.text(), measured.labels(),
+        return new ProfileReport(measured.schemaVersion(), records, content, measured.scores(), fieldReports, measured.text(), measured.labels(),
                 measured.duplicates(), null, null, QualityFindings.detect(measured, null),
                 BaselineSummary.of(this, QualityFindings.measures(measured)));
     }

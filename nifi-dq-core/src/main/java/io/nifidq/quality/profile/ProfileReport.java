@@ -9,26 +9,34 @@ import java.util.Map;
  * double is rounded to six decimals. Sections that do not apply (no text field, no label field, no
  * baseline) are null and left out of the JSON.
  */
-public record ProfileReport(int schemaVersion, long recordCount, Scores scores, List<FieldReport> fields, TextReport text,
+public record ProfileReport(int schemaVersion, long recordCount, ContentReport content, Scores scores, List<FieldReport> fields, TextReport text,
                             LabelReport labels, DuplicateReport duplicates, DriftReport drift, GateReport gate,
                             List<Finding> findings, BaselineSummary baseline) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public ProfileReport withDriftAndGate(final DriftReport driftReport, final GateReport gateReport) {
-        return new ProfileReport(schemaVersion, recordCount, scores, fields, text, labels, duplicates, driftReport, gateReport,
+        return new ProfileReport(schemaVersion, recordCount, content, scores, fields, text, labels, duplicates, driftReport, gateReport,
                 findings, baseline);
     }
 
     /** The same report with the findings judged again, against a baseline (null: by the absolute bounds). */
     public ProfileReport withFindingsAgainst(final BaselineSummary against) {
-        return new ProfileReport(schemaVersion, recordCount, scores, fields, text, labels, duplicates, drift, gate,
+        return new ProfileReport(schemaVersion, recordCount, content, scores, fields, text, labels, duplicates, drift, gate,
                 QualityFindings.detect(this, against), baseline);
     }
 
     /** The names of the findings, in report order. */
     public List<String> findingNames() {
         return findings == null ? List.of() : findings.stream().map(Finding::name).toList();
+    }
+
+    /**
+     * The FlowFile's bytes as text: how many, and how many are not valid in the character set they were read in (random
+     * bytes, a binary file or the wrong character set; the reader itself hides them as U+FFFD or one long header).
+     * Null when the processor did not look.
+     */
+    public record ContentReport(String charset, long bytes, long invalidBytes, double invalidByteRatio) {
     }
 
     /**

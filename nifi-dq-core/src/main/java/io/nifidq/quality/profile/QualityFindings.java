@@ -20,6 +20,10 @@ public final class QualityFindings {
 
     /** The kinds of problem, in report order, with their measure, absolute bound and margin over a baseline. */
     public enum Kind {
+        NO_RECORDS("no_records", "completeness", "content in which the reader found no record (1: bytes but no record)",
+                r -> r.content() == null ? null : r.content().bytes() > 0 && r.recordCount() == 0 ? 1.0 : 0.0, 0.5, Margin.absolute(0.5)),
+        INVALID_BYTES("invalid_bytes", "validity", "share of the content's bytes that are not valid in its character set",
+                r -> r.content() == null ? null : r.content().invalidByteRatio(), 0.0, Margin.absolute(0.001)),
         MISSING_VALUES("missing_values", "completeness", "largest share of missing values in a field other than the text",
                 QualityFindings::largestMissingShare, 0.05, Margin.absolute(0.01)),
         EMPTY_TEXT("empty_text", "completeness", "share of texts that are empty, blank or a null token",
@@ -125,7 +129,7 @@ public final class QualityFindings {
             final double limit = before == null ? kind.bound : limitOver(kind, before, report, baseline);
             if (value > limit) {
                 findings.add(new Finding(kind.findingName, kind.dimension, kind.measureDescription, Rounding.round(value), before,
-                        Rounding.round(limit), describe(kind, value, before)));
+                        Rounding.round(limit), describe(kind, value, before, report)));
             }
         }
         return findings;
@@ -159,7 +163,10 @@ public final class QualityFindings {
         return report.labels().classes().stream().mapToLong(ProfileReport.ValueCount::count).min().orElse(0);
     }
 
-    private static String describe(final Kind kind, final double value, final Double baseline) {
+    private static String describe(final Kind kind, final double value, final Double baseline, final ProfileReport report) {
+        if (kind == Kind.NO_RECORDS) {
+            return String.format(Locale.ROOT, "%s: %d bytes, no record", kind.measureDescription, report.content().bytes());
+        }
         final String shown = kind == Kind.CLASS_IMBALANCE ? String.format(Locale.ROOT, "%.2f", value)
                 : String.format(Locale.ROOT, "%.2f%%", 100 * value);
         if (baseline == null) {

@@ -1,5 +1,6 @@
 package io.nifidq.quality.profile;
 
+import io.nifidq.text.ByteValidity;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -44,6 +45,36 @@ class QualityFindingsTest {
     @Test
     void cleanDataIsNamedForNothing() {
         assertEquals(List.of(), report(cleanRecords(200)).findingNames());
+    }
+
+    @Test
+    void contentWithBytesButNoRecordIsNamedNoRecordsWithItsSize() {
+        final DatasetProfile profile = Records.profile(TEXT_AND_LABEL, List.of());
+        profile.observeContent("UTF-8", new ByteValidity(204_800, 0));
+        final ProfileReport report = profile.report();
+        assertEquals(List.of("no_records"), report.findingNames());
+        assertEquals("content in which the reader found no record (1: bytes but no record): 204800 bytes, no record",
+                report.findings().getFirst().summary());
+    }
+
+    @Test
+    void bytesThatAreNotTextInTheCharacterSetAreNamedInvalidBytes() {
+        final DatasetProfile profile = Records.profile(TEXT_AND_LABEL, cleanRecords(200));
+        profile.observeContent("UTF-8", new ByteValidity(10_000, 25));
+        final ProfileReport report = profile.report();
+        assertEquals(List.of("invalid_bytes"), report.findingNames());
+        assertEquals(new ProfileReport.ContentReport("UTF-8", 10_000, 25, 0.0025), report.content());
+        assertEquals(0.0025, report.findings().getFirst().value());
+    }
+
+    @Test
+    void emptyContentAndTextWithoutInvalidBytesAreNamedForNothing() {
+        final DatasetProfile empty = Records.profile(TEXT_AND_LABEL, List.of());
+        empty.observeContent("UTF-8", new ByteValidity(0, 0));
+        assertEquals(List.of(), empty.report().findingNames());
+        final DatasetProfile clean = Records.profile(TEXT_AND_LABEL, cleanRecords(200));
+        clean.observeContent("UTF-8", new ByteValidity(10_000, 0));
+        assertEquals(List.of(), clean.report().findingNames());
     }
 
     @Test
