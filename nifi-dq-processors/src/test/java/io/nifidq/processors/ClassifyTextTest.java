@@ -183,6 +183,35 @@ class ClassifyTextTest {
     }
 
     @Test
+    void aReadErrorAfterALowConfidenceRecordClosesEveryWriterAndLeavesOnlyTheFailedFlowFile() throws Exception {
+        final TrackingWriterFactory writers = TrackingWriterFactory.use(runner, ClassifyText.RECORD_WRITER);
+        runner.setProperty(ClassifyText.CONFIDENCE_THRESHOLD, "0.99999");
+        runner.setProperty(ClassifyText.BATCH_SIZE, "1");
+        final String csv = "id,text\n1,something else entirely\n2,something else entirely\n3,\"unclosed\n";
+        runner.enqueue(csv);
+        runner.run();
+        runner.assertAllFlowFilesTransferred(ClassifyText.REL_FAILURE, 1);
+        only(ClassifyText.REL_FAILURE).assertContentEquals(csv);
+        assertEquals(2, writers.writersCreated(), "the classified records' writer and, after the uncertain record, the low-confidence one");
+        assertEquals(0, writers.writersLeftOpen());
+    }
+
+    @Test
+    void theServicesAreResolvedOnceWhenScheduledNotPerFlowFile() throws Exception {
+        final ConstantClassifier other = new ConstantClassifier("other");
+        runner.addControllerService("other", other);
+        runner.enableControllerService(other);
+        runner.run(1, false, true);
+        // NiFi does not let a running processor's properties change; a lookup per FlowFile would see this one.
+        runner.setProperty(ClassifyText.CLASSIFIER, "other");
+        runner.enqueue("id,text\n1,love it\n");
+        runner.run(1, true, false);
+        final MockFlowFile out = only(ClassifyText.REL_SUCCESS);
+        out.assertAttributeEquals(ClassifyText.MODEL_VERSION, "v0001");
+        assertTrue(out.getContent().contains("1,love it,praise,"), out.getContent());
+    }
+
+    @Test
     void aDisabledServiceMakesTheProcessorInvalid() {
         runner.disableControllerService(service);
         runner.assertNotValid();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CleanRecordsTest {
@@ -389,6 +390,36 @@ class CleanRecordsTest {
         final MockFlowFile failed = runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst();
         failed.assertContentEquals(malformed);
         failed.assertAttributeExists("dq.error");
+    }
+
+    @Test
+    void aReadErrorAfterARejectedRecordClosesEveryWriterAndLeavesOnlyTheFailedFlowFile() throws Exception {
+        final TrackingWriterFactory writers = TrackingWriterFactory.use(runner, CleanRecords.RECORD_WRITER);
+        runner.setProperty(CleanRecords.TEXT_FIELD, "text");
+        final String csv = "text\nhello\n\n\"unclosed\n";
+        runner.enqueue(csv);
+        runner.run();
+        runner.assertAllFlowFilesTransferred(CleanRecords.REL_FAILURE, 1);
+        runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst().assertContentEquals(csv);
+        assertEquals(2, writers.writersCreated(), "the cleaned records' writer and, after the empty text, the rejected one");
+        assertEquals(0, writers.writersLeftOpen());
+    }
+
+    @Test
+    void aMalformedStandardizationAttributeSendsTheFlowFileToFailureWithTheReason() {
+        runner.setProperty(CleanRecords.STANDARDIZATION, CleanChoices.Standardization.MIN_MAX);
+        runner.enqueue("n\n40\n", Map.of("dq.clean.standardize.n.min", "ten", "dq.clean.standardize.n.max", "30.0"));
+        runner.run();
+        runner.assertAllFlowFilesTransferred(CleanRecords.REL_FAILURE, 1);
+        final MockFlowFile failed = runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst();
+        failed.assertContentEquals("n\n40\n");
+        assertEquals("IllegalArgumentException: Attribute dq.clean.standardize.n.min is not a number: ten (caused by "
+                + "NumberFormatException: For input string: \"ten\")", failed.getAttribute("dq.error"));
+    }
+
+    @Test
+    void isNotSideEffectFreeBecauseItPublishesRecordKeysToTheDuplicateCache() {
+        assertFalse(CleanRecords.class.isAnnotationPresent(org.apache.nifi.annotation.behavior.SideEffectFree.class));
     }
 
     @Test

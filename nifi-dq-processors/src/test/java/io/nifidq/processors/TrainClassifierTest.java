@@ -13,6 +13,9 @@ import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.helpers.MessageFormatter;
 
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -26,6 +29,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainClassifierTest {
@@ -246,6 +250,57 @@ class TrainClassifierTest {
         assertEquals(200 - trainOriginals, report.at("/splits/augmentedLeftOut").asInt(), "copies of evaluation records are dropped");
     }
 
+    @ParameterizedTest(name = "marker fields {0} and {1}")
+    @CsvSource({"dq_augmented,dq_source_index", "is_copy,origin"})
+    void augmentTextsRealOutputKeepsEachCopyWithItsSourceWhateverTheMarkerFieldsAreCalled(final String augmentedField,
+                                                                                          final String sourceIndexField)
+            throws Exception {
+        final TestRunner augment = TestRunners.newTestRunner(AugmentText.class);
+        TestReaders.useCsvReader(augment);
+        TestReaders.useRfc4180CsvWriter(augment, AugmentText.RECORD_WRITER);
+        augment.setProperty(AugmentText.TEXT_FIELD, "text");
+        augment.setProperty(AugmentText.COPIES_PER_RECORD, "1");
+        augment.setProperty(AugmentText.AUGMENTED_FIELD, augmentedField);
+        augment.setProperty(AugmentText.SOURCE_INDEX_FIELD, sourceIndexField);
+        augment.enqueue(csv(SMS.subList(0, 200)));
+        augment.run();
+        augment.assertAllFlowFilesTransferred(AugmentText.REL_SUCCESS, 1);
+        final MockFlowFile augmented = augment.getFlowFilesForRelationship(AugmentText.REL_SUCCESS).getFirst();
+        augmented.assertAttributeEquals("record.count", "400");
+
+        runner.setProperty(TrainClassifier.MAX_EPOCHS, "2");
+        train(augmented.getContent());
+        runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 1);
+        final JsonNode report = JSON.readTree(runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).getFirst().getContent());
+        assertEquals(400, report.at("/records/used").asInt());
+        assertEquals(200, report.at("/records/augmented").asInt());
+        final int trainOriginals = report.at("/splits/train").asInt() - report.at("/splits/trainAugmented").asInt();
+        assertEquals(200, trainOriginals + report.at("/splits/validation").asInt() + report.at("/splits/test").asInt(),
+                "validation and test hold originals only");
+        assertEquals(trainOriginals, report.at("/splits/trainAugmented").asInt(), "every training original brings its copy");
+        assertEquals(200 - trainOriginals, report.at("/splits/augmentedLeftOut").asInt(), "copies of evaluation records are dropped");
+    }
+
+    @Test
+    void countersHaveFixedNamesAndTheLogTellsEachEpochsLossAndF1() throws Exception {
+        runner.setProperty(TrainClassifier.MAX_EPOCHS, "3");
+        runner.setProperty(TrainClassifier.PATIENCE, "3");
+        train(csv(SMS));
+        final MockFlowFile out = runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).getFirst();
+        final int epochs = Integer.parseInt(out.getAttribute(TrainClassifier.EPOCHS));
+        assertEquals(3, epochs);
+        assertEquals(epochs, runner.getCounterValue("Training Epochs"));
+        assertEquals(1, runner.getCounterValue("Models Trained"));
+        assertEquals(400, runner.getCounterValue("Records Trained On"));
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            assertNull(runner.getCounterValue("Epoch " + epoch + " Loss x 10000"), "no counter per epoch");
+            assertNull(runner.getCounterValue("Epoch " + epoch + " Validation Macro-F1 x 10000"), "no counter per epoch");
+            final String prefix = "epoch " + epoch + ": loss ";
+            assertTrue(infoLines().stream().anyMatch(line -> line.contains(prefix) && line.contains(", validation macro-F1 ")),
+                    "a log line for epoch " + epoch + " in " + infoLines());
+        }
+    }
+
     @Test
     void sharesMustLeaveATestSplit() {
         runner.setProperty(TrainClassifier.TRAIN_SHARE, "0.9");
@@ -260,6 +315,11 @@ class TrainClassifierTest {
         runner.run();
         runner.getFlowFilesForRelationship(TrainClassifier.REL_FAILURE)
                 .forEach(f -> System.out.println("failure: " + f.getAttribute("dq.error")));
+    }
+
+    private List<String> infoLines() {
+        return runner.getLogger().getInfoMessages().stream()
+                .map(m -> MessageFormatter.arrayFormat(m.getMsg(), m.getArgs()).getMessage()).toList();
     }
 
     private static String quote(final String text) {
