@@ -1,5 +1,7 @@
 package io.nifidq.benchmarks;
 
+import io.nifidq.processors.profile.ProfileQuality;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -214,7 +216,7 @@ public final class BenchmarkMain {
         return String.format(Locale.ROOT, "Machine: %d processors, Java %s (%s), max heap %d MB, %s %s%nMeasured: %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("os.name"), System.getProperty("os.arch"),
-                jarOf(io.nifidq.processors.ProfileQuality.class) + ", " + jarOf(io.nifidq.text.Scripts.class));
+                jarOf(ProfileQuality.class) + ", " + jarOf(io.nifidq.text.Scripts.class));
     }
 
     /** Which build of the code under test ran: the jar (or folder) and its modification time. */

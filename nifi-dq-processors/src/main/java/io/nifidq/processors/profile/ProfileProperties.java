@@ -1,0 +1,169 @@
+package io.nifidq.processors.profile;
+
+import io.nifidq.processors.common.SharedDescriptors;
+import io.nifidq.processors.profile.ProfileChoices.DriftBaselineChoice;
+import io.nifidq.processors.profile.ProfileChoices.ReportFormatChoice;
+import io.nifidq.quality.profile.ProfileSettings;
+import io.nifidq.quality.profile.QualityGate;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.resource.ResourceCardinality;
+import org.apache.nifi.components.resource.ResourceType;
+import org.apache.nifi.expression.ExpressionLanguageScope;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.processor.ProcessContext;
+import org.apache.nifi.processor.util.StandardValidators;
+
+import java.util.List;
+import java.util.Set;
+
+import static io.nifidq.processors.common.PropertyValues.blankToNull;
+import static io.nifidq.processors.common.PropertyValues.commaSeparated;
+
+/** ProfileQuality's property descriptors, and the settings and gate they describe. */
+public final class ProfileProperties {
+
+    public static final PropertyDescriptor RECORD_READER = SharedDescriptors.recordReader(
+            "Reads the records to profile (CSVReader, JsonTreeReader, AvroReader...).").build();
+
+    public static final PropertyDescriptor TEXT_FIELD = SharedDescriptors.textField("The field holding free text. When set, the "
+            + "report measures text noise (control characters, mojibake, HTML remnants, very short and very long texts), tokens, "
+            + "scripts, near-duplicate texts and label conflicts.").build();
+
+    public static final PropertyDescriptor LABEL_FIELD = SharedDescriptors.labelField("The field holding the class label. When "
+            + "set, the report measures class counts, imbalance, entropy, spelling variants of one label and (with Text Field) "
+            + "identical texts carrying different labels.").build();
+
+    public static final PropertyDescriptor DUPLICATE_KEY_FIELDS = SharedDescriptors.duplicateKeyFields(
+            "Comma-separated fields that identify a record when counting exact duplicates. Empty: the whole record.").build();
+
+    public static final PropertyDescriptor NULL_TOKENS = SharedDescriptors.nullTokens("Comma-separated values that mean "
+            + "'missing', compared trimmed and ignoring case. Empty strings, whitespace-only strings and nulls are always missing.")
+            .build();
+
+    public static final PropertyDescriptor NEAR_DUPLICATE_THRESHOLD = SharedDescriptors.nearDuplicateThreshold("Two texts whose "
+            + "estimated Jaccard similarity (over 5-character shingles, 2 for Chinese) is at least this are near duplicates. "
+            + "Needs Text Field.").dependsOn(TEXT_FIELD).build();
+
+    public static final PropertyDescriptor NEAR_DUPLICATE_INDEX_LIMIT = SharedDescriptors.nearDuplicateIndexLimit("The most texts "
+            + "the near-duplicate index holds (about 600 bytes each). Beyond it, a shrinking random share of later texts (limit / n) "
+            + "is compared with the indexed ones and the report says the count is a sampled estimate. 0 turns near-duplicate "
+            + "detection off.").dependsOn(TEXT_FIELD).build();
+
+    public static final PropertyDescriptor SHORT_TEXT_LENGTH = new PropertyDescriptor.Builder()
+            .name("Short Text Length")
+            .description("Texts with fewer characters than this, after trimming, count as very short (noise).")
+            .required(true)
+            .defaultValue("3")
+            .addValidator(StandardValidators.NON_NEGATIVE_INTEGER_VALIDATOR)
+            .dependsOn(TEXT_FIELD)
+            .build();
+
+    public static final PropertyDescriptor LONG_TEXT_LENGTH = new PropertyDescriptor.Builder()
+            .name("Long Text Length")
+            .description("Texts with more characters than this count as very long (noise).")
+            .required(true)
+            .defaultValue("5000")
+            .addValidator(StandardValidators.POSITIVE_INTEGER_VALIDATOR)
+            .dependsOn(TEXT_FIELD)
+            .build();
+
+    public static final PropertyDescriptor TOP_VALUE_COUNT = new PropertyDescriptor.Builder()
+            .name("Top Values")
+            .description("How many of the most frequent values the report lists per field.")
+            .required(true)
+            .defaultValue("10")
+            .addValidator(StandardValidators.createLongValidator(0, 1000, true))
+            .build();
+
+    public static final PropertyDescriptor REPORT_FORMAT = new PropertyDescriptor.Builder()
+            .name("Report Format")
+            .description("How the report on the 'profile' relationship is written.")
+            .required(true)
+            .allowableValues(ReportFormatChoice.class)
+            .defaultValue(ReportFormatChoice.JSON)
+            .build();
+
+    public static final PropertyDescriptor MIN_OVERALL_SCORE = new PropertyDescriptor.Builder()
+            .name("Minimum Overall Score")
+            .description("Quality gate: a batch whose overall score is lower goes to 'below threshold'. Empty: not checked.")
+            .required(false)
+            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(1.0))
+            .build();
+
+    public static final PropertyDescriptor MAX_MISSING_RATIO = new PropertyDescriptor.Builder()
+            .name("Maximum Missing Ratio")
+            .description("Quality gate: a batch in which any field has a larger share of missing values goes to 'below threshold'.")
+            .required(false)
+            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(1.0))
+            .build();
+
+    public static final PropertyDescriptor MAX_DUPLICATE_RATIO = new PropertyDescriptor.Builder()
+            .name("Maximum Duplicate Ratio")
+            .description("Quality gate: a batch with a larger share of duplicate records (exact, or near-duplicate texts) goes to "
+                    + "'below threshold'.")
+            .required(false)
+            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(1.0))
+            .build();
+
+    public static final PropertyDescriptor MAX_IMBALANCE_RATIO = new PropertyDescriptor.Builder()
+            .name("Maximum Imbalance Ratio")
+            .description("Quality gate: a batch whose largest class has more than this many times the records of its smallest "
+                    + "goes to 'below threshold'. Needs Label Field.")
+            .required(false)
+            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(Double.MAX_VALUE))
+            .dependsOn(LABEL_FIELD)
+            .build();
+
+    public static final PropertyDescriptor DRIFT_BASELINE = new PropertyDescriptor.Builder()
+            .name("Drift Baseline")
+            .description("What each batch is compared with to measure drift (population stability index per field and for labels).")
+            .required(true)
+            .allowableValues(DriftBaselineChoice.class)
+            .defaultValue(DriftBaselineChoice.NONE)
+            .build();
+
+    public static final PropertyDescriptor BASELINE_FILE = new PropertyDescriptor.Builder()
+            .name("Baseline File")
+            .description("A profile report (JSON) written earlier by ProfileQuality, used as the drift baseline.")
+            .required(true)
+            .identifiesExternalResource(ResourceCardinality.SINGLE, ResourceType.FILE)
+            .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
+            .dependsOn(DRIFT_BASELINE, DriftBaselineChoice.FILE)
+            .build();
+
+    public static final PropertyDescriptor MAX_DRIFT = new PropertyDescriptor.Builder()
+            .name("Maximum Drift")
+            .description("Quality gate: a batch whose drift score (largest PSI) is higher goes to 'below threshold'. "
+                    + "0.1 is a common bound for 'stable', 0.25 for 'major shift'.")
+            .required(false)
+            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(Double.MAX_VALUE))
+            .dependsOn(DRIFT_BASELINE, DriftBaselineChoice.LAST_ACCEPTED, DriftBaselineChoice.FILE)
+            .build();
+
+    static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, TEXT_FIELD, LABEL_FIELD, DUPLICATE_KEY_FIELDS,
+            NULL_TOKENS, NEAR_DUPLICATE_THRESHOLD, NEAR_DUPLICATE_INDEX_LIMIT, SHORT_TEXT_LENGTH, LONG_TEXT_LENGTH, TOP_VALUE_COUNT,
+            REPORT_FORMAT, MIN_OVERALL_SCORE, MAX_MISSING_RATIO, MAX_DUPLICATE_RATIO, MAX_IMBALANCE_RATIO, DRIFT_BASELINE,
+            BASELINE_FILE, MAX_DRIFT);
+
+    private ProfileProperties() {
+    }
+
+    static ProfileSettings settings(final ProcessContext context, final FlowFile flowFile) {
+        final String textField = context.getProperty(TEXT_FIELD).evaluateAttributeExpressions(flowFile).getValue();
+        final String labelField = context.getProperty(LABEL_FIELD).evaluateAttributeExpressions(flowFile).getValue();
+        final List<String> keyFields = commaSeparated(context.getProperty(DUPLICATE_KEY_FIELDS).evaluateAttributeExpressions(flowFile).getValue());
+        final Set<String> nullTokens = Set.copyOf(commaSeparated(context.getProperty(NULL_TOKENS).getValue()));
+        return new ProfileSettings(nullTokens, blankToNull(textField), blankToNull(labelField), keyFields,
+                context.getProperty(NEAR_DUPLICATE_THRESHOLD).asDouble(),
+                context.getProperty(NEAR_DUPLICATE_INDEX_LIMIT).asInteger(),
+                context.getProperty(SHORT_TEXT_LENGTH).asInteger(),
+                context.getProperty(LONG_TEXT_LENGTH).asInteger(),
+                context.getProperty(TOP_VALUE_COUNT).asInteger());
+    }
+
+    static QualityGate gate(final ProcessContext context, final DriftBaselineChoice baselineSource) {
+        return new QualityGate(context.getProperty(MIN_OVERALL_SCORE).asDouble(), context.getProperty(MAX_MISSING_RATIO).asDouble(),
+                context.getProperty(MAX_DUPLICATE_RATIO).asDouble(), context.getProperty(MAX_IMBALANCE_RATIO).asDouble(),
+                baselineSource == DriftBaselineChoice.NONE ? null : context.getProperty(MAX_DRIFT).asDouble());
+    }
+}
