@@ -1,6 +1,5 @@
 package io.nifidq.augment;
 
-import java.io.IOException;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,10 +12,10 @@ import java.util.Map;
  */
 public final class RecordAugmentation {
 
-    /** Where the records go, in order: every original followed by its copies. */
+    /** Where the records go, in order: every original followed by its copies; E is what writing may throw. */
     @FunctionalInterface
-    public interface Output {
-        void write(Map<String, Object> record) throws IOException;
+    public interface Output<E extends Exception> {
+        void write(Map<String, Object> record) throws E;
     }
 
     private final Augmenter augmenter;
@@ -62,7 +61,7 @@ public final class RecordAugmentation {
     }
 
     /** The augmenting pass: writes the record, marked, then the copies the plan gives it. */
-    public void augment(final Map<String, Object> record, final CopyPlan plan, final Output output) throws IOException {
+    public <E extends Exception> void augment(final Map<String, Object> record, final CopyPlan plan, final Output<E> output) throws E {
         final long position = recordsIn++;
         final Map<String, Object> original = markers.markOriginal(record, position);
         output.write(original);
