@@ -33,6 +33,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.nifidq.processors.common.Descriptors.choice;
+import static io.nifidq.processors.common.Descriptors.flag;
+import static io.nifidq.processors.common.Descriptors.withDefault;
+
 /** AugmentText's property descriptors, and the augmenter they describe. */
 public final class AugmentProperties {
 
@@ -51,50 +55,32 @@ public final class AugmentProperties {
             + "rebalance classes; when set, the records per class before and after augmentation go into attributes in either mode. "
             + "Records without a label get no copies when rebalancing.").build();
 
-    public static final PropertyDescriptor MODE = new PropertyDescriptor.Builder()
-            .name("Augmentation Mode")
-            .description("How many copies each record gets.")
-            .required(true)
-            .allowableValues(AugmentationModeChoice.class)
-            .defaultValue(AugmentationModeChoice.COPIES)
+    public static final PropertyDescriptor MODE = choice("Augmentation Mode", AugmentationModeChoice.COPIES,
+            "How many copies each record gets.")
             .build();
 
-    public static final PropertyDescriptor COPIES_PER_RECORD = new PropertyDescriptor.Builder()
-            .name("Copies per Record")
-            .description("Augmented copies made from each record with a text (EDA's n_aug: its authors suggest 16 for a few hundred "
+    public static final PropertyDescriptor COPIES_PER_RECORD = withDefault("Copies per Record", "4",
+            StandardValidators.createLongValidator(0, 1000, true),
+            "Augmented copies made from each record with a text (EDA's n_aug: its authors suggest 16 for a few hundred "
                     + "training texts, 4 to 8 for thousands). 0 passes the records through with their markers.")
-            .required(true)
-            .defaultValue("4")
-            .addValidator(StandardValidators.createLongValidator(0, 1000, true))
             .dependsOn(MODE, AugmentationModeChoice.COPIES)
             .build();
 
-    public static final PropertyDescriptor TARGET_CLASS_SHARE = new PropertyDescriptor.Builder()
-            .name("Target Class Share")
-            .description("Each class is augmented up to this share of the largest class's record count: 1.0 balances the "
-                    + "classes, 0.5 brings each to at least half the largest. Classes already there get no copies.")
-            .required(true)
-            .defaultValue("1.0")
-            .addValidator(rateValidator(false))
+    public static final PropertyDescriptor TARGET_CLASS_SHARE = withDefault("Target Class Share", "1.0", rateValidator(false),
+            "Each class is augmented up to this share of the largest class's record count: 1.0 balances the classes, 0.5 "
+                    + "brings each to at least half the largest. Classes already there get no copies.")
             .dependsOn(MODE, AugmentationModeChoice.REBALANCE)
             .build();
 
-    public static final PropertyDescriptor MAX_COPIES_PER_RECORD = new PropertyDescriptor.Builder()
-            .name("Maximum Copies per Record")
-            .description("The most copies one record may make when rebalancing; a class with very few records may stay below "
-                    + "its target rather than fill up with near-identical copies.")
-            .required(true)
-            .defaultValue("50")
-            .addValidator(StandardValidators.createLongValidator(1, 10_000, true))
+    public static final PropertyDescriptor MAX_COPIES_PER_RECORD = withDefault("Maximum Copies per Record", "50",
+            StandardValidators.createLongValidator(1, 10_000, true),
+            "The most copies one record may make when rebalancing; a class with very few records may stay below its target "
+                    + "rather than fill up with near-identical copies.")
             .dependsOn(MODE, AugmentationModeChoice.REBALANCE)
             .build();
 
-    public static final PropertyDescriptor OPERATIONS_PER_COPY = new PropertyDescriptor.Builder()
-            .name("Operations per Copy")
-            .description("Whether a copy gets one operation (EDA) or all enabled ones.")
-            .required(true)
-            .allowableValues(OperationsPerCopyChoice.class)
-            .defaultValue(OperationsPerCopyChoice.ONE)
+    public static final PropertyDescriptor OPERATIONS_PER_COPY = choice("Operations per Copy", OperationsPerCopyChoice.ONE,
+            "Whether a copy gets one operation (EDA) or all enabled ones.")
             .build();
 
     public static final PropertyDescriptor SYNONYM_REPLACEMENT_RATE = rate("Synonym Replacement Rate", "0.1",
@@ -113,30 +99,18 @@ public final class AugmentProperties {
             "Alpha of character noise: max(1, alpha x words) words of three or more Latin letters get one keyboard typo (a "
                     + "neighbouring key, two letters swapped, a letter dropped or doubled by a neighbour). 0 turns the operation off.");
 
-    public static final PropertyDescriptor LANGUAGE = new PropertyDescriptor.Builder()
-            .name("Language")
-            .description("The language of the texts, which decides how words are found and where synonyms come from.")
-            .required(true)
-            .allowableValues(LanguageChoice.class)
-            .defaultValue(LanguageChoice.AUTO)
+    public static final PropertyDescriptor LANGUAGE = choice("Language", LanguageChoice.AUTO,
+            "The language of the texts, which decides how words are found and where synonyms come from.")
             .build();
 
-    public static final PropertyDescriptor CHINESE_SEGMENTER = new PropertyDescriptor.Builder()
-            .name("Chinese Segmenter")
-            .description("How Chinese texts are cut into words (HanLP).")
-            .required(true)
-            .allowableValues(SegmenterChoice.class)
-            .defaultValue(SegmenterChoice.VITERBI)
+    public static final PropertyDescriptor CHINESE_SEGMENTER = choice("Chinese Segmenter", SegmenterChoice.VITERBI,
+            "How Chinese texts are cut into words (HanLP).")
             .dependsOn(LANGUAGE, LanguageChoice.AUTO, LanguageChoice.CHINESE)
             .build();
 
-    public static final PropertyDescriptor BUILT_IN_SYNONYMS = new PropertyDescriptor.Builder()
-            .name("Built-in Synonyms")
-            .description("Use the bundled dictionaries: WordNet 3.1 for English, the extended Tongyici Cilin (HanLP) for Chinese. "
-                    + "When false, only the Synonym File gives synonyms.")
-            .required(true)
-            .allowableValues("true", "false")
-            .defaultValue("true")
+    public static final PropertyDescriptor BUILT_IN_SYNONYMS = flag("Built-in Synonyms", "true",
+            "Use the bundled dictionaries: WordNet 3.1 for English, the extended Tongyici Cilin (HanLP) for Chinese. When "
+                    + "false, only the Synonym File gives synonyms.")
             .build();
 
     public static final PropertyDescriptor SYNONYM_FILE = new PropertyDescriptor.Builder()
@@ -147,13 +121,9 @@ public final class AugmentProperties {
             .identifiesExternalResource(ResourceCardinality.SINGLE, ResourceType.FILE)
             .build();
 
-    public static final PropertyDescriptor RANDOM_SEED = new PropertyDescriptor.Builder()
-            .name("Random Seed")
-            .description("Every random choice derives from this seed and the record's position in the FlowFile: the same "
-                    + "input and seed give the same output, byte for byte.")
-            .required(true)
-            .defaultValue("42")
-            .addValidator(StandardValidators.LONG_VALIDATOR)
+    public static final PropertyDescriptor RANDOM_SEED = withDefault("Random Seed", "42", StandardValidators.LONG_VALIDATOR,
+            "Every random choice derives from this seed and the record's position in the FlowFile: the same input and seed "
+                    + "give the same output, byte for byte.")
             .build();
 
     public static final PropertyDescriptor AUGMENTED_FIELD = SharedDescriptors.augmentedField(
@@ -178,13 +148,7 @@ public final class AugmentProperties {
     }
 
     private static PropertyDescriptor rate(final String name, final String defaultValue, final String description) {
-        return new PropertyDescriptor.Builder()
-                .name(name)
-                .description(description)
-                .required(true)
-                .defaultValue(defaultValue)
-                .addValidator(rateValidator(true))
-                .build();
+        return withDefault(name, defaultValue, rateValidator(true), description).build();
     }
 
     /** A number in [0, 1], or in (0, 1] when zero is not allowed. */

@@ -6,6 +6,7 @@ import io.nifidq.augment.CopyPlan;
 import io.nifidq.augment.RecordAugmentation;
 import io.nifidq.processors.augment.AugmentChoices.AugmentationModeChoice;
 import io.nifidq.processors.clean.CleanRecords;
+import io.nifidq.processors.common.AbstractDqProcessor;
 import io.nifidq.processors.common.DqAttributes;
 import io.nifidq.processors.common.RecordRouter;
 import io.nifidq.processors.profile.ProfileQuality;
@@ -21,17 +22,12 @@ import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
 import org.apache.nifi.annotation.lifecycle.OnScheduled;
-import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationContext;
 import org.apache.nifi.components.ValidationResult;
 import org.apache.nifi.flowfile.FlowFile;
-import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
-import org.apache.nifi.processor.exception.ProcessException;
-import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,7 +83,7 @@ import java.util.Set;
 @SystemResourceConsideration(resource = SystemResource.MEMORY, description = "Records are streamed, never held: rebalancing reads the "
         + "FlowFile twice and keeps only the counts per class. The dictionaries load once per NiFi instance on first use: WordNet "
         + "3.1, HanLP's segmenter and the Cilin synonyms take about 75 MB of heap together.")
-public class AugmentText extends AbstractProcessor {
+public class AugmentText extends AbstractDqProcessor {
 
     public static final Relationship REL_SUCCESS = new Relationship.Builder().name("success")
             .description("The FlowFile with its content replaced by the original records, each followed by its augmented copies").build();
@@ -96,19 +92,11 @@ public class AugmentText extends AbstractProcessor {
 
     static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE);
 
-    private volatile RecordReaderFactory readerFactory;
-    private volatile RecordSetWriterFactory writerFactory;
     private volatile Augmenter augmenter;
     private volatile CopyMarkers markers;
 
-    @Override
-    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
-        return AugmentProperties.DESCRIPTORS;
-    }
-
-    @Override
-    public Set<Relationship> getRelationships() {
-        return RELATIONSHIPS;
+    public AugmentText() {
+        super(AugmentProperties.DESCRIPTORS, RELATIONSHIPS);
     }
 
     @Override
@@ -144,23 +132,18 @@ public class AugmentText extends AbstractProcessor {
 
     @OnScheduled
     public void onScheduled(final ProcessContext context) throws IOException {
-        readerFactory = context.getProperty(AugmentProperties.RECORD_READER).asControllerService(RecordReaderFactory.class);
-        writerFactory = context.getProperty(AugmentProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
+        useRecordServices(context, AugmentProperties.RECORD_READER, AugmentProperties.RECORD_WRITER);
         augmenter = AugmentProperties.augmenter(context);
         markers = AugmentProperties.markers(context);
     }
 
     @Override
-    public void onTrigger(final ProcessContext context, final ProcessSession session) throws ProcessException {
-        final FlowFile flowFile = session.get();
-        if (flowFile == null) {
-            return;
-        }
+    protected void onFlowFile(final ProcessContext context, final ProcessSession session, final FlowFile flowFile,
+                              final RecordRouter router) {
         final String labelField = context.getProperty(AugmentProperties.LABEL_FIELD).isSet()
                 ? context.getProperty(AugmentProperties.LABEL_FIELD).evaluateAttributeExpressions(flowFile).getValue() : null;
         final RecordAugmentation augmentation = new RecordAugmentation(augmenter,
                 context.getProperty(AugmentProperties.TEXT_FIELD).evaluateAttributeExpressions(flowFile).getValue(), labelField, markers);
-        final RecordRouter router = new RecordRouter(session, readerFactory, writerFactory, getLogger());
         FlowFile augmented;
         try {
             final CopyPlan plan = plan(context, flowFile, router, augmentation);

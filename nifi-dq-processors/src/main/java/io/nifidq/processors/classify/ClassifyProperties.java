@@ -11,6 +11,9 @@ import org.apache.nifi.processor.util.StandardValidators;
 
 import java.util.List;
 
+import static io.nifidq.processors.common.Descriptors.optional;
+import static io.nifidq.processors.common.Descriptors.withDefault;
+
 /** ClassifyText's property descriptors, and the settings of one run they describe. */
 public final class ClassifyProperties {
 
@@ -32,53 +35,35 @@ public final class ClassifyProperties {
             .defaultValue("text")
             .build();
 
-    public static final PropertyDescriptor PREDICTION_FIELD = new PropertyDescriptor.Builder()
-            .name("Prediction Field")
-            .description("The field that receives the predicted label (replaced when the records already have it).")
-            .required(true)
-            .defaultValue("prediction")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+    public static final PropertyDescriptor PREDICTION_FIELD = withDefault("Prediction Field", "prediction",
+            StandardValidators.NON_BLANK_VALIDATOR,
+            "The field that receives the predicted label (replaced when the records already have it).")
             .build();
 
-    public static final PropertyDescriptor CONFIDENCE_FIELD = new PropertyDescriptor.Builder()
-            .name("Confidence Field")
-            .description("The field that receives the predicted label's probability, in [0, 1].")
-            .required(true)
-            .defaultValue("confidence")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+    public static final PropertyDescriptor CONFIDENCE_FIELD = withDefault("Confidence Field", "confidence",
+            StandardValidators.NON_BLANK_VALIDATOR,
+            "The field that receives the predicted label's probability, in [0, 1].")
             .build();
 
-    public static final PropertyDescriptor TOP_K = new PropertyDescriptor.Builder()
-            .name("Top K")
-            .description("How many of the most probable labels to write, with their probabilities, into the Top Labels Field "
-                    + "(a map from label to probability); 0 writes none.")
-            .required(true)
-            .defaultValue("0")
-            .addValidator(StandardValidators.NON_NEGATIVE_INTEGER_VALIDATOR)
+    public static final PropertyDescriptor TOP_K = withDefault("Top K", "0", StandardValidators.NON_NEGATIVE_INTEGER_VALIDATOR,
+            "How many of the most probable labels to write, with their probabilities, into the Top Labels Field (a map from "
+                    + "label to probability); 0 writes none.")
             .build();
 
-    public static final PropertyDescriptor TOP_FIELD = new PropertyDescriptor.Builder()
-            .name("Top Labels Field")
-            .description("The field that receives the top labels when Top K is above 0.")
-            .required(true)
-            .defaultValue("top_labels")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+    public static final PropertyDescriptor TOP_FIELD = withDefault("Top Labels Field", "top_labels",
+            StandardValidators.NON_BLANK_VALIDATOR,
+            "The field that receives the top labels when Top K is above 0.")
             .build();
 
-    public static final PropertyDescriptor CONFIDENCE_THRESHOLD = new PropertyDescriptor.Builder()
-            .name("Confidence Threshold")
-            .description("Records whose confidence is below this go to 'low confidence' (records without text never do). "
-                    + "Unset: every record goes to 'success'.")
-            .required(false)
-            .addValidator(ClassifyProperties::validateProbability)
+    public static final PropertyDescriptor CONFIDENCE_THRESHOLD = optional("Confidence Threshold",
+            ClassifyProperties::validateProbability,
+            "Records whose confidence is below this go to 'low confidence' (records without text never do). Unset: every "
+                    + "record goes to 'success'.")
             .build();
 
-    public static final PropertyDescriptor BATCH_SIZE = new PropertyDescriptor.Builder()
-            .name("Batch Size")
-            .description("Records sent to the service per call; the service splits them further by its Maximum Batch Size.")
-            .required(true)
-            .defaultValue("1000")
-            .addValidator(StandardValidators.createLongValidator(1, 100_000, true))
+    public static final PropertyDescriptor BATCH_SIZE = withDefault("Batch Size", "1000",
+            StandardValidators.createLongValidator(1, 100_000, true),
+            "Records sent to the service per call; the service splits them further by its Maximum Batch Size.")
             .build();
 
     static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, RECORD_WRITER, CLASSIFIER, TEXT_FIELD, PREDICTION_FIELD,

@@ -1,5 +1,6 @@
 package io.nifidq.processors.classify;
 
+import io.nifidq.processors.common.AbstractDqProcessor;
 import io.nifidq.processors.common.DqAttributes;
 import io.nifidq.processors.common.RecordRouter;
 import io.nifidq.processors.train.TrainClassifier;
@@ -13,18 +14,12 @@ import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
 import org.apache.nifi.annotation.lifecycle.OnScheduled;
-import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.flowfile.FlowFile;
-import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
-import org.apache.nifi.processor.exception.ProcessException;
-import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,7 +48,7 @@ import java.util.Set;
         and Confidence Threshold to, for example, 0.8.
         Route 'success' onward and 'low confidence' to a review queue.
         """)
-public class ClassifyText extends AbstractProcessor {
+public class ClassifyText extends AbstractDqProcessor {
 
     public static final Relationship REL_SUCCESS = new Relationship.Builder().name("success")
             .description("The FlowFile with its records classified (all of them, or those at or above the confidence threshold)").build();
@@ -64,40 +59,27 @@ public class ClassifyText extends AbstractProcessor {
 
     static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_LOW_CONFIDENCE, REL_FAILURE);
 
-    private volatile RecordReaderFactory readerFactory;
-    private volatile RecordSetWriterFactory writerFactory;
     private volatile TextClassifierService classifier;
 
-    @Override
-    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
-        return ClassifyProperties.DESCRIPTORS;
-    }
-
-    @Override
-    public Set<Relationship> getRelationships() {
-        return RELATIONSHIPS;
+    public ClassifyText() {
+        super(ClassifyProperties.DESCRIPTORS, RELATIONSHIPS);
     }
 
     @OnScheduled
     public void onScheduled(final ProcessContext context) {
-        readerFactory = context.getProperty(ClassifyProperties.RECORD_READER).asControllerService(RecordReaderFactory.class);
-        writerFactory = context.getProperty(ClassifyProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
+        useRecordServices(context, ClassifyProperties.RECORD_READER, ClassifyProperties.RECORD_WRITER);
         classifier = context.getProperty(ClassifyProperties.CLASSIFIER).asControllerService(TextClassifierService.class);
     }
 
     @Override
-    public void onTrigger(final ProcessContext context, final ProcessSession session) throws ProcessException {
-        final FlowFile flowFile = session.get();
-        if (flowFile == null) {
-            return;
-        }
+    protected void onFlowFile(final ProcessContext context, final ProcessSession session, final FlowFile flowFile,
+                              final RecordRouter router) {
         if (flowFile.getSize() == 0) {
             // Nothing to read (a CSV reader would fail on the missing header): pass it on as zero records.
             session.transfer(session.putAllAttributes(flowFile, Map.of(DqAttributes.RECORD_COUNT, "0", DqAttributes.RECORDS_IN, "0")),
                     REL_SUCCESS);
             return;
         }
-        final RecordRouter router = new RecordRouter(session, readerFactory, writerFactory, getLogger());
         final ClassificationRouting routing = new ClassificationRouting(classifier, ClassifyProperties.settings(context, flowFile));
         final RecordRouter.Routed routed;
         try {

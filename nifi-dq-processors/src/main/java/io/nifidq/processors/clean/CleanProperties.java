@@ -33,6 +33,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import static io.nifidq.processors.common.Descriptors.choice;
+import static io.nifidq.processors.common.Descriptors.fieldNames;
+import static io.nifidq.processors.common.Descriptors.flag;
+import static io.nifidq.processors.common.Descriptors.optional;
+import static io.nifidq.processors.common.Descriptors.withDefault;
 import static io.nifidq.processors.common.PropertyValues.blankToNull;
 import static io.nifidq.processors.common.PropertyValues.commaSeparated;
 
@@ -54,32 +59,31 @@ public final class CleanProperties {
     public static final PropertyDescriptor NULL_TOKENS = SharedDescriptors.nullTokens(
             "Comma-separated values that become real nulls, compared trimmed and ignoring case.").build();
 
-    public static final PropertyDescriptor REPAIR_MOJIBAKE = bool("Repair Mojibake", "true",
+    public static final PropertyDescriptor REPAIR_MOJIBAKE = flag("Repair Mojibake", "true",
             "Repair UTF-8 text that was decoded as Latin-1 or Windows-1252 (cafÃ© becomes café) and Windows-1252 punctuation "
-                    + "decoded as Latin-1 (U+0092 becomes ’).");
-    public static final PropertyDescriptor DECODE_HTML = bool("Decode HTML", "true",
-            "Decode HTML entities (&amp;lt; becomes <) and replace HTML tags with a space.");
-    public static final PropertyDescriptor UNICODE_NFKC = bool("Unicode NFKC", "true",
-            "Normalise to Unicode NFKC: full-width letters and digits (common in Chinese text) become their usual forms, ligatures split.");
-    public static final PropertyDescriptor REMOVE_CONTROL_CHARACTERS = bool("Remove Control Characters", "true",
-            "Remove control characters other than tab and line breaks.");
-    public static final PropertyDescriptor NORMALIZE_WHITESPACE = bool("Normalize Whitespace", "true",
-            "Trim values and turn every run of whitespace, line breaks included, into one space.");
-    public static final PropertyDescriptor LOWER_CASE = bool("Lower Case", "false", "Lower-case the values.");
+                    + "decoded as Latin-1 (U+0092 becomes ’).").build();
+    public static final PropertyDescriptor DECODE_HTML = flag("Decode HTML", "true",
+            "Decode HTML entities (&amp;lt; becomes <) and replace HTML tags with a space.").build();
+    public static final PropertyDescriptor UNICODE_NFKC = flag("Unicode NFKC", "true",
+            "Normalise to Unicode NFKC: full-width letters and digits (common in Chinese text) become their usual forms, ligatures "
+                    + "split.").build();
+    public static final PropertyDescriptor REMOVE_CONTROL_CHARACTERS = flag("Remove Control Characters", "true",
+            "Remove control characters other than tab and line breaks.").build();
+    public static final PropertyDescriptor NORMALIZE_WHITESPACE = flag("Normalize Whitespace", "true",
+            "Trim values and turn every run of whitespace, line breaks included, into one space.").build();
+    public static final PropertyDescriptor LOWER_CASE = flag("Lower Case", "false", "Lower-case the values.").build();
 
-    public static final PropertyDescriptor NORMALIZED_FIELDS = fields("Normalized Fields",
-            "Comma-separated string fields the text repairs apply to. Empty: every string field.");
+    public static final PropertyDescriptor NORMALIZED_FIELDS = fieldNames("Normalized Fields",
+            "Comma-separated string fields the text repairs apply to. Empty: every string field.").build();
 
-    public static final PropertyDescriptor CASE_INSENSITIVE_LABELS = bool("Case-Insensitive Labels", "true",
+    public static final PropertyDescriptor CASE_INSENSITIVE_LABELS = flag("Case-Insensitive Labels", "true",
             "Trim labels and compare them regardless of case, so that ' Spam', 'SPAM' and 'spam' are one label, written 'spam' "
-                    + "(lower case; with Allowed Labels, as spelled there). When false, labels are only trimmed.");
+                    + "(lower case; with Allowed Labels, as spelled there). When false, labels are only trimmed.").build();
 
-    public static final PropertyDescriptor LABEL_MAPPING = new PropertyDescriptor.Builder()
-            .name("Label Mapping")
-            .description("Comma-separated 'from=to' pairs applied after trimming and case folding, e.g. 'junk=spam, ok=ham'. "
-                    + "With Case-Insensitive Labels, 'from' matches in any case and 'to' is written like any other label.")
-            .required(false)
-            .addValidator(StandardValidators.createRegexMatchingValidator(java.util.regex.Pattern.compile("\\s*[^=,]+=[^=,]*(\\s*,\\s*[^=,]+=[^=,]*)*\\s*")))
+    public static final PropertyDescriptor LABEL_MAPPING = optional("Label Mapping",
+            StandardValidators.createRegexMatchingValidator(java.util.regex.Pattern.compile("\\s*[^=,]+=[^=,]*(\\s*,\\s*[^=,]+=[^=,]*)*\\s*")),
+            "Comma-separated 'from=to' pairs applied after trimming and case folding, e.g. 'junk=spam, ok=ham'. With "
+                    + "Case-Insensitive Labels, 'from' matches in any case and 'to' is written like any other label.")
             .dependsOn(LABEL_FIELD)
             .build();
 
@@ -91,65 +95,41 @@ public final class CleanProperties {
             .dependsOn(LABEL_FIELD)
             .build();
 
-    public static final PropertyDescriptor ALLOWED_LABELS = new PropertyDescriptor.Builder()
-            .name("Allowed Labels")
-            .description("Comma-separated labels, compared after trimming, case folding and Label Mapping. When set, records with any "
-                    + "other label, or none, are rejected, and the labels kept are written as spelled here ('Spam,Ham' writes 'SPAM' as 'Spam').")
-            .required(false)
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+    public static final PropertyDescriptor ALLOWED_LABELS = optional("Allowed Labels", StandardValidators.NON_BLANK_VALIDATOR,
+            "Comma-separated labels, compared after trimming, case folding and Label Mapping. When set, records with any other "
+                    + "label, or none, are rejected, and the labels kept are written as spelled here ('Spam,Ham' writes "
+                    + "'SPAM' as 'Spam').")
             .dependsOn(LABEL_FIELD)
             .build();
 
-    public static final PropertyDescriptor LABEL_CONFLICTS = new PropertyDescriptor.Builder()
-            .name("Label Conflicts")
-            .description("What happens to identical texts (after the text repairs) that carry different labels.")
-            .required(true)
-            .allowableValues(LabelConflictsChoice.class)
-            .defaultValue(LabelConflictsChoice.MAJORITY)
+    public static final PropertyDescriptor LABEL_CONFLICTS = choice("Label Conflicts", LabelConflictsChoice.MAJORITY,
+            "What happens to identical texts (after the text repairs) that carry different labels.")
             .dependsOn(LABEL_FIELD)
             .build();
 
-    public static final PropertyDescriptor UNCOERCIBLE_VALUES = new PropertyDescriptor.Builder()
-            .name("Uncoercible Values")
-            .description("What happens to a value that cannot be converted to the type a dynamic property declares for its field.")
-            .required(true)
-            .allowableValues(ActionChoice.class)
-            .defaultValue(ActionChoice.REPAIR)
+    public static final PropertyDescriptor UNCOERCIBLE_VALUES = choice("Uncoercible Values", ActionChoice.REPAIR,
+            "What happens to a value that cannot be converted to the type a dynamic property declares for its field.")
             .build();
 
-    public static final PropertyDescriptor MIN_TEXT_LENGTH = new PropertyDescriptor.Builder()
-            .name("Minimum Text Length")
-            .description("Texts with fewer characters, after the repairs and trimming, are rejected; 1 rejects empty texts.")
-            .required(true)
-            .defaultValue("1")
-            .addValidator(StandardValidators.NON_NEGATIVE_INTEGER_VALIDATOR)
+    public static final PropertyDescriptor MIN_TEXT_LENGTH = withDefault("Minimum Text Length", "1",
+            StandardValidators.NON_NEGATIVE_INTEGER_VALIDATOR,
+            "Texts with fewer characters, after the repairs and trimming, are rejected; 1 rejects empty texts.")
             .dependsOn(TEXT_FIELD)
             .build();
 
-    public static final PropertyDescriptor MAX_TEXT_LENGTH = new PropertyDescriptor.Builder()
-            .name("Maximum Text Length")
-            .description("Texts with more characters are rejected or truncated (Long Texts).")
-            .required(true)
-            .defaultValue("100000")
-            .addValidator(StandardValidators.POSITIVE_INTEGER_VALIDATOR)
+    public static final PropertyDescriptor MAX_TEXT_LENGTH = withDefault("Maximum Text Length", "100000",
+            StandardValidators.POSITIVE_INTEGER_VALIDATOR,
+            "Texts with more characters are rejected or truncated (Long Texts).")
             .dependsOn(TEXT_FIELD)
             .build();
 
-    public static final PropertyDescriptor LONG_TEXTS = new PropertyDescriptor.Builder()
-            .name("Long Texts")
-            .description("What happens to texts longer than Maximum Text Length: Repair truncates them.")
-            .required(true)
-            .allowableValues(ActionChoice.class)
-            .defaultValue(ActionChoice.REJECT)
+    public static final PropertyDescriptor LONG_TEXTS = choice("Long Texts", ActionChoice.REJECT,
+            "What happens to texts longer than Maximum Text Length: Repair truncates them.")
             .dependsOn(TEXT_FIELD)
             .build();
 
-    public static final PropertyDescriptor MISSING_VALUES = new PropertyDescriptor.Builder()
-            .name("Missing Values")
-            .description("What happens to missing values (null, empty, or a null token) of the Missing Value Fields.")
-            .required(true)
-            .allowableValues(MissingValuesChoice.class)
-            .defaultValue(MissingValuesChoice.KEEP)
+    public static final PropertyDescriptor MISSING_VALUES = choice("Missing Values", MissingValuesChoice.KEEP,
+            "What happens to missing values (null, empty, or a null token) of the Missing Value Fields.")
             .build();
 
     public static final PropertyDescriptor FILL_VALUE = new PropertyDescriptor.Builder()
@@ -160,59 +140,44 @@ public final class CleanProperties {
             .dependsOn(MISSING_VALUES, MissingValuesChoice.FILL_CONSTANT)
             .build();
 
-    public static final PropertyDescriptor MISSING_VALUE_FIELDS = fields("Missing Value Fields",
-            "Comma-separated fields whose missing values are handled. Empty: every field but the text and label fields.");
+    public static final PropertyDescriptor MISSING_VALUE_FIELDS = fieldNames("Missing Value Fields",
+            "Comma-separated fields whose missing values are handled. Empty: every field but the text and label fields.").build();
 
-    public static final PropertyDescriptor OUTLIER_METHOD = new PropertyDescriptor.Builder()
-            .name("Outlier Method")
-            .description("How outliers of numeric fields are found, from the statistics of the whole FlowFile.")
-            .required(true)
-            .allowableValues(OutlierMethodChoice.class)
-            .defaultValue(OutlierMethodChoice.OFF)
+    public static final PropertyDescriptor OUTLIER_METHOD = choice("Outlier Method", OutlierMethodChoice.OFF,
+            "How outliers of numeric fields are found, from the statistics of the whole FlowFile.")
             .build();
 
-    public static final PropertyDescriptor OUTLIER_THRESHOLD = new PropertyDescriptor.Builder()
-            .name("Outlier Threshold")
-            .description("t in the outlier method. Empty: 1.5 for IQR, 3 for Z-Score.")
-            .required(false)
-            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(1000))
+    public static final PropertyDescriptor OUTLIER_THRESHOLD = optional("Outlier Threshold",
+            StandardValidators.createNonNegativeFloatingPointValidator(1000),
+            "t in the outlier method. Empty: 1.5 for IQR, 3 for Z-Score.")
             .dependsOn(OUTLIER_METHOD, OutlierMethodChoice.IQR, OutlierMethodChoice.Z_SCORE)
             .build();
 
-    public static final PropertyDescriptor OUTLIER_ACTION = new PropertyDescriptor.Builder()
-            .name("Outlier Action")
-            .description("Repair clips an outlier to the nearest fence (winsorising); Reject Record rejects its record.")
-            .required(true)
-            .allowableValues(ActionChoice.class)
-            .defaultValue(ActionChoice.REPAIR)
+    public static final PropertyDescriptor OUTLIER_ACTION = choice("Outlier Action", ActionChoice.REPAIR,
+            "Repair clips an outlier to the nearest fence (winsorising); Reject Record rejects its record.")
             .dependsOn(OUTLIER_METHOD, OutlierMethodChoice.IQR, OutlierMethodChoice.Z_SCORE)
             .build();
 
-    public static final PropertyDescriptor OUTLIER_FIELDS = new PropertyDescriptor.Builder().fromPropertyDescriptor(
-                    fields("Outlier Fields", "Comma-separated numeric fields checked for outliers. Empty: every numeric field."))
+    public static final PropertyDescriptor OUTLIER_FIELDS = fieldNames("Outlier Fields",
+            "Comma-separated numeric fields checked for outliers. Empty: every numeric field.")
             .dependsOn(OUTLIER_METHOD, OutlierMethodChoice.IQR, OutlierMethodChoice.Z_SCORE)
             .build();
 
-    public static final PropertyDescriptor STANDARDIZATION = new PropertyDescriptor.Builder()
-            .name("Standardization")
-            .description("Rescales numeric fields with parameters fitted on the FlowFile and written as attributes "
+    public static final PropertyDescriptor STANDARDIZATION = choice("Standardization", StandardizationChoice.OFF,
+            "Rescales numeric fields with parameters fitted on the FlowFile and written as attributes "
                     + "(dq.clean.standardize.<field>.mean/sd or .min/max). A FlowFile that already carries such attributes is "
                     + "rescaled with them instead, so later batches are transformed exactly as the first.")
-            .required(true)
-            .allowableValues(StandardizationChoice.class)
-            .defaultValue(StandardizationChoice.OFF)
             .build();
 
-    public static final PropertyDescriptor STANDARDIZED_FIELDS = new PropertyDescriptor.Builder().fromPropertyDescriptor(
-                    fields("Standardized Fields", "Comma-separated numeric fields to rescale. Empty: every numeric field."))
+    public static final PropertyDescriptor STANDARDIZED_FIELDS = fieldNames("Standardized Fields",
+            "Comma-separated numeric fields to rescale. Empty: every numeric field.")
             .dependsOn(STANDARDIZATION, StandardizationChoice.Z_SCORE, StandardizationChoice.MIN_MAX)
             .build();
 
-    public static final PropertyDescriptor REMOVE_EXACT_DUPLICATES = bool("Remove Exact Duplicates", "true",
-            "Reject records whose Duplicate Key Fields (after cleaning) equal an earlier record's; the first is kept.");
+    public static final PropertyDescriptor REMOVE_EXACT_DUPLICATES = flag("Remove Exact Duplicates", "true",
+            "Reject records whose Duplicate Key Fields (after cleaning) equal an earlier record's; the first is kept.").build();
 
-    public static final PropertyDescriptor DUPLICATE_KEY_FIELDS = SharedDescriptors.duplicateKeyFields(
-                    "Comma-separated fields that identify a record when looking for exact duplicates. Empty: the whole record.")
+    public static final PropertyDescriptor DUPLICATE_KEY_FIELDS = SharedDescriptors.duplicateKeyFields()
             .dependsOn(REMOVE_EXACT_DUPLICATES, "true")
             .build();
 
@@ -227,40 +192,31 @@ public final class CleanProperties {
             .dependsOn(REMOVE_EXACT_DUPLICATES, "true")
             .build();
 
-    public static final PropertyDescriptor DUPLICATE_CACHE_PREFIX = new PropertyDescriptor.Builder()
-            .name("Duplicate Cache Key Prefix")
-            .description("Prefix of the cache keys (<prefix>:<record key in hex>): one prefix per data set keeps data sets apart "
-                    + "in one cache.")
-            .required(true)
-            .defaultValue("nifi-dq.clean")
+    public static final PropertyDescriptor DUPLICATE_CACHE_PREFIX = withDefault("Duplicate Cache Key Prefix", "nifi-dq.clean",
+            StandardValidators.NON_BLANK_VALIDATOR,
+            "Prefix of the cache keys (<prefix>:<record key in hex>): one prefix per data set keeps data sets apart in one "
+                    + "cache.")
             .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES)
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
             .dependsOn(DUPLICATE_CACHE)
             .build();
 
-    public static final PropertyDescriptor REMOVE_NEAR_DUPLICATES = new PropertyDescriptor.Builder().fromPropertyDescriptor(
-                    bool("Remove Near Duplicates", "false", "Reject records whose text is a near duplicate of an earlier text (MinHash, "
-                            + "as ProfileQuality measures it); the first is kept."))
+    public static final PropertyDescriptor REMOVE_NEAR_DUPLICATES = flag("Remove Near Duplicates", "false",
+            "Reject records whose text is a near duplicate of an earlier text (MinHash, as ProfileQuality measures it); the first "
+                    + "is kept.")
             .dependsOn(TEXT_FIELD)
             .build();
 
-    public static final PropertyDescriptor NEAR_DUPLICATE_THRESHOLD = SharedDescriptors.nearDuplicateThreshold("Two texts whose "
-                    + "estimated Jaccard similarity (over 5-character shingles, 2 for Chinese) is at least this are near duplicates.")
+    public static final PropertyDescriptor NEAR_DUPLICATE_THRESHOLD = SharedDescriptors.nearDuplicateThreshold()
             .dependsOn(REMOVE_NEAR_DUPLICATES, "true")
             .build();
 
-    public static final PropertyDescriptor NEAR_DUPLICATE_INDEX_LIMIT = SharedDescriptors.nearDuplicateIndexLimit("The most texts "
-                    + "the near-duplicate index holds (about 600 bytes each). Beyond it, a shrinking random share of later texts "
-                    + "(limit / n) is compared with the indexed ones, so some near duplicates may be kept.")
+    public static final PropertyDescriptor NEAR_DUPLICATE_INDEX_LIMIT = SharedDescriptors.nearDuplicateIndexLimit()
             .dependsOn(REMOVE_NEAR_DUPLICATES, "true")
             .build();
 
-    public static final PropertyDescriptor REASON_FIELD = new PropertyDescriptor.Builder()
-            .name("Reject Reason Field")
-            .description("The field added to rejected records with the reason, as 'step: rule'.")
-            .required(true)
-            .defaultValue("dq_reject_reason")
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
+    public static final PropertyDescriptor REASON_FIELD = withDefault("Reject Reason Field", "dq_reject_reason",
+            StandardValidators.NON_BLANK_VALIDATOR,
+            "The field added to rejected records with the reason, as 'step: rule'.")
             .build();
 
     static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, RECORD_WRITER, TEXT_FIELD, LABEL_FIELD, NULL_TOKENS,
@@ -272,17 +228,6 @@ public final class CleanProperties {
             NEAR_DUPLICATE_INDEX_LIMIT, REASON_FIELD);
 
     private CleanProperties() {
-    }
-
-    private static PropertyDescriptor bool(final String name, final String defaultValue, final String description) {
-        return new PropertyDescriptor.Builder().name(name).description(description).required(true)
-                .allowableValues("true", "false").defaultValue(defaultValue).build();
-    }
-
-    private static PropertyDescriptor fields(final String name, final String description) {
-        return new PropertyDescriptor.Builder().name(name).description(description).required(false)
-                .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES)
-                .addValidator(StandardValidators.NON_BLANK_VALIDATOR).build();
     }
 
     static CleaningRules rules(final ProcessContext context, final FlowFile flowFile, final Map<String, String> labelMappingFromFile,

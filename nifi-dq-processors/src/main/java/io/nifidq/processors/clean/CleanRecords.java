@@ -1,5 +1,6 @@
 package io.nifidq.processors.clean;
 
+import io.nifidq.processors.common.AbstractDqProcessor;
 import io.nifidq.processors.common.DqAttributes;
 import io.nifidq.processors.common.RecordRouter;
 import io.nifidq.processors.profile.ProfileQuality;
@@ -23,14 +24,10 @@ import org.apache.nifi.components.ValidationContext;
 import org.apache.nifi.components.ValidationResult;
 import org.apache.nifi.distributed.cache.client.DistributedMapCacheClient;
 import org.apache.nifi.flowfile.FlowFile;
-import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
-import org.apache.nifi.processor.exception.ProcessException;
 import org.apache.nifi.processor.util.StandardValidators;
-import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -80,7 +77,7 @@ import java.util.regex.Pattern;
 @SystemResourceConsideration(resource = SystemResource.MEMORY, description = "Exact duplicate removal keeps up to 22 bytes per distinct "
         + "record; near-duplicate removal up to about 600 bytes per text, for at most the index limit; label conflicts about 40 bytes "
         + "per distinct text. Statistics for imputation, outliers and standardisation are sketches of constant size.")
-public class CleanRecords extends AbstractProcessor {
+public class CleanRecords extends AbstractDqProcessor {
 
     public static final Relationship REL_SUCCESS = new Relationship.Builder().name("success")
             .description("The FlowFile with its content replaced by the cleaned records").build();
@@ -92,21 +89,13 @@ public class CleanRecords extends AbstractProcessor {
 
     static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_REJECTED, REL_FAILURE);
 
-    private volatile RecordReaderFactory readerFactory;
-    private volatile RecordSetWriterFactory writerFactory;
     private volatile DistributedMapCacheClient duplicateCache;
     private volatile String reasonField;
     private volatile Map<String, String> fileLabelMapping;
     private volatile Map<String, ValueKind> declaredTypes;
 
-    @Override
-    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
-        return CleanProperties.DESCRIPTORS;
-    }
-
-    @Override
-    public Set<Relationship> getRelationships() {
-        return RELATIONSHIPS;
+    public CleanRecords() {
+        super(CleanProperties.DESCRIPTORS, RELATIONSHIPS);
     }
 
     @Override
@@ -137,8 +126,7 @@ public class CleanRecords extends AbstractProcessor {
 
     @OnScheduled
     public void onScheduled(final ProcessContext context) throws IOException {
-        readerFactory = context.getProperty(CleanProperties.RECORD_READER).asControllerService(RecordReaderFactory.class);
-        writerFactory = context.getProperty(CleanProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class);
+        useRecordServices(context, CleanProperties.RECORD_READER, CleanProperties.RECORD_WRITER);
         duplicateCache = context.getProperty(CleanProperties.DUPLICATE_CACHE).isSet()
                 ? context.getProperty(CleanProperties.DUPLICATE_CACHE).asControllerService(DistributedMapCacheClient.class) : null;
         reasonField = context.getProperty(CleanProperties.REASON_FIELD).getValue();
@@ -154,12 +142,8 @@ public class CleanRecords extends AbstractProcessor {
     }
 
     @Override
-    public void onTrigger(final ProcessContext context, final ProcessSession session) throws ProcessException {
-        final FlowFile flowFile = session.get();
-        if (flowFile == null) {
-            return;
-        }
-        final RecordRouter router = new RecordRouter(session, readerFactory, writerFactory, getLogger());
+    protected void onFlowFile(final ProcessContext context, final ProcessSession session, final FlowFile flowFile,
+                              final RecordRouter router) {
         final BatchCleaner batch;
         final RecordRouter.Routed routed;
         try {

@@ -2,10 +2,13 @@ package io.nifidq.processors.common;
 
 import io.nifidq.augment.CopyMarkers;
 import org.apache.nifi.components.PropertyDescriptor;
-import org.apache.nifi.expression.ExpressionLanguageScope;
 import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.serialization.RecordReaderFactory;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
+
+import static io.nifidq.processors.common.Descriptors.fieldNames;
+import static io.nifidq.processors.common.Descriptors.optional;
+import static io.nifidq.processors.common.Descriptors.withDefault;
 
 /**
  * The properties several processors have: the same name, kind, validation and default everywhere, each with the
@@ -18,88 +21,60 @@ public final class SharedDescriptors {
     }
 
     public static PropertyDescriptor.Builder recordReader(final String description) {
-        return new PropertyDescriptor.Builder()
-                .name("Record Reader")
-                .description(description)
-                .identifiesControllerService(RecordReaderFactory.class)
-                .required(true);
+        return new PropertyDescriptor.Builder().name("Record Reader").description(description)
+                .identifiesControllerService(RecordReaderFactory.class).required(true);
     }
 
     public static PropertyDescriptor.Builder recordWriter(final String description) {
-        return new PropertyDescriptor.Builder()
-                .name("Record Writer")
-                .description(description)
-                .identifiesControllerService(RecordSetWriterFactory.class)
-                .required(true);
+        return new PropertyDescriptor.Builder().name("Record Writer").description(description)
+                .identifiesControllerService(RecordSetWriterFactory.class).required(true);
     }
 
     /** Optional unless the processor says required(true). */
     public static PropertyDescriptor.Builder textField(final String description) {
-        return fieldName("Text Field", description);
+        return fieldNames("Text Field", description);
     }
 
     /** Optional unless the processor says required(true). */
     public static PropertyDescriptor.Builder labelField(final String description) {
-        return fieldName("Label Field", description);
+        return fieldNames("Label Field", description);
     }
 
-    /** Comma-separated fields that identify a record for exact duplicates. */
-    public static PropertyDescriptor.Builder duplicateKeyFields(final String description) {
-        return fieldName("Duplicate Key Fields", description);
+    /** The same in ProfileQuality and CleanRecords: the fields that identify a record for exact duplicates. */
+    public static PropertyDescriptor.Builder duplicateKeyFields() {
+        return fieldNames("Duplicate Key Fields",
+                "Comma-separated fields that identify a record when counting exact duplicates. Empty: the whole record.");
     }
 
     public static PropertyDescriptor.Builder nullTokens(final String description) {
-        return new PropertyDescriptor.Builder()
-                .name("Null Tokens")
-                .description(description)
-                .required(false)
-                .defaultValue("N/A,NA,null,None,NaN,-,?")
-                .addValidator(StandardValidators.NON_BLANK_VALIDATOR);
+        return optional("Null Tokens", StandardValidators.NON_BLANK_VALIDATOR, description)
+                .defaultValue("N/A,NA,null,None,NaN,-,?");
     }
 
-    public static PropertyDescriptor.Builder nearDuplicateThreshold(final String description) {
-        return new PropertyDescriptor.Builder()
-                .name("Near-Duplicate Threshold")
-                .description(description)
-                .required(true)
-                .defaultValue("0.9")
-                .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(1.0));
+    /** The same in ProfileQuality and CleanRecords, which finds near duplicates as ProfileQuality measures them. */
+    public static PropertyDescriptor.Builder nearDuplicateThreshold() {
+        return withDefault("Near-Duplicate Threshold", "0.9", StandardValidators.createNonNegativeFloatingPointValidator(1.0),
+                "Two texts whose estimated Jaccard similarity (over 5-character shingles, 2 for Chinese) is at least this are "
+                        + "near duplicates. Needs Text Field.");
     }
 
-    public static PropertyDescriptor.Builder nearDuplicateIndexLimit(final String description) {
-        return new PropertyDescriptor.Builder()
-                .name("Near-Duplicate Index Limit")
-                .description(description)
-                .required(true)
-                .defaultValue("50000")
-                .addValidator(StandardValidators.createLongValidator(0, 10_000_000, true));
+    /** The same in ProfileQuality and CleanRecords. */
+    public static PropertyDescriptor.Builder nearDuplicateIndexLimit() {
+        return withDefault("Near-Duplicate Index Limit", "50000", StandardValidators.createLongValidator(0, 10_000_000, true),
+                "The most texts the near-duplicate index holds (about 600 bytes each). Beyond it, a shrinking random share of "
+                        + "later texts (limit / n) is compared with the indexed ones and the report says the count is a sampled "
+                        + "estimate. 0 turns near-duplicate detection off.");
     }
 
     /** AugmentText's marker of a copy, which TrainClassifier reads back. */
     public static PropertyDescriptor.Builder augmentedField(final String description) {
-        return markerField("Augmented Field", CopyMarkers.DEFAULTS.augmentedField(), description);
+        return withDefault("Augmented Field", CopyMarkers.DEFAULTS.augmentedField(), StandardValidators.NON_BLANK_VALIDATOR,
+                description);
     }
 
     /** AugmentText's index of a copy's source record, which TrainClassifier reads back. */
     public static PropertyDescriptor.Builder sourceIndexField(final String description) {
-        return markerField("Source Index Field", CopyMarkers.DEFAULTS.sourceIndexField(), description);
-    }
-
-    private static PropertyDescriptor.Builder fieldName(final String name, final String description) {
-        return new PropertyDescriptor.Builder()
-                .name(name)
-                .description(description)
-                .required(false)
-                .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES)
-                .addValidator(StandardValidators.NON_BLANK_VALIDATOR);
-    }
-
-    private static PropertyDescriptor.Builder markerField(final String name, final String defaultValue, final String description) {
-        return new PropertyDescriptor.Builder()
-                .name(name)
-                .description(description)
-                .required(true)
-                .defaultValue(defaultValue)
-                .addValidator(StandardValidators.NON_BLANK_VALIDATOR);
+        return withDefault("Source Index Field", CopyMarkers.DEFAULTS.sourceIndexField(), StandardValidators.NON_BLANK_VALIDATOR,
+                description);
     }
 }

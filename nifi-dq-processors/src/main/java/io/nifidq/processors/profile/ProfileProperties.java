@@ -16,6 +16,9 @@ import org.apache.nifi.processor.util.StandardValidators;
 import java.util.List;
 import java.util.Set;
 
+import static io.nifidq.processors.common.Descriptors.choice;
+import static io.nifidq.processors.common.Descriptors.optional;
+import static io.nifidq.processors.common.Descriptors.withDefault;
 import static io.nifidq.processors.common.PropertyValues.blankToNull;
 import static io.nifidq.processors.common.PropertyValues.commaSeparated;
 
@@ -33,93 +36,66 @@ public final class ProfileProperties {
             + "set, the report measures class counts, imbalance, entropy, spelling variants of one label and (with Text Field) "
             + "identical texts carrying different labels.").build();
 
-    public static final PropertyDescriptor DUPLICATE_KEY_FIELDS = SharedDescriptors.duplicateKeyFields(
-            "Comma-separated fields that identify a record when counting exact duplicates. Empty: the whole record.").build();
+    public static final PropertyDescriptor DUPLICATE_KEY_FIELDS = SharedDescriptors.duplicateKeyFields().build();
 
     public static final PropertyDescriptor NULL_TOKENS = SharedDescriptors.nullTokens("Comma-separated values that mean "
             + "'missing', compared trimmed and ignoring case. Empty strings, whitespace-only strings and nulls are always missing.")
             .build();
 
-    public static final PropertyDescriptor NEAR_DUPLICATE_THRESHOLD = SharedDescriptors.nearDuplicateThreshold("Two texts whose "
-            + "estimated Jaccard similarity (over 5-character shingles, 2 for Chinese) is at least this are near duplicates. "
-            + "Needs Text Field.").dependsOn(TEXT_FIELD).build();
-
-    public static final PropertyDescriptor NEAR_DUPLICATE_INDEX_LIMIT = SharedDescriptors.nearDuplicateIndexLimit("The most texts "
-            + "the near-duplicate index holds (about 600 bytes each). Beyond it, a shrinking random share of later texts (limit / n) "
-            + "is compared with the indexed ones and the report says the count is a sampled estimate. 0 turns near-duplicate "
-            + "detection off.").dependsOn(TEXT_FIELD).build();
-
-    public static final PropertyDescriptor SHORT_TEXT_LENGTH = new PropertyDescriptor.Builder()
-            .name("Short Text Length")
-            .description("Texts with fewer characters than this, after trimming, count as very short (noise).")
-            .required(true)
-            .defaultValue("3")
-            .addValidator(StandardValidators.NON_NEGATIVE_INTEGER_VALIDATOR)
+    public static final PropertyDescriptor NEAR_DUPLICATE_THRESHOLD = SharedDescriptors.nearDuplicateThreshold()
             .dependsOn(TEXT_FIELD)
             .build();
 
-    public static final PropertyDescriptor LONG_TEXT_LENGTH = new PropertyDescriptor.Builder()
-            .name("Long Text Length")
-            .description("Texts with more characters than this count as very long (noise).")
-            .required(true)
-            .defaultValue("5000")
-            .addValidator(StandardValidators.POSITIVE_INTEGER_VALIDATOR)
+    public static final PropertyDescriptor NEAR_DUPLICATE_INDEX_LIMIT = SharedDescriptors.nearDuplicateIndexLimit()
             .dependsOn(TEXT_FIELD)
             .build();
 
-    public static final PropertyDescriptor TOP_VALUE_COUNT = new PropertyDescriptor.Builder()
-            .name("Top Values")
-            .description("How many of the most frequent values the report lists per field.")
-            .required(true)
-            .defaultValue("10")
-            .addValidator(StandardValidators.createLongValidator(0, 1000, true))
+    public static final PropertyDescriptor SHORT_TEXT_LENGTH = withDefault("Short Text Length", "3",
+            StandardValidators.NON_NEGATIVE_INTEGER_VALIDATOR,
+            "Texts with fewer characters than this, after trimming, count as very short (noise).")
+            .dependsOn(TEXT_FIELD)
             .build();
 
-    public static final PropertyDescriptor REPORT_FORMAT = new PropertyDescriptor.Builder()
-            .name("Report Format")
-            .description("How the report on the 'profile' relationship is written.")
-            .required(true)
-            .allowableValues(ReportFormatChoice.class)
-            .defaultValue(ReportFormatChoice.JSON)
+    public static final PropertyDescriptor LONG_TEXT_LENGTH = withDefault("Long Text Length", "5000",
+            StandardValidators.POSITIVE_INTEGER_VALIDATOR,
+            "Texts with more characters than this count as very long (noise).")
+            .dependsOn(TEXT_FIELD)
             .build();
 
-    public static final PropertyDescriptor MIN_OVERALL_SCORE = new PropertyDescriptor.Builder()
-            .name("Minimum Overall Score")
-            .description("Quality gate: a batch whose overall score is lower goes to 'below threshold'. Empty: not checked.")
-            .required(false)
-            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(1.0))
+    public static final PropertyDescriptor TOP_VALUE_COUNT = withDefault("Top Values", "10",
+            StandardValidators.createLongValidator(0, 1000, true),
+            "How many of the most frequent values the report lists per field.")
             .build();
 
-    public static final PropertyDescriptor MAX_MISSING_RATIO = new PropertyDescriptor.Builder()
-            .name("Maximum Missing Ratio")
-            .description("Quality gate: a batch in which any field has a larger share of missing values goes to 'below threshold'.")
-            .required(false)
-            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(1.0))
+    public static final PropertyDescriptor REPORT_FORMAT = choice("Report Format", ReportFormatChoice.JSON,
+            "How the report on the 'profile' relationship is written.")
             .build();
 
-    public static final PropertyDescriptor MAX_DUPLICATE_RATIO = new PropertyDescriptor.Builder()
-            .name("Maximum Duplicate Ratio")
-            .description("Quality gate: a batch with a larger share of duplicate records (exact, or near-duplicate texts) goes to "
-                    + "'below threshold'.")
-            .required(false)
-            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(1.0))
+    public static final PropertyDescriptor MIN_OVERALL_SCORE = optional("Minimum Overall Score",
+            StandardValidators.createNonNegativeFloatingPointValidator(1.0),
+            "Quality gate: a batch whose overall score is lower goes to 'below threshold'. Empty: not checked.")
             .build();
 
-    public static final PropertyDescriptor MAX_IMBALANCE_RATIO = new PropertyDescriptor.Builder()
-            .name("Maximum Imbalance Ratio")
-            .description("Quality gate: a batch whose largest class has more than this many times the records of its smallest "
-                    + "goes to 'below threshold'. Needs Label Field.")
-            .required(false)
-            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(Double.MAX_VALUE))
+    public static final PropertyDescriptor MAX_MISSING_RATIO = optional("Maximum Missing Ratio",
+            StandardValidators.createNonNegativeFloatingPointValidator(1.0),
+            "Quality gate: a batch in which any field has a larger share of missing values goes to 'below threshold'.")
+            .build();
+
+    public static final PropertyDescriptor MAX_DUPLICATE_RATIO = optional("Maximum Duplicate Ratio",
+            StandardValidators.createNonNegativeFloatingPointValidator(1.0),
+            "Quality gate: a batch with a larger share of duplicate records (exact, or near-duplicate texts) goes to 'below "
+                    + "threshold'.")
+            .build();
+
+    public static final PropertyDescriptor MAX_IMBALANCE_RATIO = optional("Maximum Imbalance Ratio",
+            StandardValidators.createNonNegativeFloatingPointValidator(Double.MAX_VALUE),
+            "Quality gate: a batch whose largest class has more than this many times the records of its smallest goes to "
+                    + "'below threshold'. Needs Label Field.")
             .dependsOn(LABEL_FIELD)
             .build();
 
-    public static final PropertyDescriptor DRIFT_BASELINE = new PropertyDescriptor.Builder()
-            .name("Drift Baseline")
-            .description("What each batch is compared with to measure drift (population stability index per field and for labels).")
-            .required(true)
-            .allowableValues(DriftBaselineChoice.class)
-            .defaultValue(DriftBaselineChoice.NONE)
+    public static final PropertyDescriptor DRIFT_BASELINE = choice("Drift Baseline", DriftBaselineChoice.NONE,
+            "What each batch is compared with to measure drift (population stability index per field and for labels).")
             .build();
 
     public static final PropertyDescriptor BASELINE_FILE = new PropertyDescriptor.Builder()
@@ -131,12 +107,10 @@ public final class ProfileProperties {
             .dependsOn(DRIFT_BASELINE, DriftBaselineChoice.FILE)
             .build();
 
-    public static final PropertyDescriptor MAX_DRIFT = new PropertyDescriptor.Builder()
-            .name("Maximum Drift")
-            .description("Quality gate: a batch whose drift score (largest PSI) is higher goes to 'below threshold'. "
-                    + "0.1 is a common bound for 'stable', 0.25 for 'major shift'.")
-            .required(false)
-            .addValidator(StandardValidators.createNonNegativeFloatingPointValidator(Double.MAX_VALUE))
+    public static final PropertyDescriptor MAX_DRIFT = optional("Maximum Drift",
+            StandardValidators.createNonNegativeFloatingPointValidator(Double.MAX_VALUE),
+            "Quality gate: a batch whose drift score (largest PSI) is higher goes to 'below threshold'. 0.1 is a common bound "
+                    + "for 'stable', 0.25 for 'major shift'.")
             .dependsOn(DRIFT_BASELINE, DriftBaselineChoice.LAST_ACCEPTED, DriftBaselineChoice.FILE)
             .build();
 

@@ -1,5 +1,6 @@
 package io.nifidq.processors.profile;
 
+import io.nifidq.processors.common.AbstractDqProcessor;
 import io.nifidq.processors.common.DqAttributes;
 import io.nifidq.processors.common.RecordRouter;
 import io.nifidq.processors.profile.ProfileChoices.DriftBaselineChoice;
@@ -22,21 +23,17 @@ import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
 import org.apache.nifi.annotation.lifecycle.OnScheduled;
-import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.flowfile.FlowFile;
-import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
 import org.apache.nifi.processor.exception.ProcessException;
-import org.apache.nifi.serialization.RecordReaderFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -88,7 +85,7 @@ import java.util.Set;
         + "40 bytes per distinct text; the near-duplicate index up to about 600 bytes per text, for at most "
         + "'Near-Duplicate Index Limit' texts (30 MB at the default 50,000); with a Text Field and a Label Field, the label-noise "
         + "check's sample of at most 10,000 texts of at most 1,000 characters (20 MB at most).")
-public class ProfileQuality extends AbstractProcessor {
+public class ProfileQuality extends AbstractDqProcessor {
 
     static final String STATE_BASELINE = "baseline";
 
@@ -104,25 +101,18 @@ public class ProfileQuality extends AbstractProcessor {
 
     static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_PROFILE, REL_BELOW_THRESHOLD, REL_FAILURE);
 
-    private volatile RecordReaderFactory readerFactory;
     private volatile ReportFormatChoice reportFormat;
     private volatile QualityGate gate;
     private volatile DriftBaselineChoice baselineSource;
     private volatile BaselineSummary fileBaseline;
 
-    @Override
-    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
-        return ProfileProperties.DESCRIPTORS;
-    }
-
-    @Override
-    public Set<Relationship> getRelationships() {
-        return RELATIONSHIPS;
+    public ProfileQuality() {
+        super(ProfileProperties.DESCRIPTORS, RELATIONSHIPS);
     }
 
     @OnScheduled
     public void onScheduled(final ProcessContext context) throws IOException {
-        readerFactory = context.getProperty(ProfileProperties.RECORD_READER).asControllerService(RecordReaderFactory.class);
+        useRecordServices(context, ProfileProperties.RECORD_READER, null);
         reportFormat = context.getProperty(ProfileProperties.REPORT_FORMAT).asAllowableValue(ReportFormatChoice.class);
         baselineSource = context.getProperty(ProfileProperties.DRIFT_BASELINE).asAllowableValue(DriftBaselineChoice.class);
         gate = ProfileProperties.gate(context, baselineSource);
@@ -134,12 +124,8 @@ public class ProfileQuality extends AbstractProcessor {
     }
 
     @Override
-    public void onTrigger(final ProcessContext context, final ProcessSession session) throws ProcessException {
-        final FlowFile flowFile = session.get();
-        if (flowFile == null) {
-            return;
-        }
-        final RecordRouter router = new RecordRouter(session, readerFactory, null, getLogger());
+    protected void onFlowFile(final ProcessContext context, final ProcessSession session, final FlowFile flowFile,
+                              final RecordRouter router) {
         final DatasetProfile profile;
         try {
             profile = new DatasetProfile(ProfileProperties.settings(context, flowFile));

@@ -4,6 +4,7 @@ import io.nifidq.ml.model.ModelType;
 import io.nifidq.ml.train.ClassWeighting;
 import io.nifidq.ml.train.LabelNoiseHandling;
 import io.nifidq.processors.common.Choice;
+import io.nifidq.processors.common.Choice.Wording;
 
 /** TrainClassifier's choices, each mapped onto the plain-Java constant of the same name. */
 public final class TrainChoices {
@@ -12,68 +13,50 @@ public final class TrainChoices {
     }
 
     public enum ModelTypeChoice implements Choice {
-        FASTTEXT("fastText-style", "Mean of the hashed word, bigram and character n-gram embeddings, then a linear layer. Fast; "
-                + "trained with row-sparse Adam."),
-        TEXTCNN("TextCNN", "Convolutions of widths 2, 3 and 4 over the embeddings, max-pooled, dropout, linear layer. "
-                + "Slower (several times), sometimes better on long texts.");
+        @Wording(displayName = "fastText-style",
+                description = "Mean of the hashed word, bigram and character n-gram embeddings, then a linear layer. Fast; "
+                        + "trained with row-sparse Adam.")
+        FASTTEXT,
+        @Wording(displayName = "TextCNN",
+                description = "Convolutions of widths 2, 3 and 4 over the embeddings, max-pooled, dropout, linear layer. "
+                        + "Slower (several times), sometimes better on long texts.")
+        TEXTCNN;
 
-        private final Wording wording;
         /** The plain-Java constant of the same name. */
-        final ModelType type;
-
-        ModelTypeChoice(final String displayName, final String description) {
-            this.wording = new Wording(displayName, description);
-            this.type = ModelType.valueOf(name());
-        }
-
-        @Override
-        public Wording wording() {
-            return wording;
-        }
+        final ModelType type = ModelType.valueOf(name());
     }
 
     public enum ClassWeightsChoice implements Choice {
-        AUTO("Automatic", "Inverse class frequency when the largest class has at least " + ClassWeighting.AUTO_RATIO
-                + " times the records of the smallest, equal weights otherwise; decided on the training records as they came, "
-                + "before Prune or Relabel change the classes."),
-        NONE("None", "Every record counts the same."),
-        INVERSE("Inverse Frequency", "Each class weighs records / (classes x class records).");
+        @Wording(displayName = "Automatic",
+                description = "Inverse class frequency when the largest class has at least " + ClassWeighting.AUTO_RATIO
+                        + " times the records of the smallest, equal weights otherwise; decided on the training records as they "
+                        + "came, before Prune or Relabel change the classes.")
+        AUTO,
+        @Wording(displayName = "None", description = "Every record counts the same.")
+        NONE,
+        @Wording(displayName = "Inverse Frequency", description = "Each class weighs records / (classes x class records).")
+        INVERSE;
 
-        private final Wording wording;
         /** The plain-Java constant of the same name. */
-        final ClassWeighting weighting;
-
-        ClassWeightsChoice(final String displayName, final String description) {
-            this.wording = new Wording(displayName, description);
-            this.weighting = ClassWeighting.valueOf(name());
-        }
-
-        @Override
-        public Wording wording() {
-            return wording;
-        }
+        final ClassWeighting weighting = ClassWeighting.valueOf(name());
     }
 
     public enum LabelNoiseChoice implements Choice {
-        OFF("Off", "No search for mislabelled records."),
-        FLAG("Flag", "Find suspected label errors (k-fold out-of-fold probabilities, confident learning) and send them to "
-                + "'suspects' with the given and the predicted label; train on every record."),
-        PRUNE("Prune", "As Flag, and train the final model without the suspects (and without their augmented copies)."),
-        RELABEL("Relabel", "As Flag, and train the final model with each suspect's label replaced by the predicted one (its "
-                + "augmented copies too). Keeps the texts: better than Prune when noise is heavy.");
+        @Wording(displayName = "Off", description = "No search for mislabelled records.")
+        OFF,
+        @Wording(displayName = "Flag",
+                description = "Find suspected label errors (k-fold out-of-fold probabilities, confident learning) and send "
+                        + "them to 'suspects' with the given and the predicted label; train on every record.")
+        FLAG,
+        @Wording(displayName = "Prune",
+                description = "As Flag, and train the final model without the suspects (and without their augmented copies).")
+        PRUNE,
+        @Wording(displayName = "Relabel",
+                description = "As Flag, and train the final model with each suspect's label replaced by the predicted one (its "
+                        + "augmented copies too). Keeps the texts: better than Prune when noise is heavy.")
+        RELABEL;
 
-        private final Wording wording;
         /** The plain-Java constant of the same name. */
-        final LabelNoiseHandling handling;
-
-        LabelNoiseChoice(final String displayName, final String description) {
-            this.wording = new Wording(displayName, description);
-            this.handling = LabelNoiseHandling.valueOf(name());
-        }
-
-        @Override
-        public Wording wording() {
-            return wording;
-        }
+        final LabelNoiseHandling handling = LabelNoiseHandling.valueOf(name());
     }
 }

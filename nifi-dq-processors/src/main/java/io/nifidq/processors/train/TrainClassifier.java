@@ -12,6 +12,7 @@ import io.nifidq.ml.train.TrainingJob;
 import io.nifidq.ml.train.TrainingJobResult;
 import io.nifidq.ml.train.UntrainableInputException;
 import io.nifidq.processors.clean.CleanRecords;
+import io.nifidq.processors.common.AbstractDqProcessor;
 import io.nifidq.processors.common.DqAttributes;
 import io.nifidq.processors.common.RecordRouter;
 import io.nifidq.processors.profile.ProfileQuality;
@@ -29,13 +30,9 @@ import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.ValidationContext;
 import org.apache.nifi.components.ValidationResult;
 import org.apache.nifi.flowfile.FlowFile;
-import org.apache.nifi.processor.AbstractProcessor;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
-import org.apache.nifi.processor.exception.ProcessException;
-import org.apache.nifi.serialization.RecordReaderFactory;
-import org.apache.nifi.serialization.RecordSetWriterFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -82,7 +79,7 @@ import java.util.Set;
         + "about 270 MB at the defaults. libtorch is unpacked once (about 430 MB) into ENGINE_CACHE_DIR.")
 @SystemResourceConsideration(resource = SystemResource.CPU, description = "Training uses the PyTorch intra-op threads of the node; "
         + "run one concurrent task. The Time Budget bounds a run.")
-public class TrainClassifier extends AbstractProcessor {
+public class TrainClassifier extends AbstractDqProcessor {
 
     public static final Relationship REL_SUCCESS = new Relationship.Builder().name("success")
             .description("The FlowFile with its content replaced by the evaluation report (JSON) once the model is written").build();
@@ -97,19 +94,11 @@ public class TrainClassifier extends AbstractProcessor {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private volatile RecordReaderFactory readerFactory;
-    private volatile RecordSetWriterFactory writerFactory;
     private volatile JobSettings jobSettings;
     private volatile CopyMarkers markers;
 
-    @Override
-    protected List<PropertyDescriptor> getSupportedPropertyDescriptors() {
-        return TrainProperties.DESCRIPTORS;
-    }
-
-    @Override
-    public Set<Relationship> getRelationships() {
-        return RELATIONSHIPS;
+    public TrainClassifier() {
+        super(TrainProperties.DESCRIPTORS, RELATIONSHIPS);
     }
 
     @Override
@@ -127,20 +116,14 @@ public class TrainClassifier extends AbstractProcessor {
 
     @OnScheduled
     public void onScheduled(final ProcessContext context) {
-        readerFactory = context.getProperty(TrainProperties.RECORD_READER).asControllerService(RecordReaderFactory.class);
-        writerFactory = context.getProperty(TrainProperties.RECORD_WRITER).isSet()
-                ? context.getProperty(TrainProperties.RECORD_WRITER).asControllerService(RecordSetWriterFactory.class) : null;
+        useRecordServices(context, TrainProperties.RECORD_READER, TrainProperties.RECORD_WRITER);
         jobSettings = TrainProperties.jobSettings(context);
         markers = TrainProperties.markers(context);
     }
 
     @Override
-    public void onTrigger(final ProcessContext context, final ProcessSession session) throws ProcessException {
-        final FlowFile flowFile = session.get();
-        if (flowFile == null) {
-            return;
-        }
-        final RecordRouter router = new RecordRouter(session, readerFactory, writerFactory, getLogger());
+    protected void onFlowFile(final ProcessContext context, final ProcessSession session, final FlowFile flowFile,
+                              final RecordRouter router) {
         final long start = System.nanoTime();
         final TrainingData data;
         final TrainingJobResult result;
@@ -177,7 +160,7 @@ public class TrainClassifier extends AbstractProcessor {
 
     /** The suspected records in a child, when there are any and a writer for them; a model already written stays written. */
     private FlowFile suspects(final RecordRouter router, final FlowFile flowFile, final TrainingJobResult result, final Path version) {
-        if (result.suspects().isEmpty() || writerFactory == null) {
+        if (result.suspects().isEmpty() || !hasRecordWriter()) {
             return null;
         }
         try {

@@ -17,6 +17,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.nifidq.processors.common.Descriptors.choice;
+import static io.nifidq.processors.common.Descriptors.optional;
+import static io.nifidq.processors.common.Descriptors.withDefault;
+
 /** TrainClassifier's property descriptors and the job settings they describe. */
 public final class TrainProperties {
 
@@ -34,15 +38,12 @@ public final class TrainProperties {
             .required(true)
             .build();
 
-    public static final PropertyDescriptor SPLIT_FIELD = new PropertyDescriptor.Builder()
-            .name("Split Field")
-            .description("Optional: a field that assigns records to a side of the split, as data sets with fixed splits do "
-                    + "(train, validation or dev, test; any case). Records marked test are the test split and records marked "
+    public static final PropertyDescriptor SPLIT_FIELD = optional("Split Field", StandardValidators.NON_BLANK_VALIDATOR,
+            "Optional: a field that assigns records to a side of the split, as data sets with fixed splits do (train, "
+                    + "validation or dev, test; any case). Records marked test are the test split and records marked "
                     + "validation the validation split; the others are split into training and validation by the shares. "
                     + "Unset, or a record with another value: the stratified random split by Train Share and Validation Share.")
-            .required(false)
             .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES)
-            .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
             .build();
 
     public static final PropertyDescriptor MODEL_DIRECTORY = new PropertyDescriptor.Builder()
@@ -55,12 +56,8 @@ public final class TrainProperties {
             .addValidator(StandardValidators.NON_BLANK_VALIDATOR)
             .build();
 
-    public static final PropertyDescriptor MODEL_TYPE = new PropertyDescriptor.Builder()
-            .name("Model Type")
-            .description("The network to train.")
-            .required(true)
-            .allowableValues(ModelTypeChoice.class)
-            .defaultValue(ModelTypeChoice.FASTTEXT)
+    public static final PropertyDescriptor MODEL_TYPE = choice("Model Type", ModelTypeChoice.FASTTEXT,
+            "The network to train.")
             .build();
 
     public static final PropertyDescriptor TRAIN_SHARE = share("Train Share", JOB_DEFAULTS.trainShare(),
@@ -68,12 +65,9 @@ public final class TrainProperties {
     public static final PropertyDescriptor VALIDATION_SHARE = share("Validation Share", JOB_DEFAULTS.validationShare(),
             "Share of the original records used for early stopping. The records in neither share form the test split the report is about.");
 
-    public static final PropertyDescriptor SEED = new PropertyDescriptor.Builder()
-            .name("Seed")
-            .description("Seeds the split, the initial weights and the shuffling: the same input and settings give the same model.")
-            .required(true)
-            .defaultValue(String.valueOf(DEFAULTS.seed()))
-            .addValidator(StandardValidators.LONG_VALIDATOR)
+    public static final PropertyDescriptor SEED = withDefault("Seed", String.valueOf(DEFAULTS.seed()),
+            StandardValidators.LONG_VALIDATOR,
+            "Seeds the split, the initial weights and the shuffling: the same input and settings give the same model.")
             .build();
 
     public static final PropertyDescriptor BUCKETS = integer("Buckets", DEFAULTS.featurizer().buckets(), 16, 1 << 24,
@@ -86,60 +80,39 @@ public final class TrainProperties {
     public static final PropertyDescriptor BATCH_SIZE = integer("Batch Size", DEFAULTS.batchSize(), 1, 65_536,
             "Records per optimizer step.");
 
-    public static final PropertyDescriptor LEARNING_RATE = new PropertyDescriptor.Builder()
-            .name("Learning Rate")
-            .description("Adam's step size.")
-            .required(true)
-            .defaultValue(String.valueOf(DEFAULTS.learningRate()))
-            .addValidator(StandardValidators.NUMBER_VALIDATOR)
+    public static final PropertyDescriptor LEARNING_RATE = withDefault("Learning Rate", String.valueOf(DEFAULTS.learningRate()),
+            StandardValidators.NUMBER_VALIDATOR,
+            "Adam's step size.")
             .build();
 
-    public static final PropertyDescriptor CLASS_WEIGHTS = new PropertyDescriptor.Builder()
-            .name("Class Weights")
-            .description("How the loss weighs the classes, against class imbalance.")
-            .required(true)
-            .allowableValues(ClassWeightsChoice.class)
-            .defaultValue(ClassWeightsChoice.AUTO)
+    public static final PropertyDescriptor CLASS_WEIGHTS = choice("Class Weights", ClassWeightsChoice.AUTO,
+            "How the loss weighs the classes, against class imbalance.")
             .build();
 
     public static final PropertyDescriptor PATIENCE = integer("Early Stopping Patience", DEFAULTS.patience(), 1, 1000,
             "Stop after this many epochs without a better validation macro-F1; the best epoch's model is kept.");
 
-    public static final PropertyDescriptor TIME_BUDGET = new PropertyDescriptor.Builder()
-            .name("Time Budget")
-            .description("Training stops after this long and keeps the best model so far (the label-noise pass has its own "
-                    + "budget of the same length per fold).")
-            .required(true)
-            .defaultValue("10 min")
-            .addValidator(StandardValidators.TIME_PERIOD_VALIDATOR)
+    public static final PropertyDescriptor TIME_BUDGET = withDefault("Time Budget", "10 min",
+            StandardValidators.TIME_PERIOD_VALIDATOR,
+            "Training stops after this long and keeps the best model so far (the label-noise pass has its own budget of the "
+                    + "same length per fold).")
             .build();
 
-    public static final PropertyDescriptor LABEL_NOISE = new PropertyDescriptor.Builder()
-            .name("Label Noise Handling")
-            .description("Whether to look for mislabelled training records, and what to do with them. Costs one extra training "
-                    + "per fold.")
-            .required(true)
-            .allowableValues(LabelNoiseChoice.class)
-            .defaultValue(LabelNoiseChoice.OFF)
+    public static final PropertyDescriptor LABEL_NOISE = choice("Label Noise Handling", LabelNoiseChoice.OFF,
+            "Whether to look for mislabelled training records, and what to do with them. Costs one extra training per fold.")
             .build();
 
-    public static final PropertyDescriptor FOLDS = new PropertyDescriptor.Builder()
-            .name("Folds")
-            .description("Folds for the out-of-fold probabilities of the label-noise pass.")
-            .required(true)
-            .defaultValue(String.valueOf(JOB_DEFAULTS.folds()))
-            .addValidator(StandardValidators.createLongValidator(2, 20, true))
+    public static final PropertyDescriptor FOLDS = withDefault("Folds", String.valueOf(JOB_DEFAULTS.folds()),
+            StandardValidators.createLongValidator(2, 20, true),
+            "Folds for the out-of-fold probabilities of the label-noise pass.")
             .dependsOn(LABEL_NOISE, LabelNoiseChoice.FLAG, LabelNoiseChoice.PRUNE, LabelNoiseChoice.RELABEL)
             .build();
 
-    public static final PropertyDescriptor LABEL_NOISE_PASSES = new PropertyDescriptor.Builder()
-            .name("Label Noise Passes")
-            .description("How many times Prune or Relabel look for suspects: each pass trains the fold models again on what the "
-                    + "previous passes left, which finds label errors the first pass's noisier models missed. Each pass costs Folds "
+    public static final PropertyDescriptor LABEL_NOISE_PASSES = withDefault("Label Noise Passes",
+            String.valueOf(JOB_DEFAULTS.labelNoisePasses()), StandardValidators.createLongValidator(1, 5, true),
+            "How many times Prune or Relabel look for suspects: each pass trains the fold models again on what the previous "
+                    + "passes left, which finds label errors the first pass's noisier models missed. Each pass costs Folds "
                     + "trainings. Flag makes one pass.")
-            .required(true)
-            .defaultValue(String.valueOf(JOB_DEFAULTS.labelNoisePasses()))
-            .addValidator(StandardValidators.createLongValidator(1, 5, true))
             .dependsOn(LABEL_NOISE, LabelNoiseChoice.PRUNE, LabelNoiseChoice.RELABEL)
             .build();
 
@@ -192,22 +165,12 @@ public final class TrainProperties {
     }
 
     private static PropertyDescriptor share(final String name, final double value, final String description) {
-        return new PropertyDescriptor.Builder()
-                .name(name)
-                .description(description + " Between 0 and 1; Train Share + Validation Share must stay below 1.")
-                .required(true)
-                .defaultValue(String.valueOf(value))
-                .addValidator(StandardValidators.createRegexMatchingValidator(java.util.regex.Pattern.compile("0?\\.\\d+|0|1(\\.0+)?")))
-                .build();
+        return withDefault(name, String.valueOf(value),
+                StandardValidators.createRegexMatchingValidator(java.util.regex.Pattern.compile("0?\\.\\d+|0|1(\\.0+)?")),
+                description + " Between 0 and 1; Train Share + Validation Share must stay below 1.").build();
     }
 
     private static PropertyDescriptor integer(final String name, final int value, final int min, final int max, final String description) {
-        return new PropertyDescriptor.Builder()
-                .name(name)
-                .description(description)
-                .required(true)
-                .defaultValue(String.valueOf(value))
-                .addValidator(StandardValidators.createLongValidator(min, max, true))
-                .build();
+        return withDefault(name, String.valueOf(value), StandardValidators.createLongValidator(min, max, true), description).build();
     }
 }

@@ -243,15 +243,7 @@ class TrainClassifierTest {
             csv.append(quote(rows.get(i)[0] + " really")).append(',').append(rows.get(i)[1]).append(",true,").append(i).append("\r\n");
         }
         train(csv.toString());
-        runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 1);
-        final JsonNode report = JSON.readTree(runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).getFirst().getContent());
-        assertEquals(400, report.at("/records/used").asInt());
-        assertEquals(200, report.at("/records/augmented").asInt());
-        final int trainOriginals = report.at("/splits/train").asInt() - report.at("/splits/trainAugmented").asInt();
-        assertEquals(200, trainOriginals + report.at("/splits/validation").asInt() + report.at("/splits/test").asInt(),
-                "validation and test hold originals only");
-        assertEquals(trainOriginals, report.at("/splits/trainAugmented").asInt(), "every training original brings its copy");
-        assertEquals(200 - trainOriginals, report.at("/splits/augmentedLeftOut").asInt(), "copies of evaluation records are dropped");
+        assertEachOfTheCopiesTrainedWithItsSource(200);
     }
 
     @ParameterizedTest(name = "marker fields {0} and {1}")
@@ -276,15 +268,7 @@ class TrainClassifierTest {
         runner.setProperty(TrainProperties.AUGMENTED_FIELD, augmentedField);
         runner.setProperty(TrainProperties.SOURCE_INDEX_FIELD, sourceIndexField);
         train(augmented.getContent());
-        runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 1);
-        final JsonNode report = JSON.readTree(runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).getFirst().getContent());
-        assertEquals(400, report.at("/records/used").asInt());
-        assertEquals(200, report.at("/records/augmented").asInt());
-        final int trainOriginals = report.at("/splits/train").asInt() - report.at("/splits/trainAugmented").asInt();
-        assertEquals(200, trainOriginals + report.at("/splits/validation").asInt() + report.at("/splits/test").asInt(),
-                "validation and test hold originals only");
-        assertEquals(trainOriginals, report.at("/splits/trainAugmented").asInt(), "every training original brings its copy");
-        assertEquals(200 - trainOriginals, report.at("/splits/augmentedLeftOut").asInt(), "copies of evaluation records are dropped");
+        assertEachOfTheCopiesTrainedWithItsSource(200);
     }
 
     @Test
@@ -314,6 +298,19 @@ class TrainClassifierTest {
         runner.assertNotValid();
         runner.setProperty(TrainProperties.VALIDATION_SHARE, "0.05");
         runner.assertValid();
+    }
+
+    /** The report of the one model trained on {@code originals} records, each followed by one copy. */
+    private void assertEachOfTheCopiesTrainedWithItsSource(final int originals) throws Exception {
+        runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 1);
+        final JsonNode report = JSON.readTree(runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).getFirst().getContent());
+        assertEquals(2 * originals, report.at("/records/used").asInt());
+        assertEquals(originals, report.at("/records/augmented").asInt());
+        final int trainOriginals = report.at("/splits/train").asInt() - report.at("/splits/trainAugmented").asInt();
+        assertEquals(originals, trainOriginals + report.at("/splits/validation").asInt() + report.at("/splits/test").asInt(),
+                "validation and test hold originals only");
+        assertEquals(trainOriginals, report.at("/splits/trainAugmented").asInt(), "every training original brings its copy");
+        assertEquals(originals - trainOriginals, report.at("/splits/augmentedLeftOut").asInt(), "copies of evaluation records are dropped");
     }
 
     private void train(final String csv) {
