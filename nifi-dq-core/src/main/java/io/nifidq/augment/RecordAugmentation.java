@@ -115,44 +115,22 @@ public final class RecordAugmentation {
         return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
-    public long recordsIn() {
-        return recordsIn;
+    /** What the augmenting pass did so far. */
+    public Counts counts() {
+        return new Counts(recordsIn, generated, unchanged, emptyTexts, unlabelled, classesBefore, classesAfter, languages, operations);
     }
 
-    public long generated() {
-        return generated;
-    }
-
-    /** Copies no enabled operation could change: identical to their source. */
-    public long unchanged() {
-        return unchanged;
-    }
-
-    public long emptyTexts() {
-        return emptyTexts;
-    }
-
-    public long unlabelled() {
-        return unlabelled;
-    }
-
-    /** Records per label as they came, in order of first appearance. */
-    public Map<String, Long> classesBefore() {
-        return classesBefore;
-    }
-
-    /** Records per label once the copies are added. */
-    public Map<String, Long> classesAfter() {
-        return classesAfter;
-    }
-
-    /** Records with a text, per language detected (or chosen). */
-    public Map<Language, Long> languages() {
-        return languages;
-    }
-
-    /** Copies per operation applied. */
-    public Map<Operation, Long> operations() {
-        return operations;
+    /**
+     * What an augmenting pass did.
+     *
+     * @param unchanged     copies no enabled operation could change: identical to their source
+     * @param classesBefore records per label as they came, in order of first appearance
+     * @param classesAfter  records per label once the copies are added
+     * @param languages     records with a text, per language detected (or chosen)
+     * @param operations    copies per operation applied
+     */
+    public record Counts(long recordsIn, long generated, long unchanged, long emptyTexts, long unlabelled,
+                         Map<String, Long> classesBefore, Map<String, Long> classesAfter, Map<Language, Long> languages,
+                         Map<Operation, Long> operations) {
     }
 }

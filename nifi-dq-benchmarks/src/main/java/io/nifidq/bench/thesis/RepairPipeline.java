@@ -91,7 +91,7 @@ final class RepairPipeline {
             augmentation.augment(record, plan, out -> data.add(string(out.get(LabelledRows.TEXT)), string(out.get(LabelledRows.LABEL)),
                     CopyMarkers.DEFAULTS.isCopy(out), CopyMarkers.DEFAULTS.sourceIndex(out), AssignedSplit.TRAIN));
         }
-        final int copiesAdded = Math.toIntExact(augmentation.generated());
+        final int copiesAdded = Math.toIntExact(augmentation.counts().generated());
         ThesisBenchmark.addTest(data, sameLabelSpelling(test));
         JobSettings settings = JobSettings.defaults();
         if (findings.contains("label_noise")) {

@@ -19,19 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /** AugmentText's writing pass over one FlowFile: every record, marked, then its copies; and the counts as attributes. */
-final class AugmentRouting implements RecordRouter.RecordRouting {
+record AugmentRouting(RecordAugmentation augmentation, CopyPlan plan, CopyMarkers markers) implements RecordRouter.RecordRouting {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final RecordAugmentation augmentation;
-    private final CopyPlan plan;
-    private final CopyMarkers markers;
-
-    AugmentRouting(final RecordAugmentation augmentation, final CopyPlan plan, final CopyMarkers markers) {
-        this.augmentation = augmentation;
-        this.plan = plan;
-        this.markers = markers;
-    }
 
     @Override
     public RecordSchema mainSchema(final RecordSchema readSchema) {
@@ -46,7 +36,7 @@ final class AugmentRouting implements RecordRouter.RecordRouting {
     }
 
     /** What the pass did, as attributes; the class counts only when the records are labelled. */
-    static Map<String, String> attributes(final RecordAugmentation augmentation, final boolean labelled) {
+    static Map<String, String> attributes(final RecordAugmentation.Counts augmentation, final boolean labelled) {
         final Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put(DqAttributes.RECORDS_IN, String.valueOf(augmentation.recordsIn()));
         attributes.put(DqAttributes.Augment.GENERATED, String.valueOf(augmentation.generated()));

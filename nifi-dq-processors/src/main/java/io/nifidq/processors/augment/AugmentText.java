@@ -152,12 +152,13 @@ public class AugmentText extends AbstractDqProcessor {
             router.toFailure(flowFile, REL_FAILURE, "augment", e);
             return;
         }
-        augmented = session.putAllAttributes(augmented, AugmentRouting.attributes(augmentation, labelField != null));
-        session.getProvenanceReporter().modifyContent(augmented, "Added " + augmentation.generated() + " augmented copies to "
-                + augmentation.recordsIn() + " records");
+        final RecordAugmentation.Counts counts = augmentation.counts();
+        augmented = session.putAllAttributes(augmented, AugmentRouting.attributes(counts, labelField != null));
+        session.getProvenanceReporter().modifyContent(augmented, "Added " + counts.generated() + " augmented copies to "
+                + counts.recordsIn() + " records");
         session.transfer(augmented, REL_SUCCESS);
-        session.adjustCounter("Augmented Records Generated", augmentation.generated(), false);
-        session.adjustCounter("Empty Texts Passed Through", augmentation.emptyTexts(), false);
+        session.adjustCounter("Augmented Records Generated", counts.generated(), false);
+        session.adjustCounter("Empty Texts Passed Through", counts.emptyTexts(), false);
     }
 
     /** A fixed number of copies, or, when rebalancing, what a counting pass over the FlowFile plans. */

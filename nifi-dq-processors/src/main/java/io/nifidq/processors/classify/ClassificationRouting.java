@@ -1,5 +1,6 @@
 package io.nifidq.processors.classify;
 
+import io.nifidq.processors.common.DqAttributes;
 import io.nifidq.processors.common.RecordRouter;
 import io.nifidq.processors.common.RecordSchemas;
 import io.nifidq.service.api.TextClassifierService;
@@ -108,24 +109,17 @@ final class ClassificationRouting implements RecordRouter.RecordRouting {
         return top;
     }
 
-    long recordsIn() {
-        return recordsIn;
+    /** The records read, those sent to the low-confidence child, and those without a text. */
+    Tally tally() {
+        return new Tally(recordsIn, recordsLow, withoutText);
     }
 
-    long recordsLow() {
-        return recordsLow;
+    record Tally(long recordsIn, long recordsLow, long withoutText) {
     }
 
-    long withoutText() {
-        return withoutText;
-    }
-
-    /** The model version that classified the records; null when there were none. */
-    String modelVersion() {
-        return modelVersion;
-    }
-
-    String device() {
-        return device;
+    /** The model that classified the records, as the service reports it when none had a text to classify. */
+    Map<String, String> modelAttributes() {
+        return Map.of(DqAttributes.MODEL_VERSION, modelVersion == null ? String.valueOf(classifier.modelVersion()) : modelVersion,
+                DqAttributes.MODEL_DEVICE, device == null ? String.valueOf(classifier.device()) : device);
     }
 }

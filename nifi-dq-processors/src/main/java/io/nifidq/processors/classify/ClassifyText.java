@@ -92,23 +92,22 @@ public class ClassifyText extends AbstractDqProcessor {
     }
 
     private void transfer(final ProcessSession session, final RecordRouter.Routed routed, final ClassificationRouting routing) {
-        final Map<String, String> model = Map.of(
-                DqAttributes.MODEL_VERSION, routing.modelVersion() == null ? String.valueOf(classifier.modelVersion()) : routing.modelVersion(),
-                DqAttributes.MODEL_DEVICE, routing.device() == null ? String.valueOf(classifier.device()) : routing.device());
+        final Map<String, String> model = routing.modelAttributes();
+        final ClassificationRouting.Tally tally = routing.tally();
         final Map<String, String> attributes = new LinkedHashMap<>(model);
-        attributes.put(DqAttributes.RECORDS_IN, String.valueOf(routing.recordsIn()));
-        attributes.put(DqAttributes.Classify.RECORDS_LOW_CONFIDENCE, String.valueOf(routing.recordsLow()));
-        attributes.put(DqAttributes.Classify.RECORDS_WITHOUT_TEXT, String.valueOf(routing.withoutText()));
+        attributes.put(DqAttributes.RECORDS_IN, String.valueOf(tally.recordsIn()));
+        attributes.put(DqAttributes.Classify.RECORDS_LOW_CONFIDENCE, String.valueOf(tally.recordsLow()));
+        attributes.put(DqAttributes.Classify.RECORDS_WITHOUT_TEXT, String.valueOf(tally.withoutText()));
         final FlowFile classified = session.putAllAttributes(routed.main(), attributes);
-        session.getProvenanceReporter().modifyContent(classified, "Classified " + routing.recordsIn() + " records with model "
-                + model.get(DqAttributes.MODEL_VERSION) + " on " + model.get(DqAttributes.MODEL_DEVICE) + "; " + routing.recordsLow()
+        session.getProvenanceReporter().modifyContent(classified, "Classified " + tally.recordsIn() + " records with model "
+                + model.get(DqAttributes.MODEL_VERSION) + " on " + model.get(DqAttributes.MODEL_DEVICE) + "; " + tally.recordsLow()
                 + " below the confidence threshold");
         session.transfer(classified, REL_SUCCESS);
         if (routed.child() != null) {
             session.transfer(session.putAllAttributes(routed.child(), model), REL_LOW_CONFIDENCE);
         }
-        session.adjustCounter("Records Classified", routing.recordsIn(), false);
-        session.adjustCounter("Records Below Confidence Threshold", routing.recordsLow(), false);
-        session.adjustCounter("Records Without Text", routing.withoutText(), false);
+        session.adjustCounter("Records Classified", tally.recordsIn(), false);
+        session.adjustCounter("Records Below Confidence Threshold", tally.recordsLow(), false);
+        session.adjustCounter("Records Without Text", tally.withoutText(), false);
     }
 }

@@ -22,17 +22,7 @@ import java.util.Map;
  * CleanRecords' second pass over one FlowFile: each record cleaned goes to the new content, in the declared types;
  * each record rejected goes, unchanged and with its reason, to the rejected child.
  */
-final class CleaningRouting implements RecordRouter.RecordRouting {
-
-    private final BatchCleaner batch;
-    private final String reasonField;
-    private final Map<String, ValueKind> declaredTypes;
-
-    CleaningRouting(final BatchCleaner batch, final String reasonField, final Map<String, ValueKind> declaredTypes) {
-        this.batch = batch;
-        this.reasonField = reasonField;
-        this.declaredTypes = declaredTypes;
-    }
+record CleaningRouting(BatchCleaner batch, String reasonField, Map<String, ValueKind> declaredTypes) implements RecordRouter.RecordRouting {
 
     @Override
     public RecordSchema mainSchema(final RecordSchema readSchema) {

@@ -5,11 +5,9 @@ import io.nifidq.processors.augment.AugmentChoices.LanguageChoice;
 import io.nifidq.processors.augment.AugmentChoices.OperationsPerCopyChoice;
 import io.nifidq.processors.augment.AugmentChoices.SegmenterChoice;
 import io.nifidq.processors.common.TestReaders;
-import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.provenance.ProvenanceEventType;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
-import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +31,7 @@ class AugmentTextTest {
     }
 
     private static TestRunner newRunner() throws Exception {
-        final TestRunner runner = TestRunners.newTestRunner(AugmentText.class);
-        TestReaders.useCsvReader(runner);
-        runner.setProperty(AugmentProperties.RECORD_READER, TestReaders.READER_ID);
-        TestReaders.useCsvWriter(runner, AugmentProperties.RECORD_WRITER);
+        final TestRunner runner = TestReaders.csvRunner(AugmentText.class);
         runner.setProperty(AugmentProperties.TEXT_FIELD, "text");
         return runner;
     }
@@ -146,10 +141,7 @@ class AugmentTextTest {
 
     @Test
     void chineseTextsAreSegmentedAndGetCilinSynonyms() throws Exception {
-        final JsonRecordSetWriter writer = new JsonRecordSetWriter();
-        runner.addControllerService("json", writer);
-        runner.enableControllerService(writer);
-        runner.setProperty(AugmentProperties.RECORD_WRITER, "json");
+        TestReaders.useJsonWriter(runner);
         runner.setProperty(AugmentProperties.COPIES_PER_RECORD, "4");
         final MockFlowFile out = augment(runner, "text\n酒店的服务很好，房间也很干净，住了3晚。\n");
         out.assertAttributeEquals("dq.augment.language.chinese", "1");

@@ -22,7 +22,6 @@ class SharedDatasetsAugmentTest {
     void rebalancingSplitGrainToOneGivesEqualClasses() throws Exception {
         final TestRunner runner = TestRunners.newTestRunner(AugmentText.class);
         TestReaders.useCsvReader(runner);
-        runner.setProperty(AugmentProperties.RECORD_READER, TestReaders.READER_ID);
         TestReaders.useRfc4180CsvWriter(runner, AugmentProperties.RECORD_WRITER);
         runner.setProperty(AugmentProperties.TEXT_FIELD, "text");
         runner.setProperty(AugmentProperties.LABEL_FIELD, "label");

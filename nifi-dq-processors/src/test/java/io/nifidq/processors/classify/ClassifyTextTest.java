@@ -17,11 +17,9 @@ import io.nifidq.processors.common.DqAttributes;
 import io.nifidq.processors.common.TestReaders;
 import io.nifidq.processors.common.TrackingWriterFactory;
 import io.nifidq.service.DjlTextClassifierService;
-import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.provenance.ProvenanceEventType;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
-import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,10 +68,7 @@ class ClassifyTextTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = TestRunners.newTestRunner(ClassifyText.class);
-        TestReaders.useCsvReader(runner);
-        runner.setProperty(ClassifyProperties.RECORD_READER, TestReaders.READER_ID);
-        TestReaders.useCsvWriter(runner, ClassifyProperties.RECORD_WRITER);
+        runner = TestReaders.csvRunner(ClassifyText.class);
         service = new DjlTextClassifierService();
         runner.addControllerService("classifier", service);
         runner.setProperty(service, DjlTextClassifierService.MODEL_DIRECTORY, models.toString());
@@ -149,10 +144,7 @@ class ClassifyTextTest {
 
     @Test
     void topKWritesTheMostProbableLabelsWithTheirProbabilities() throws Exception {
-        final JsonRecordSetWriter json = new JsonRecordSetWriter();
-        runner.addControllerService("json", json);
-        runner.enableControllerService(json);
-        runner.setProperty(ClassifyProperties.RECORD_WRITER, "json");
+        TestReaders.useJsonWriter(runner);
         runner.setProperty(ClassifyProperties.TOP_K, "2");
         runner.enqueue("id,text\n1,billing charge twice\n");
         runner.run();

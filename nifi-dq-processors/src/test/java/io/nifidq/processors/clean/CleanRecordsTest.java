@@ -30,10 +30,7 @@ class CleanRecordsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = TestRunners.newTestRunner(CleanRecords.class);
-        TestReaders.useCsvReader(runner);
-        runner.setProperty(CleanProperties.RECORD_READER, TestReaders.READER_ID);
-        TestReaders.useCsvWriter(runner, CleanProperties.RECORD_WRITER);
+        runner = TestReaders.csvRunner(CleanRecords.class);
     }
 
     /** Runs one FlowFile and checks the invariant of every run: records in = records out + records rejected. */
@@ -381,7 +378,6 @@ class CleanRecordsTest {
     void jsonRecordsAreCleanedToo() throws Exception {
         runner = TestRunners.newTestRunner(CleanRecords.class);
         TestReaders.useJsonReader(runner);
-        runner.setProperty(CleanProperties.RECORD_READER, TestReaders.READER_ID);
         TestReaders.useCsvWriter(runner, CleanProperties.RECORD_WRITER);
         runner.setProperty(CleanProperties.TEXT_FIELD, "text");
         clean("[{\"text\": \" hi  there \", \"n\": 1}, {\"text\": null, \"n\": 2}]");

@@ -25,7 +25,6 @@ class SharedDatasetsCleanTest {
     private static TestRunner cleaner() throws Exception {
         final TestRunner runner = TestRunners.newTestRunner(CleanRecords.class);
         TestReaders.useCsvReader(runner);
-        runner.setProperty(CleanProperties.RECORD_READER, TestReaders.READER_ID);
         TestReaders.useRfc4180CsvWriter(runner, CleanProperties.RECORD_WRITER);
         runner.setProperty(CleanProperties.TEXT_FIELD, "text");
         runner.setProperty(CleanProperties.LABEL_FIELD, "label");

@@ -4,18 +4,47 @@ import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.csv.CSVReader;
 import org.apache.nifi.csv.CSVRecordSetWriter;
 import org.apache.nifi.csv.CSVUtils;
+import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.json.JsonTreeReader;
+import org.apache.nifi.processor.Processor;
 import org.apache.nifi.reporting.InitializationException;
 import org.apache.nifi.schema.access.SchemaAccessUtils;
 import org.apache.nifi.util.TestRunner;
+import org.apache.nifi.util.TestRunners;
 
-/** NiFi's real record readers, configured the way flows usually use them. */
+/** NiFi's real record readers and writers, configured the way flows usually use them. */
 public final class TestReaders {
 
     public static final String READER_ID = "reader";
     public static final String WRITER_ID = "writer";
+    public static final String JSON_WRITER_ID = "json-writer";
 
     private TestReaders() {
+    }
+
+    /** A runner of the processor reading with {@link #useCsvReader}, and writing with {@link #useCsvWriter} when it writes records. */
+    public static TestRunner csvRunner(final Class<? extends Processor> processor) throws InitializationException {
+        final TestRunner runner = TestRunners.newTestRunner(processor);
+        useCsvReader(runner);
+        runner.getProcessor().getPropertyDescriptors().stream().filter(d -> d.getName().equals("Record Writer")).findFirst()
+                .ifPresent(writer -> useCsvWriterOn(runner, writer));
+        return runner;
+    }
+
+    private static void useCsvWriterOn(final TestRunner runner, final PropertyDescriptor writerProperty) {
+        try {
+            useCsvWriter(runner, writerProperty);
+        } catch (final InitializationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JsonRecordSetWriter with its defaults, as the processor's Record Writer. */
+    public static void useJsonWriter(final TestRunner runner) throws InitializationException {
+        final JsonRecordSetWriter writer = new JsonRecordSetWriter();
+        runner.addControllerService(JSON_WRITER_ID, writer);
+        runner.enableControllerService(writer);
+        runner.setProperty("Record Writer", JSON_WRITER_ID);
     }
 
     /**

@@ -51,9 +51,7 @@ class TrainClassifierTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = TestRunners.newTestRunner(TrainClassifier.class);
-        TestReaders.useCsvReader(runner);
-        runner.setProperty(TrainProperties.RECORD_READER, TestReaders.READER_ID);
+        runner = TestReaders.csvRunner(TrainClassifier.class);
         runner.setProperty(TrainProperties.TEXT_FIELD, "text");
         runner.setProperty(TrainProperties.LABEL_FIELD, "${label.field}");
         models = tmp.resolve("models");
