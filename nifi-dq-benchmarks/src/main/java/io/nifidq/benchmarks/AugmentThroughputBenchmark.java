@@ -44,12 +44,7 @@ final class AugmentThroughputBenchmark {
         }
 
         static Workload byKey(final String key) {
-            for (final Workload workload : values()) {
-                if (workload.key.equals(key)) {
-                    return workload;
-                }
-            }
-            throw new IllegalArgumentException("Unknown workload '" + key + "'; known: sms-csv, sms-json, chn-csv");
+            return Keyed.byKey(Workload.class, workload -> workload.key, key, "workload");
         }
     }
 

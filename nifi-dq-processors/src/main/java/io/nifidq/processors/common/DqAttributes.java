@@ -19,7 +19,10 @@ public final class DqAttributes {
     private DqAttributes() {
     }
 
-    /** ProfileQuality's measures of a batch. */
+    /**
+     * ProfileQuality's measures of a batch. They stand directly under dq. (not dq.profile.) because users' flows route on
+     * them (RouteOnAttribute on dq.score.overall, the example flows, ./dq run); renaming them would break those flows.
+     */
     public static final class Profile {
         public static final String SCORE_PREFIX = "dq.score.";
         public static final String MISSING_RATIO = "dq.missing.ratio";
