@@ -79,15 +79,15 @@ public final class BatchCleaner {
         return counts;
     }
 
-    public long recordsIn() {
-        return recordsIn;
+    /** How many records the cleaning pass has seen, and how many of them it rejected. */
+    public Tally tally() {
+        return new Tally(recordsIn, recordsRejected);
     }
 
-    public long recordsRejected() {
-        return recordsRejected;
-    }
-
-    public long recordsKept() {
-        return recordsIn - recordsRejected;
+    /** Records in, and records rejected: the others were kept. */
+    public record Tally(long recordsIn, long recordsRejected) {
+        public long recordsKept() {
+            return recordsIn - recordsRejected;
+        }
     }
 }

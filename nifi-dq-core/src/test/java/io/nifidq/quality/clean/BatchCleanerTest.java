@@ -27,9 +27,8 @@ class BatchCleanerTest {
                 Map.of("text", "c", "n", 2), Map.of("text", "d", "n", 3), Map.of("text", " ", "n", 2)));
         assertEquals(2.0, ((Number) outcomes.getFirst().values().get("n")).doubleValue(), "the median of the batch fills the first record");
         assertEquals("text: the text is empty", outcomes.get(4).rejection());
-        assertEquals(5, batch.recordsIn());
-        assertEquals(1, batch.recordsRejected());
-        assertEquals(4, batch.recordsKept());
+        assertEquals(new BatchCleaner.Tally(5, 1), batch.tally());
+        assertEquals(4, batch.tally().recordsKept());
         assertEquals(1, batch.counts().nonZero().get(CleaningCounts.MISSING_FILLED));
     }
 

@@ -172,20 +172,21 @@ public class CleanRecords extends AbstractDqProcessor {
     }
 
     private void transfer(final ProcessSession session, final RecordRouter.Routed routed, final BatchCleaner batch) {
+        final BatchCleaner.Tally tally = batch.tally();
         final Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put(DqAttributes.RECORDS_IN, String.valueOf(batch.recordsIn()));
-        attributes.put(DqAttributes.RECORDS_REJECTED, String.valueOf(batch.recordsRejected()));
+        attributes.put(DqAttributes.RECORDS_IN, String.valueOf(tally.recordsIn()));
+        attributes.put(DqAttributes.RECORDS_REJECTED, String.valueOf(tally.recordsRejected()));
         batch.counts().nonZero().forEach((counter, value) -> attributes.put(DqAttributes.Clean.PREFIX + counter, String.valueOf(value)));
         attributes.putAll(StandardizationAttributes.write(batch.standardization()));
         final FlowFile cleaned = session.putAllAttributes(routed.main(), attributes);
-        session.getProvenanceReporter().modifyContent(cleaned, "Cleaned " + batch.recordsKept() + " records; rejected "
-                + batch.recordsRejected());
+        session.getProvenanceReporter().modifyContent(cleaned, "Cleaned " + tally.recordsKept() + " records; rejected "
+                + tally.recordsRejected());
         session.transfer(cleaned, REL_SUCCESS);
         if (routed.child() != null) {
-            session.transfer(session.putAttribute(routed.child(), DqAttributes.RECORDS_REJECTED, String.valueOf(batch.recordsRejected())),
+            session.transfer(session.putAttribute(routed.child(), DqAttributes.RECORDS_REJECTED, String.valueOf(tally.recordsRejected())),
                     REL_REJECTED);
         }
-        session.adjustCounter("Records Cleaned", batch.recordsKept(), false);
-        session.adjustCounter("Records Rejected", batch.recordsRejected(), false);
+        session.adjustCounter("Records Cleaned", tally.recordsKept(), false);
+        session.adjustCounter("Records Rejected", tally.recordsRejected(), false);
     }
 }
