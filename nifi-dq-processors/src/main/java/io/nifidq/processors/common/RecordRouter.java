@@ -25,8 +25,11 @@ import java.util.Map;
  * confidence, suspects) whose writer opens with its first record. It sets record.count and mime.type on both, closes
  * every writer whatever happens, removes the child on error or when no record went to it, and routes a FlowFile that
  * failed to failure with dq.error.
+ *
+ * @param writerFactory null for a processor that only reads
  */
-public final class RecordRouter {
+public record RecordRouter(ProcessSession session, RecordReaderFactory readerFactory, RecordSetWriterFactory writerFactory,
+                           ComponentLog logger) {
 
     /** What a processor does with the records of one FlowFile. */
     public interface RecordRouting {
@@ -67,20 +70,6 @@ public final class RecordRouter {
 
     /** The rewritten FlowFile, and its child (null when no record went to it). */
     public record Routed(FlowFile main, FlowFile child) {
-    }
-
-    private final ProcessSession session;
-    private final RecordReaderFactory readerFactory;
-    private final RecordSetWriterFactory writerFactory;
-    private final ComponentLog logger;
-
-    /** @param writerFactory null for a processor that only reads */
-    public RecordRouter(final ProcessSession session, final RecordReaderFactory readerFactory, final RecordSetWriterFactory writerFactory,
-                        final ComponentLog logger) {
-        this.session = session;
-        this.readerFactory = readerFactory;
-        this.writerFactory = writerFactory;
-        this.logger = logger;
     }
 
     /** Reads every record of the FlowFile, which stays as it is. */
