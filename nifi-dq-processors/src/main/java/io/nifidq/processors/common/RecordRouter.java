@@ -86,7 +86,8 @@ public record RecordRouter(ProcessSession session, RecordReaderFactory readerFac
     public Routed rewrite(final FlowFile flowFile, final RecordRouting routing) throws IOException {
         final Map<String, String> attributes = flowFile.getAttributes();
         final Writers writers = new Writers(attributes);
-        // Created and opened before the parent's write: NiFi refuses to derive a FlowFile from one inside its write callback.
+        // The child and its stream exist before the parent's write callback starts, not from inside it; only the child's
+        // record writer waits for a first record, and the child is removed again when none comes.
         final FlowFile child = session.create(flowFile);
         final FlowFile main;
         try {
