@@ -2,7 +2,8 @@ package io.nifidq.benchmarks;
 
 import io.nifidq.benchmarks.BenchmarkDataGenerator.Format;
 import io.nifidq.benchmarks.BenchmarkDataGenerator.Seed;
-import io.nifidq.processors.AugmentText;
+import io.nifidq.processors.augment.AugmentProperties;
+import io.nifidq.processors.augment.AugmentText;
 import org.apache.nifi.csv.CSVRecordSetWriter;
 import org.apache.nifi.json.JsonRecordSetWriter;
 import org.apache.nifi.util.MockFlowFile;
@@ -43,12 +44,7 @@ final class AugmentThroughputBenchmark {
         }
 
         static Workload byKey(final String key) {
-            for (final Workload workload : values()) {
-                if (workload.key.equals(key)) {
-                    return workload;
-                }
-            }
-            throw new IllegalArgumentException("Unknown workload '" + key + "'; known: sms-csv, sms-json, chn-csv");
+            return Keyed.byKey(Workload.class, workload -> workload.key, key, "workload");
         }
     }
 
@@ -110,11 +106,11 @@ final class AugmentThroughputBenchmark {
         final var writer = format == Format.CSV ? new CSVRecordSetWriter() : new JsonRecordSetWriter();
         runner.addControllerService(ProcessorRunners.WRITER_ID, writer);
         runner.enableControllerService(writer);
-        runner.setProperty(AugmentText.RECORD_READER, ProcessorRunners.READER_ID);
-        runner.setProperty(AugmentText.RECORD_WRITER, ProcessorRunners.WRITER_ID);
-        runner.setProperty(AugmentText.TEXT_FIELD, "text");
-        runner.setProperty(AugmentText.COPIES_PER_RECORD, Integer.toString(copies));
-        runner.setProperty(AugmentText.CHINESE_SEGMENTER, segmenter);
+        runner.setProperty(AugmentProperties.RECORD_READER, ProcessorRunners.READER_ID);
+        runner.setProperty(AugmentProperties.RECORD_WRITER, ProcessorRunners.WRITER_ID);
+        runner.setProperty(AugmentProperties.TEXT_FIELD, "text");
+        runner.setProperty(AugmentProperties.COPIES_PER_RECORD, Integer.toString(copies));
+        runner.setProperty(AugmentProperties.CHINESE_SEGMENTER, segmenter);
         runner.assertValid();
         return runner;
     }

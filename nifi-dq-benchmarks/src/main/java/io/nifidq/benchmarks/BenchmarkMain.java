@@ -1,5 +1,7 @@
 package io.nifidq.benchmarks;
 
+import io.nifidq.processors.profile.ProfileQuality;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,34 +88,22 @@ public final class BenchmarkMain {
                 }
                 case "augment-benefit" -> {
                     final String table = new AugmentBenefitBenchmark(BenchmarkOptions.parse(rest, AugmentBenefitBenchmark.OPTIONS)).run();
-                    System.out.println();
-                    System.out.println(machine());
-                    System.out.println(table);
-                    write(outputDir, "augment-benefit", machine() + "\n" + table);
+                    report(outputDir, "augment-benefit", table);
                 }
                 case "classify-throughput" -> classifyThroughput(BenchmarkOptions.parse(rest, ClassifyBenchmark.OPTIONS), outputDir);
                 case "profile-memory" -> profileMemory(BenchmarkOptions.parse(rest, MemoryBenchmark.OPTIONS), outputDir);
                 case "augment-throughput" -> augmentThroughput(BenchmarkOptions.parse(rest, AugmentThroughputBenchmark.OPTIONS), outputDir);
                 case "train" -> {
                     final String table = new TrainBenchmark(BenchmarkOptions.parse(rest, TrainBenchmark.OPTIONS)).compareWithFastText();
-                    System.out.println();
-                    System.out.println(machine());
-                    System.out.println(table);
-                    write(outputDir, "train", machine() + "\n" + table);
+                    report(outputDir, "train", table);
                 }
                 case "label-noise-handling" -> {
                     final String table = io.nifidq.bench.thesis.NoiseHandlingBenchmark.run(rest, SharedDatasetFiles.file("README.md").getParent());
-                    System.out.println();
-                    System.out.println(machine());
-                    System.out.println(table);
-                    write(outputDir, "label-noise-handling", machine() + "\n" + table);
+                    report(outputDir, "label-noise-handling", table);
                 }
                 case "label-noise" -> {
                     final String table = new TrainBenchmark(BenchmarkOptions.parse(rest, TrainBenchmark.OPTIONS)).labelNoise();
-                    System.out.println();
-                    System.out.println(machine());
-                    System.out.println(table);
-                    write(outputDir, "label-noise", machine() + "\n" + table);
+                    report(outputDir, "label-noise", table);
                 }
                 case "degrade" -> {
                     final var manifest = io.nifidq.bench.degrade.DegradeCommand.run(rest);
@@ -144,11 +134,8 @@ public final class BenchmarkMain {
         final String table = ThroughputTable.markdown(results) + String.format(Locale.ROOT,
                 "%nWorst ratio %s / ConvertRecord: %.2f (target <= %.1f): %s%n", subject.label, worst, subject.targetRatio,
                 worst <= subject.targetRatio ? "MET" : "NOT MET");
-        System.out.println();
-        System.out.println(machine());
-        System.out.println(table);
         final String name = subject == ThroughputBenchmark.Subject.PROFILE_QUALITY ? "profile" : "clean";
-        write(outputDir, name + "-throughput", machine() + "\n" + table);
+        report(outputDir, name + "-throughput", table);
         final Path jfrDir = options.path("jfr");
         if (jfrDir != null) {
             final StringBuilder hotspots = new StringBuilder();
@@ -163,10 +150,7 @@ public final class BenchmarkMain {
 
     private static void augmentThroughput(final BenchmarkOptions options, final Path outputDir) throws Exception {
         final String table = AugmentThroughputBenchmark.markdown(new AugmentThroughputBenchmark(options, outputDir).run());
-        System.out.println();
-        System.out.println(machine());
-        System.out.println(table);
-        write(outputDir, "augment-throughput", machine() + "\n" + table);
+        report(outputDir, "augment-throughput", table);
     }
 
     private static void classifyThroughput(final BenchmarkOptions options, final Path outputDir) throws Exception {
@@ -196,25 +180,19 @@ public final class BenchmarkMain {
                         + "TestRunner) %.2f s = %,.0f records/s; fasttext predict (default model, one thread, text file in, labels out) "
                         + "%.2f s = %,.0f records/s; ClassifyText / fastText records per second: %.2f%nRounds: ClassifyText %s; fastText %s%n",
                 records, c, records / c, f, records / f, f / c, classify, fastText));
-        System.out.println();
-        System.out.println(machine());
-        System.out.println(table);
-        write(outputDir, "classify-throughput", machine() + "\n" + table);
+        report(outputDir, "classify-throughput", table.toString());
     }
 
     private static void profileMemory(final BenchmarkOptions options, final Path outputDir) throws Exception {
         final String table = MemoryBenchmark.markdown(new MemoryBenchmark(options).run());
-        System.out.println();
-        System.out.println(machine());
-        System.out.println(table);
-        write(outputDir, "profile-memory", machine() + "\n" + table);
+        report(outputDir, "profile-memory", table);
     }
 
     private static String machine() {
         return String.format(Locale.ROOT, "Machine: %d processors, Java %s (%s), max heap %d MB, %s %s%nMeasured: %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("os.name"), System.getProperty("os.arch"),
-                jarOf(io.nifidq.processors.ProfileQuality.class) + ", " + jarOf(io.nifidq.text.Scripts.class));
+                jarOf(ProfileQuality.class) + ", " + jarOf(io.nifidq.text.Scripts.class));
     }
 
     /** Which build of the code under test ran: the jar (or folder) and its modification time. */
@@ -225,6 +203,14 @@ public final class BenchmarkMain {
         } catch (final Exception e) {
             return type.getSimpleName() + " (location unknown)";
         }
+    }
+
+    /** Prints the machine and the table, and writes both to the output folder under this name. */
+    private static void report(final Path outputDir, final String name, final String table) throws IOException {
+        System.out.println();
+        System.out.println(machine());
+        System.out.println(table);
+        write(outputDir, name, machine() + "\n" + table);
     }
 
     private static void write(final Path outputDir, final String name, final String content) throws IOException {

@@ -26,9 +26,9 @@ final class JfrHotspots {
     private static final Map<String, String> PROCESSOR_FRAMES = new LinkedHashMap<>();
 
     static {
-        PROCESSOR_FRAMES.put("io.nifidq.processors.ProfileQuality.onTrigger", "ProfileQuality");
-        PROCESSOR_FRAMES.put("io.nifidq.processors.CleanRecords.onTrigger", "CleanRecords");
-        PROCESSOR_FRAMES.put("io.nifidq.processors.ClassifyText.onTrigger", "ClassifyText");
+        PROCESSOR_FRAMES.put("io.nifidq.processors.profile.ProfileQuality.onFlowFile", "ProfileQuality");
+        PROCESSOR_FRAMES.put("io.nifidq.processors.clean.CleanRecords.onFlowFile", "CleanRecords");
+        PROCESSOR_FRAMES.put("io.nifidq.processors.classify.ClassifyText.onFlowFile", "ClassifyText");
         PROCESSOR_FRAMES.put("org.apache.nifi.processors.standard.AbstractRecordProcessor.onTrigger", "ConvertRecord");
         PROCESSOR_FRAMES.put("io.nifidq.benchmarks.ReadRecordsOnly.onTrigger", "read only");
     }

@@ -1,10 +1,13 @@
 package io.nifidq.benchmarks;
 
 import io.nifidq.benchmarks.BenchmarkDataGenerator.Format;
-import io.nifidq.processors.ClassifyText;
-import io.nifidq.processors.CleanRecords;
+import io.nifidq.processors.classify.ClassifyProperties;
+import io.nifidq.processors.classify.ClassifyText;
+import io.nifidq.processors.clean.CleanProperties;
+import io.nifidq.processors.clean.CleanRecords;
+import io.nifidq.processors.profile.ProfileProperties;
+import io.nifidq.processors.profile.ProfileQuality;
 import io.nifidq.service.DjlTextClassifierService;
-import io.nifidq.processors.ProfileQuality;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.csv.CSVReader;
 import org.apache.nifi.csv.CSVRecordSetWriter;
@@ -61,15 +64,15 @@ final class ProcessorRunners {
                                      final Integer nearDuplicateLimit) throws InitializationException {
         final TestRunner runner = TestRunners.newTestRunner(ProfileQuality.class);
         addReader(runner, format);
-        runner.setProperty(ProfileQuality.RECORD_READER, READER_ID);
+        runner.setProperty(ProfileProperties.RECORD_READER, READER_ID);
         if (textField != null) {
-            runner.setProperty(ProfileQuality.TEXT_FIELD, textField);
+            runner.setProperty(ProfileProperties.TEXT_FIELD, textField);
         }
         if (labelField != null) {
-            runner.setProperty(ProfileQuality.LABEL_FIELD, labelField);
+            runner.setProperty(ProfileProperties.LABEL_FIELD, labelField);
         }
         if (textField != null && nearDuplicateLimit != null) {
-            runner.setProperty(ProfileQuality.NEAR_DUPLICATE_INDEX_LIMIT, nearDuplicateLimit.toString());
+            runner.setProperty(ProfileProperties.NEAR_DUPLICATE_INDEX_LIMIT, nearDuplicateLimit.toString());
         }
         runner.assertValid();
         return runner;
@@ -97,23 +100,23 @@ final class ProcessorRunners {
         final var writer = format == Format.CSV ? new CSVRecordSetWriter() : new JsonRecordSetWriter();
         runner.addControllerService(WRITER_ID, writer);
         runner.enableControllerService(writer);
-        runner.setProperty(CleanRecords.RECORD_READER, READER_ID);
-        runner.setProperty(CleanRecords.RECORD_WRITER, WRITER_ID);
+        runner.setProperty(CleanProperties.RECORD_READER, READER_ID);
+        runner.setProperty(CleanProperties.RECORD_WRITER, WRITER_ID);
         if (textField == null) {
-            runner.setProperty(CleanRecords.NORMALIZED_FIELDS, "workclass,education,marital_status,occupation,relationship,race,sex,"
+            runner.setProperty(CleanProperties.NORMALIZED_FIELDS, "workclass,education,marital_status,occupation,relationship,race,sex,"
                     + "native_country,income");
-            runner.setProperty(CleanRecords.MISSING_VALUES, "MODE");
-            runner.setProperty(CleanRecords.MISSING_VALUE_FIELDS, "workclass,occupation,native_country");
-            runner.setProperty(CleanRecords.OUTLIER_METHOD, "IQR");
-            runner.setProperty(CleanRecords.OUTLIER_FIELDS, "age,hours_per_week");
-            runner.setProperty(CleanRecords.STANDARDIZATION, "Z_SCORE");
-            runner.setProperty(CleanRecords.STANDARDIZED_FIELDS, "age,hours_per_week,education_num");
+            runner.setProperty(CleanProperties.MISSING_VALUES, "MODE");
+            runner.setProperty(CleanProperties.MISSING_VALUE_FIELDS, "workclass,occupation,native_country");
+            runner.setProperty(CleanProperties.OUTLIER_METHOD, "IQR");
+            runner.setProperty(CleanProperties.OUTLIER_FIELDS, "age,hours_per_week");
+            runner.setProperty(CleanProperties.STANDARDIZATION, "Z_SCORE");
+            runner.setProperty(CleanProperties.STANDARDIZED_FIELDS, "age,hours_per_week,education_num");
         } else {
-            runner.setProperty(CleanRecords.TEXT_FIELD, textField);
-            runner.setProperty(CleanRecords.LABEL_FIELD, labelField);
-            runner.setProperty(CleanRecords.REMOVE_NEAR_DUPLICATES, "true");
+            runner.setProperty(CleanProperties.TEXT_FIELD, textField);
+            runner.setProperty(CleanProperties.LABEL_FIELD, labelField);
+            runner.setProperty(CleanProperties.REMOVE_NEAR_DUPLICATES, "true");
             if (nearDuplicateLimit != null) {
-                runner.setProperty(CleanRecords.NEAR_DUPLICATE_INDEX_LIMIT, nearDuplicateLimit.toString());
+                runner.setProperty(CleanProperties.NEAR_DUPLICATE_INDEX_LIMIT, nearDuplicateLimit.toString());
             }
         }
         runner.assertValid();
@@ -131,10 +134,10 @@ final class ProcessorRunners {
         runner.addControllerService("classifier", service);
         runner.setProperty(service, DjlTextClassifierService.MODEL_DIRECTORY, modelDirectory.toString());
         runner.enableControllerService(service);
-        runner.setProperty(ClassifyText.RECORD_READER, READER_ID);
-        runner.setProperty(ClassifyText.RECORD_WRITER, WRITER_ID);
-        runner.setProperty(ClassifyText.CLASSIFIER, "classifier");
-        runner.setProperty(ClassifyText.TEXT_FIELD, textField);
+        runner.setProperty(ClassifyProperties.RECORD_READER, READER_ID);
+        runner.setProperty(ClassifyProperties.RECORD_WRITER, WRITER_ID);
+        runner.setProperty(ClassifyProperties.CLASSIFIER, "classifier");
+        runner.setProperty(ClassifyProperties.TEXT_FIELD, textField);
         runner.assertValid();
         return runner;
     }

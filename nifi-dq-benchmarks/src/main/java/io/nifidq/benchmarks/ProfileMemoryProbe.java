@@ -35,12 +35,7 @@ public final class ProfileMemoryProbe {
         }
 
         static Kind byKey(final String key) {
-            for (final Kind kind : values()) {
-                if (kind.key.equals(key)) {
-                    return kind;
-                }
-            }
-            throw new IllegalArgumentException("Unknown kind '" + key + "'; known: tabular, text, text-label");
+            return Keyed.byKey(Kind.class, kind -> kind.key, key, "kind");
         }
     }
 

@@ -49,12 +49,7 @@ final class ThroughputBenchmark {
         }
 
         static Workload byKey(final String key) {
-            for (final Workload workload : values()) {
-                if (workload.key.equals(key)) {
-                    return workload;
-                }
-            }
-            throw new IllegalArgumentException("Unknown workload '" + key + "'; known: adult-csv, adult-json, sms-csv, sms-json");
+            return Keyed.byKey(Workload.class, workload -> workload.key, key, "workload");
         }
     }
 

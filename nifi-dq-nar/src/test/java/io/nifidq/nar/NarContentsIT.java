@@ -77,8 +77,8 @@ class NarContentsIT {
     @Test
     void everyProcessorIsInTheExtensionManifestWithItsAdditionalDetails() throws IOException {
         final String manifest = read("META-INF/docs/extension-manifest.xml");
-        for (final String processor : List.of("io.nifidq.processors.ProfileQuality", "io.nifidq.processors.CleanRecords",
-                "io.nifidq.processors.AugmentText", "io.nifidq.processors.TrainClassifier", "io.nifidq.processors.ClassifyText",
+        for (final String processor : List.of("io.nifidq.processors.profile.ProfileQuality", "io.nifidq.processors.clean.CleanRecords",
+                "io.nifidq.processors.augment.AugmentText", "io.nifidq.processors.train.TrainClassifier", "io.nifidq.processors.classify.ClassifyText",
                 "io.nifidq.service.DjlTextClassifierService")) {
             assertTrue(manifest.contains("<name>" + processor + "</name>"), processor + " missing from the extension manifest");
             assertTrue(nar.getEntry("META-INF/docs/additional-details/" + processor + "/additionalDetails.md") != null,

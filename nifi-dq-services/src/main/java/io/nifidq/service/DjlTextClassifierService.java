@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
         + "and on the CPU otherwise, and classifies texts for every ClassifyText of the node. Enabling it loads and verifies the "
         + "model (metadata, format version, checksums); with Model Version 'latest' it watches the model directory and swaps "
         + "in a newer version without failing or holding up a request.")
-@SeeAlso(classNames = {"io.nifidq.processors.ClassifyText", "io.nifidq.processors.TrainClassifier"})
+@SeeAlso(classNames = {"io.nifidq.processors.classify.ClassifyText", "io.nifidq.processors.train.TrainClassifier"})
 @SystemResourceConsideration(resource = SystemResource.MEMORY, description = "The model's parameters stay in native memory while "
         + "the service is enabled (about buckets x embedding size x 4 bytes: 4 MB at the defaults); during a swap the old and the "
         + "new model are held together until the old one's requests finish.")

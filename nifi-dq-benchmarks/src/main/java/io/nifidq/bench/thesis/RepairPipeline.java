@@ -4,13 +4,15 @@ import io.nifidq.augment.AugmentSettings;
 import io.nifidq.augment.Augmenter;
 import io.nifidq.augment.ChineseSplitter;
 import io.nifidq.augment.ChineseSynonyms;
+import io.nifidq.augment.CopyMarkers;
 import io.nifidq.augment.CopyPlan;
+import io.nifidq.augment.RecordAugmentation;
 import io.nifidq.augment.WordNetSynonyms;
 import io.nifidq.ml.train.AssignedSplit;
 import io.nifidq.ml.train.JobSettings;
 import io.nifidq.ml.train.LabelNoiseHandling;
 import io.nifidq.ml.train.TrainingData;
-import io.nifidq.quality.clean.CleaningCounts;
+import io.nifidq.quality.clean.BatchCleaner;
 import io.nifidq.quality.clean.CleaningRules;
 import io.nifidq.quality.clean.RecordCleaner;
 import io.nifidq.quality.clean.TextNormalization;
@@ -26,7 +28,9 @@ import java.util.Set;
  * nifi-dq's recommended repair of a labelled text batch, as a flow would run it: ProfileQuality against the baseline of
  * data known to be good, CleanRecords with the settings its usage page recommends for labelled text, AugmentText's
  * class rebalancing when the profile names class_imbalance, and TrainClassifier with Label Noise Handling Prune when
- * it names label_noise (Relabel with --label-noise-handling relabel). Plain Java over the processors' own classes (what each processor runs per FlowFile).
+ * it names label_noise (Relabel with --label-noise-handling relabel). It runs the plain-Java classes the processors run per
+ * FlowFile: BatchCleaner's two passes (CleanRecords), RecordAugmentation's counting and copying passes (AugmentText) and
+ * CopyMarkers (TrainClassifier's reading of AugmentText's marker fields).
  */
 final class RepairPipeline {
 
@@ -71,29 +75,23 @@ final class RepairPipeline {
         final List<String> findings = findings(degraded);
         final List<String> remedies = new ArrayList<>(List.of("CleanRecords"));
         final LabelledRows cleaned = clean(degraded);
+        // AugmentText's passes: counting when Augmentation Mode is Rebalance Classes, then each record and its copies,
+        // read into the training data as TrainClassifier reads AugmentText's markers (a copy trains with its source).
+        final RecordAugmentation augmentation = new RecordAugmentation(augmenter, LabelledRows.TEXT, LabelledRows.LABEL,
+                CopyMarkers.DEFAULTS);
         CopyPlan plan = CopyPlan.fixed(0);
         if (findings.contains("class_imbalance")) {
-            final Map<String, Long> perClass = new LinkedHashMap<>();
-            cleaned.labels().forEach(label -> perClass.merge(label, 1L, Long::sum));
+            records(cleaned).forEach(augmentation::count);
             final double share = targetShare();
-            plan = CopyPlan.rebalance(perClass, perClass, share, MAX_COPIES_PER_RECORD);
+            plan = augmentation.rebalancingPlan(share, MAX_COPIES_PER_RECORD);
             remedies.add(String.format(java.util.Locale.ROOT, "AugmentText rebalance %.2f", share));
         }
         final TrainingData data = new TrainingData();
-        final Map<String, Long> ordinalInClass = new LinkedHashMap<>();
-        int copiesAdded = 0;
-        for (int i = 0; i < cleaned.size(); i++) {
-            final String text = cleaned.texts().get(i);
-            final String label = cleaned.labels().get(i);
-            data.add(text, label, false, (long) i, AssignedSplit.TRAIN);
-            final int copies = plan.copiesFor(label, ordinalInClass.merge(label, 1L, Long::sum) - 1);
-            if (copies > 0) {
-                for (final Augmenter.Copy copy : augmenter.augment(text, i, copies).copies()) {
-                    data.add(copy.text(), label, true, (long) i, AssignedSplit.TRAIN);
-                    copiesAdded++;
-                }
-            }
+        for (final Map<String, Object> record : records(cleaned)) {
+            augmentation.augment(record, plan, out -> data.add(string(out.get(LabelledRows.TEXT)), string(out.get(LabelledRows.LABEL)),
+                    CopyMarkers.DEFAULTS.isCopy(out), CopyMarkers.DEFAULTS.sourceIndex(out), AssignedSplit.TRAIN));
         }
+        final int copiesAdded = Math.toIntExact(augmentation.counts().generated());
         ThesisBenchmark.addTest(data, sameLabelSpelling(test));
         JobSettings settings = JobSettings.defaults();
         if (findings.contains("label_noise")) {
@@ -120,15 +118,11 @@ final class RepairPipeline {
                 CleaningRules.CoercionRule.NONE, new CleaningRules.TextLengthRule(1, 100_000, false), CleaningRules.MissingValueRule.NONE,
                 CleaningRules.OutlierRule.NONE, CleaningRules.StandardizationRule.NONE,
                 new CleaningRules.DuplicateRule(true, List.of(LabelledRows.TEXT, LabelledRows.LABEL), true, 0.9, 50_000));
-        final RecordCleaner cleaner = new RecordCleaner(rules, new CleaningCounts());
-        for (int i = 0; i < rows.size(); i++) {
-            cleaner.learn(values(rows, i));
-        }
+        final List<RecordCleaner.Outcome> outcomes = new BatchCleaner(rules).cleanAll(records(rows));
         final List<String> texts = new ArrayList<>();
         final List<String> labels = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            final RecordCleaner.Outcome outcome = cleaner.clean(values(rows, i));
-            if (outcome.rejection() == null) {
+        for (final RecordCleaner.Outcome outcome : outcomes) {
+            if (!outcome.rejected()) {
                 texts.add(string(outcome.values().get(LabelledRows.TEXT)));
                 labels.add(string(outcome.values().get(LabelledRows.LABEL)));
             }
@@ -145,19 +139,23 @@ final class RepairPipeline {
                 LabelledRows.LABEL, new CleaningRules.LabelRule(true, Map.of(), Map.of(), CleaningRules.ConflictResolution.KEEP),
                 CleaningRules.CoercionRule.NONE, CleaningRules.TextLengthRule.NONE, CleaningRules.MissingValueRule.NONE,
                 CleaningRules.OutlierRule.NONE, CleaningRules.StandardizationRule.NONE, CleaningRules.DuplicateRule.NONE);
-        final RecordCleaner cleaner = new RecordCleaner(labelsOnly, new CleaningCounts());
-        for (int i = 0; i < test.size(); i++) {
-            cleaner.learn(values(test, i));
-        }
+        final List<RecordCleaner.Outcome> outcomes = new BatchCleaner(labelsOnly).cleanAll(records(test));
         final List<String> labels = new ArrayList<>(test.size());
-        for (int i = 0; i < test.size(); i++) {
-            final RecordCleaner.Outcome outcome = cleaner.clean(values(test, i));
-            if (outcome.rejected()) {
-                throw new IllegalStateException("The label step alone rejected test record " + i + ": " + outcome.rejection());
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i).rejected()) {
+                throw new IllegalStateException("The label step alone rejected test record " + i + ": " + outcomes.get(i).rejection());
             }
-            labels.add(string(outcome.values().get(LabelledRows.LABEL)));
+            labels.add(string(outcomes.get(i).values().get(LabelledRows.LABEL)));
         }
         return new LabelledRows(test.texts(), labels);
+    }
+
+    private static List<Map<String, Object>> records(final LabelledRows rows) {
+        final List<Map<String, Object>> records = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            records.add(values(rows, i));
+        }
+        return records;
     }
 
     private static Map<String, Object> values(final LabelledRows rows, final int i) {

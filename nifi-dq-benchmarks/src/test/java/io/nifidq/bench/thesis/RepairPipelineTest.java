@@ -1,6 +1,7 @@
 package io.nifidq.bench.thesis;
 
 import io.nifidq.ml.train.LabelNoiseHandling;
+import io.nifidq.ml.train.TrainingData;
 import io.nifidq.quality.profile.BaselineSummary;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RepairPipelineTest {
 
@@ -38,6 +40,50 @@ class RepairPipelineTest {
         assertEquals(0.25, new RepairPipeline(baseline, LabelNoiseHandling.PRUNE, RepairPipeline.RebalanceTarget.BASELINE, 1).targetShare());
         assertEquals(1.0, new RepairPipeline(baseline, LabelNoiseHandling.PRUNE, RepairPipeline.RebalanceTarget.BALANCED, 1).targetShare());
         assertEquals(1.0, new RepairPipeline(unmeasured, LabelNoiseHandling.PRUNE, RepairPipeline.RebalanceTarget.BASELINE, 1).targetShare());
+    }
+
+    @Test
+    void aClassImbalanceIsRepairedByAugmentTextsPassesAndEachCopyKeepsToItsSource() {
+        final List<String> texts = new java.util.ArrayList<>();
+        final List<String> labels = new java.util.ArrayList<>();
+        final List<String> words = List.of("meeting", "prize", "weekly", "free", "report", "winner", "lunch", "claim", "office",
+                "cash", "tomorrow", "offer", "project", "urgent", "family", "reply", "dinner", "bonus", "station", "call");
+        final java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 200; i++) {
+            final StringBuilder text = new StringBuilder("note " + i);
+            for (int w = 0; w < 8; w++) {
+                text.append(' ').append(words.get(random.nextInt(words.size())));
+            }
+            texts.add(text.toString());
+            labels.add(i % 2 == 0 ? "ham" : "spam");
+        }
+        final BaselineSummary balanced = new LabelledRows(texts, labels).profile().baseline();
+        final List<String> degradedTexts = new java.util.ArrayList<>();
+        final List<String> degradedLabels = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            if (i % 2 == 0 || i % 20 == 1) {
+                degradedTexts.add(texts.get(i));
+                degradedLabels.add(labels.get(i));
+            }
+        }
+        final RepairPipeline.Repair repair = new RepairPipeline(balanced, LabelNoiseHandling.PRUNE,
+                RepairPipeline.RebalanceTarget.BALANCED, 1).repair(new LabelledRows(degradedTexts, degradedLabels),
+                new LabelledRows(List.of("a weekly sales meeting"), List.of("ham")));
+        assertTrue(repair.findings().contains("class_imbalance"), repair.findings().toString());
+        assertTrue(repair.remedies().contains("AugmentText rebalance 1.00"), repair.remedies().toString());
+        assertEquals(110, repair.recordsKept());
+        assertEquals(90, repair.copiesAdded(), "the 10 spam records are copied up to the 100 ham records");
+        final TrainingData data = repair.trainingData();
+        assertEquals(110 + 90 + 1, data.size(), "originals, copies, the test record");
+        long source = -1;
+        for (int i = 0; i < data.size() - 1; i++) {
+            if (data.augmented(i)) {
+                assertEquals(source, data.group(i), "a copy carries its source's index");
+                assertEquals("spam", data.labels().get(i));
+            } else {
+                source = data.group(i);
+            }
+        }
     }
 
     @Test

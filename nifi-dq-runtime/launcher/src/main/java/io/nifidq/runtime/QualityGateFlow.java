@@ -13,7 +13,7 @@ public final class QualityGateFlow extends ImportedFlow {
 
     public static final String DEFINITION_FILE = "quality-gate.json";
     public static final String GROUP_NAME = "quality gate";
-    public static final String PROFILE_QUALITY_TYPE = "io.nifidq.processors.ProfileQuality";
+    public static final String PROFILE_QUALITY_TYPE = "io.nifidq.processors.profile.ProfileQuality";
 
     // Processor names in the flow definition.
     public static final String READ_INPUT = "Read input files";

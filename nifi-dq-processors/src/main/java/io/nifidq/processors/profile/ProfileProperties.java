@@ -1,0 +1,143 @@
+package io.nifidq.processors.profile;
+
+import io.nifidq.processors.common.SharedDescriptors;
+import io.nifidq.processors.profile.ProfileChoices.DriftBaselineChoice;
+import io.nifidq.processors.profile.ProfileChoices.ReportFormatChoice;
+import io.nifidq.quality.profile.ProfileSettings;
+import io.nifidq.quality.profile.QualityGate;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.resource.ResourceCardinality;
+import org.apache.nifi.components.resource.ResourceType;
+import org.apache.nifi.expression.ExpressionLanguageScope;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.processor.ProcessContext;
+import org.apache.nifi.processor.util.StandardValidators;
+
+import java.util.List;
+import java.util.Set;
+
+import static io.nifidq.processors.common.Descriptors.choice;
+import static io.nifidq.processors.common.Descriptors.optional;
+import static io.nifidq.processors.common.Descriptors.withDefault;
+import static io.nifidq.processors.common.PropertyValues.blankToNull;
+import static io.nifidq.processors.common.PropertyValues.commaSeparated;
+
+/** ProfileQuality's property descriptors, and the settings and gate they describe. */
+public final class ProfileProperties {
+
+    public static final PropertyDescriptor RECORD_READER = SharedDescriptors.recordReader(
+            "Reads the records to profile (CSVReader, JsonTreeReader, AvroReader...).").build();
+
+    public static final PropertyDescriptor TEXT_FIELD = SharedDescriptors.textField("The field holding free text. When set, the "
+            + "report measures text noise (control characters, mojibake, HTML remnants, very short and very long texts), tokens, "
+            + "scripts, near-duplicate texts and label conflicts.").build();
+
+    public static final PropertyDescriptor LABEL_FIELD = SharedDescriptors.labelField("The field holding the class label. When "
+            + "set, the report measures class counts, imbalance, entropy, spelling variants of one label and (with Text Field) "
+            + "identical texts carrying different labels.").build();
+
+    public static final PropertyDescriptor DUPLICATE_KEY_FIELDS = SharedDescriptors.duplicateKeyFields().build();
+
+    public static final PropertyDescriptor NULL_TOKENS = SharedDescriptors.nullTokens("Comma-separated values that mean "
+            + "'missing', compared trimmed and ignoring case. Empty strings, whitespace-only strings and nulls are always missing.")
+            .build();
+
+    public static final PropertyDescriptor NEAR_DUPLICATE_THRESHOLD = SharedDescriptors.nearDuplicateThreshold()
+            .dependsOn(TEXT_FIELD)
+            .build();
+
+    public static final PropertyDescriptor NEAR_DUPLICATE_INDEX_LIMIT = SharedDescriptors.nearDuplicateIndexLimit()
+            .dependsOn(TEXT_FIELD)
+            .build();
+
+    public static final PropertyDescriptor SHORT_TEXT_LENGTH = withDefault("Short Text Length", "3",
+            StandardValidators.NON_NEGATIVE_INTEGER_VALIDATOR,
+            "Texts with fewer characters than this, after trimming, count as very short (noise).")
+            .dependsOn(TEXT_FIELD)
+            .build();
+
+    public static final PropertyDescriptor LONG_TEXT_LENGTH = withDefault("Long Text Length", "5000",
+            StandardValidators.POSITIVE_INTEGER_VALIDATOR,
+            "Texts with more characters than this count as very long (noise).")
+            .dependsOn(TEXT_FIELD)
+            .build();
+
+    public static final PropertyDescriptor TOP_VALUE_COUNT = withDefault("Top Values", "10",
+            StandardValidators.createLongValidator(0, 1000, true),
+            "How many of the most frequent values the report lists per field.")
+            .build();
+
+    public static final PropertyDescriptor REPORT_FORMAT = choice("Report Format", ReportFormatChoice.JSON,
+            "How the report on the 'profile' relationship is written.")
+            .build();
+
+    public static final PropertyDescriptor MIN_OVERALL_SCORE = optional("Minimum Overall Score",
+            StandardValidators.createNonNegativeFloatingPointValidator(1.0),
+            "Quality gate: a batch whose overall score is lower goes to 'below threshold'. Empty: not checked.")
+            .build();
+
+    public static final PropertyDescriptor MAX_MISSING_RATIO = optional("Maximum Missing Ratio",
+            StandardValidators.createNonNegativeFloatingPointValidator(1.0),
+            "Quality gate: a batch in which any field has a larger share of missing values goes to 'below threshold'.")
+            .build();
+
+    public static final PropertyDescriptor MAX_DUPLICATE_RATIO = optional("Maximum Duplicate Ratio",
+            StandardValidators.createNonNegativeFloatingPointValidator(1.0),
+            "Quality gate: a batch with a larger share of duplicate records (exact, or near-duplicate texts) goes to 'below "
+                    + "threshold'.")
+            .build();
+
+    public static final PropertyDescriptor MAX_IMBALANCE_RATIO = optional("Maximum Imbalance Ratio",
+            StandardValidators.createNonNegativeFloatingPointValidator(Double.MAX_VALUE),
+            "Quality gate: a batch whose largest class has more than this many times the records of its smallest goes to "
+                    + "'below threshold'. Needs Label Field.")
+            .dependsOn(LABEL_FIELD)
+            .build();
+
+    public static final PropertyDescriptor DRIFT_BASELINE = choice("Drift Baseline", DriftBaselineChoice.NONE,
+            "What each batch is compared with to measure drift (population stability index per field and for labels).")
+            .build();
+
+    public static final PropertyDescriptor BASELINE_FILE = new PropertyDescriptor.Builder()
+            .name("Baseline File")
+            .description("A profile report (JSON) written earlier by ProfileQuality, used as the drift baseline.")
+            .required(true)
+            .identifiesExternalResource(ResourceCardinality.SINGLE, ResourceType.FILE)
+            .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
+            .dependsOn(DRIFT_BASELINE, DriftBaselineChoice.FILE)
+            .build();
+
+    public static final PropertyDescriptor MAX_DRIFT = optional("Maximum Drift",
+            StandardValidators.createNonNegativeFloatingPointValidator(Double.MAX_VALUE),
+            "Quality gate: a batch whose drift score (largest PSI) is higher goes to 'below threshold'. 0.1 is a common bound "
+                    + "for 'stable', 0.25 for 'major shift'.")
+            .dependsOn(DRIFT_BASELINE, DriftBaselineChoice.LAST_ACCEPTED, DriftBaselineChoice.FILE)
+            .build();
+
+    static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, TEXT_FIELD, LABEL_FIELD, DUPLICATE_KEY_FIELDS,
+            NULL_TOKENS, NEAR_DUPLICATE_THRESHOLD, NEAR_DUPLICATE_INDEX_LIMIT, SHORT_TEXT_LENGTH, LONG_TEXT_LENGTH, TOP_VALUE_COUNT,
+            REPORT_FORMAT, MIN_OVERALL_SCORE, MAX_MISSING_RATIO, MAX_DUPLICATE_RATIO, MAX_IMBALANCE_RATIO, DRIFT_BASELINE,
+            BASELINE_FILE, MAX_DRIFT);
+
+    private ProfileProperties() {
+    }
+
+    static ProfileSettings settings(final ProcessContext context, final FlowFile flowFile) {
+        final String textField = context.getProperty(TEXT_FIELD).evaluateAttributeExpressions(flowFile).getValue();
+        final String labelField = context.getProperty(LABEL_FIELD).evaluateAttributeExpressions(flowFile).getValue();
+        final List<String> keyFields = commaSeparated(context.getProperty(DUPLICATE_KEY_FIELDS).evaluateAttributeExpressions(flowFile).getValue());
+        final Set<String> nullTokens = Set.copyOf(commaSeparated(context.getProperty(NULL_TOKENS).getValue()));
+        return new ProfileSettings(nullTokens, blankToNull(textField), blankToNull(labelField), keyFields,
+                context.getProperty(NEAR_DUPLICATE_THRESHOLD).asDouble(),
+                context.getProperty(NEAR_DUPLICATE_INDEX_LIMIT).asInteger(),
+                context.getProperty(SHORT_TEXT_LENGTH).asInteger(),
+                context.getProperty(LONG_TEXT_LENGTH).asInteger(),
+                context.getProperty(TOP_VALUE_COUNT).asInteger());
+    }
+
+    static QualityGate gate(final ProcessContext context, final DriftBaselineChoice baselineSource) {
+        return new QualityGate(context.getProperty(MIN_OVERALL_SCORE).asDouble(), context.getProperty(MAX_MISSING_RATIO).asDouble(),
+                context.getProperty(MAX_DUPLICATE_RATIO).asDouble(), context.getProperty(MAX_IMBALANCE_RATIO).asDouble(),
+                baselineSource == DriftBaselineChoice.NONE ? null : context.getProperty(MAX_DRIFT).asDouble());
+    }
+}

@@ -1,0 +1,192 @@
+package io.nifidq.processors.profile;
+
+import io.nifidq.processors.common.AbstractDqProcessor;
+import io.nifidq.processors.common.DqAttributes;
+import io.nifidq.processors.common.RecordRouter;
+import io.nifidq.processors.profile.ProfileChoices.DriftBaselineChoice;
+import io.nifidq.processors.profile.ProfileChoices.ReportFormatChoice;
+import io.nifidq.quality.profile.BaselineSummary;
+import io.nifidq.quality.profile.DatasetProfile;
+import io.nifidq.quality.profile.DriftCalculator;
+import io.nifidq.quality.profile.ProfileReport;
+import io.nifidq.quality.profile.ProfileReport.DriftReport;
+import io.nifidq.quality.profile.QualityGate;
+import org.apache.nifi.annotation.behavior.InputRequirement;
+import org.apache.nifi.annotation.behavior.Stateful;
+import org.apache.nifi.annotation.behavior.SupportsBatching;
+import org.apache.nifi.annotation.behavior.SystemResource;
+import org.apache.nifi.annotation.behavior.SystemResourceConsideration;
+import org.apache.nifi.annotation.behavior.WritesAttribute;
+import org.apache.nifi.annotation.behavior.WritesAttributes;
+import org.apache.nifi.annotation.documentation.CapabilityDescription;
+import org.apache.nifi.annotation.documentation.SeeAlso;
+import org.apache.nifi.annotation.documentation.Tags;
+import org.apache.nifi.annotation.documentation.UseCase;
+import org.apache.nifi.annotation.lifecycle.OnScheduled;
+import org.apache.nifi.components.state.Scope;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.processor.ProcessContext;
+import org.apache.nifi.processor.ProcessSession;
+import org.apache.nifi.processor.Relationship;
+import org.apache.nifi.processor.exception.ProcessException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+@SupportsBatching
+@InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
+@Stateful(scopes = Scope.CLUSTER, description = "With Drift Baseline 'Last Accepted Profile', the baseline summary of the last "
+        + "batch that passed the quality gate is kept under the key '" + ProfileQuality.STATE_BASELINE + "'.")
+@Tags({"data quality", "profile", "statistics", "validation", "duplicates", "drift", "record", "machine learning", "dq"})
+@CapabilityDescription("Measures the quality of a FlowFile's records in one streaming pass: completeness, validity, consistency, "
+        + "uniqueness (exact and near duplicates), label balance and text noise, each as a score in [0, 1] with an overall score. "
+        + "The original FlowFile goes on unchanged to 'success' with the scores as attributes (or to 'below threshold' when an "
+        + "optional quality-gate rule fails), and the whole report goes to 'profile' as JSON or CSV.")
+@WritesAttributes({
+        @WritesAttribute(attribute = DqAttributes.RECORD_COUNT, description = "The number of records profiled"),
+        @WritesAttribute(attribute = DqAttributes.Profile.SCORE_PREFIX + "overall", description = "The overall quality score in [0, 1]"),
+        @WritesAttribute(attribute = DqAttributes.Profile.SCORE_PREFIX + "<dimension>", description = "The score of each dimension that applies: completeness, "
+                + "validity, consistency, uniqueness, balance (needs Label Field), noise (needs Text Field)"),
+        @WritesAttribute(attribute = DqAttributes.Profile.MISSING_RATIO, description = "Missing cells / all cells"),
+        @WritesAttribute(attribute = DqAttributes.Profile.DUPLICATE_RATIO, description = "Exact duplicate records / records"),
+        @WritesAttribute(attribute = DqAttributes.Profile.NEAR_DUPLICATE_RATIO, description = "Near-duplicate texts / records (with Text Field)"),
+        @WritesAttribute(attribute = DqAttributes.Profile.LABEL_CLASSES, description = "The number of classes (with Label Field)"),
+        @WritesAttribute(attribute = DqAttributes.Profile.IMBALANCE_RATIO, description = "Largest class / smallest class (with Label Field)"),
+        @WritesAttribute(attribute = DqAttributes.Profile.FINDINGS, description = "The problems the report names, comma-separated "
+                + "(missing_values, empty_text, exact_duplicates, near_duplicates, class_imbalance, encoding_junk, inconsistent_labels, "
+                + "label_noise); empty when none. With a baseline, only those worse than the baseline"),
+        @WritesAttribute(attribute = DqAttributes.Profile.DRIFT_SCORE, description = "The largest population stability index against the baseline"),
+        @WritesAttribute(attribute = DqAttributes.Profile.GATE_VIOLATIONS, description = "The broken quality-gate rules, separated by '; ' "
+                + "(on 'below threshold' only)"),
+        @WritesAttribute(attribute = DqAttributes.ERROR, description = "Why the FlowFile could not be profiled (on 'failure' only)"),
+        @WritesAttribute(attribute = DqAttributes.MIME_TYPE, description = "On the profile FlowFile: application/json or text/csv")
+})
+@UseCase(description = "Stop a batch of training data with too many missing values or duplicates before it reaches a model.",
+        configuration = """
+                Set Record Reader to a reader for the data (CSVReader, JsonTreeReader...).
+                Set Text Field and Label Field to the names of the text and class-label fields.
+                Set Minimum Overall Score (for example 0.8), Maximum Missing Ratio (0.05) and Maximum Duplicate Ratio (0.1).
+                Connect 'success' to the training flow, 'below threshold' to a review queue or PutFile,
+                'profile' to PutFile to keep the reports, and 'failure' to a place where someone looks.
+                """)
+@UseCase(description = "Alert when the data arriving in a flow drifts away from what the model was trained on.",
+        configuration = """
+                Set Drift Baseline to 'Last Accepted Profile' (or to 'Baseline File' with the profile JSON of the training data).
+                Set Maximum Drift to 0.25: a population stability index above it means a major shift.
+                Route 'below threshold' to a notification; the report's 'drift' section lists the PSI per field.
+                """)
+@SeeAlso(classNames = {"org.apache.nifi.processors.standard.ValidateRecord", "org.apache.nifi.processors.standard.CalculateRecordStats"})
+@SystemResourceConsideration(resource = SystemResource.MEMORY, description = "Per-field statistics are sketches of constant size. "
+        + "Exact duplicate detection keeps up to 22 bytes per distinct record; with a Label Field, label-conflict detection up to "
+        + "40 bytes per distinct text; the near-duplicate index up to about 600 bytes per text, for at most "
+        + "'Near-Duplicate Index Limit' texts (30 MB at the default 50,000); with a Text Field and a Label Field, the label-noise "
+        + "check's sample of at most 10,000 texts of at most 1,000 characters (20 MB at most).")
+public class ProfileQuality extends AbstractDqProcessor {
+
+    static final String STATE_BASELINE = "baseline";
+
+    public static final Relationship REL_SUCCESS = new Relationship.Builder().name("success")
+            .description("The original FlowFile, unchanged, with the quality scores as attributes, when it passes the quality gate "
+                    + "(or when no gate rule is set)").build();
+    public static final Relationship REL_PROFILE = new Relationship.Builder().name("profile")
+            .description("A new FlowFile with the whole profile report (JSON or CSV) of each profiled FlowFile").build();
+    public static final Relationship REL_BELOW_THRESHOLD = new Relationship.Builder().name("below threshold")
+            .description("The original FlowFile, unchanged, when it breaks a quality-gate rule; the rules are in dq.gate.violations").build();
+    public static final Relationship REL_FAILURE = new Relationship.Builder().name("failure")
+            .description("A FlowFile whose records cannot be read or profiled, unchanged, with the reason in dq.error").build();
+
+    static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_PROFILE, REL_BELOW_THRESHOLD, REL_FAILURE);
+
+    private volatile ReportFormatChoice reportFormat;
+    private volatile QualityGate gate;
+    private volatile DriftBaselineChoice baselineSource;
+    private volatile BaselineSummary fileBaseline;
+
+    public ProfileQuality() {
+        super(ProfileProperties.DESCRIPTORS, RELATIONSHIPS);
+    }
+
+    @OnScheduled
+    public void onScheduled(final ProcessContext context) throws IOException {
+        useRecordServices(context, ProfileProperties.RECORD_READER, null);
+        reportFormat = context.getProperty(ProfileProperties.REPORT_FORMAT).asAllowableValue(ReportFormatChoice.class);
+        baselineSource = context.getProperty(ProfileProperties.DRIFT_BASELINE).asAllowableValue(DriftBaselineChoice.class);
+        gate = ProfileProperties.gate(context, baselineSource);
+        fileBaseline = null;
+        if (baselineSource == DriftBaselineChoice.FILE) {
+            final Path file = Path.of(context.getProperty(ProfileProperties.BASELINE_FILE).evaluateAttributeExpressions().getValue());
+            fileBaseline = ProfileReportWriter.readBaseline(Files.readString(file, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Override
+    protected void onFlowFile(final ProcessContext context, final ProcessSession session, final FlowFile flowFile,
+                              final RecordRouter router) {
+        final DatasetProfile profile;
+        try {
+            profile = new DatasetProfile(ProfileProperties.settings(context, flowFile));
+            final NiFiRecordView view = new NiFiRecordView();
+            router.readEach(flowFile, record -> profile.add(view.wrap(record)));
+        } catch (final Exception e) {
+            router.toFailure(flowFile, REL_FAILURE, "profile", e);
+            return;
+        }
+        final ProfileReport report = judge(profile, baseline(session));
+        final boolean accepted = report.gate() == null || report.gate().passed();
+        transferReport(session, flowFile, report);
+        session.transfer(session.putAllAttributes(flowFile, ProfileAttributes.forOriginal(report)),
+                accepted ? REL_SUCCESS : REL_BELOW_THRESHOLD);
+        session.adjustCounter("Records Profiled", profile.recordCount(), false);
+        session.adjustCounter(accepted ? "Batches Accepted" : "Batches Below Threshold", 1, false);
+        if (accepted && baselineSource == DriftBaselineChoice.LAST_ACCEPTED) {
+            saveBaseline(session, report.baseline());
+        }
+    }
+
+    /** The report with findings, drift and the gate's verdict against the baseline, when there is one. */
+    private ProfileReport judge(final DatasetProfile profile, final BaselineSummary baseline) {
+        final ProfileReport measured = profile.report();
+        final ProfileReport base = baseline == null ? measured : measured.withFindingsAgainst(baseline);
+        final DriftReport drift = baseline == null ? null : DriftCalculator.compare(baseline, profile, baselineSource.getDisplayName());
+        return base.withDriftAndGate(drift, gate.evaluate(base, drift));
+    }
+
+    private void transferReport(final ProcessSession session, final FlowFile original, final ProfileReport report) {
+        FlowFile reportFlowFile = session.create(original);
+        try {
+            reportFlowFile = session.write(reportFlowFile, out -> ProfileReportWriter.write(report, reportFormat, out));
+        } catch (final ProcessException e) {
+            session.remove(reportFlowFile);
+            throw e;
+        }
+        reportFlowFile = session.putAllAttributes(reportFlowFile, ProfileAttributes.forReportFlowFile(original, report, reportFormat));
+        session.transfer(reportFlowFile, REL_PROFILE);
+    }
+
+    private BaselineSummary baseline(final ProcessSession session) {
+        return switch (baselineSource) {
+            case NONE -> null;
+            case FILE -> fileBaseline;
+            case LAST_ACCEPTED -> {
+                try {
+                    final String json = session.getState(Scope.CLUSTER).get(STATE_BASELINE);
+                    yield json == null ? null : ProfileReportWriter.readBaseline(json);
+                } catch (final IOException e) {
+                    throw new ProcessException("Could not read the drift baseline from NiFi state", e);
+                }
+            }
+        };
+    }
+
+    private void saveBaseline(final ProcessSession session, final BaselineSummary baseline) {
+        try {
+            session.setState(Map.of(STATE_BASELINE, ProfileReportWriter.baselineJson(baseline)), Scope.CLUSTER);
+        } catch (final IOException e) {
+            throw new ProcessException("Could not store the drift baseline in NiFi state", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.nifidq.processors.train;
+
+import io.nifidq.ml.model.ModelType;
+import io.nifidq.ml.train.ClassWeighting;
+import io.nifidq.ml.train.LabelNoiseHandling;
+import io.nifidq.processors.common.Choice;
+import io.nifidq.processors.common.Choice.Wording;
+
+/** TrainClassifier's choices, each mapped onto the plain-Java constant of the same name. */
+public final class TrainChoices {
+
+    private TrainChoices() {
+    }
+
+    public enum ModelTypeChoice implements Choice {
+        @Wording(displayName = "fastText-style",
+                description = "Mean of the hashed word, bigram and character n-gram embeddings, then a linear layer. Fast; "
+                        + "trained with row-sparse Adam.")
+        FASTTEXT,
+        @Wording(displayName = "TextCNN",
+                description = "Convolutions of widths 2, 3 and 4 over the embeddings, max-pooled, dropout, linear layer. "
+                        + "Slower (several times), sometimes better on long texts.")
+        TEXTCNN;
+
+        /** The plain-Java constant of the same name. */
+        final ModelType type = ModelType.valueOf(name());
+    }
+
+    public enum ClassWeightsChoice implements Choice {
+        @Wording(displayName = "Automatic",
+                description = "Inverse class frequency when the largest class has at least " + ClassWeighting.AUTO_RATIO
+                        + " times the records of the smallest, equal weights otherwise; decided on the training records as they "
+                        + "came, before Prune or Relabel change the classes.")
+        AUTO,
+        @Wording(displayName = "None", description = "Every record counts the same.")
+        NONE,
+        @Wording(displayName = "Inverse Frequency", description = "Each class weighs records / (classes x class records).")
+        INVERSE;
+
+        /** The plain-Java constant of the same name. */
+        final ClassWeighting weighting = ClassWeighting.valueOf(name());
+    }
+
+    public enum LabelNoiseChoice implements Choice {
+        @Wording(displayName = "Off", description = "No search for mislabelled records.")
+        OFF,
+        @Wording(displayName = "Flag",
+                description = "Find suspected label errors (k-fold out-of-fold probabilities, confident learning) and send "
+                        + "them to 'suspects' with the given and the predicted label; train on every record.")
+        FLAG,
+        @Wording(displayName = "Prune",
+                description = "As Flag, and train the final model without the suspects (and without their augmented copies).")
+        PRUNE,
+        @Wording(displayName = "Relabel",
+                description = "As Flag, and train the final model with each suspect's label replaced by the predicted one (its "
+                        + "augmented copies too). Keeps the texts: better than Prune when noise is heavy.")
+        RELABEL;
+
+        /** The plain-Java constant of the same name. */
+        final LabelNoiseHandling handling = LabelNoiseHandling.valueOf(name());
+    }
+}

@@ -1,0 +1,98 @@
+package io.nifidq.processors.common;
+
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.csv.CSVReader;
+import org.apache.nifi.csv.CSVRecordSetWriter;
+import org.apache.nifi.csv.CSVUtils;
+import org.apache.nifi.json.JsonRecordSetWriter;
+import org.apache.nifi.json.JsonTreeReader;
+import org.apache.nifi.processor.Processor;
+import org.apache.nifi.reporting.InitializationException;
+import org.apache.nifi.schema.access.SchemaAccessUtils;
+import org.apache.nifi.util.TestRunner;
+import org.apache.nifi.util.TestRunners;
+
+/** NiFi's real record readers and writers, configured the way flows usually use them. */
+public final class TestReaders {
+
+    public static final String READER_ID = "reader";
+    public static final String WRITER_ID = "writer";
+    public static final String JSON_WRITER_ID = "json-writer";
+
+    private TestReaders() {
+    }
+
+    /** A runner of the processor reading with {@link #useCsvReader}, and writing with {@link #useCsvWriter} when it writes records. */
+    public static TestRunner csvRunner(final Class<? extends Processor> processor) throws InitializationException {
+        final TestRunner runner = TestRunners.newTestRunner(processor);
+        useCsvReader(runner);
+        runner.getProcessor().getPropertyDescriptors().stream().filter(d -> d.getName().equals("Record Writer")).findFirst()
+                .ifPresent(writer -> useCsvWriterOn(runner, writer));
+        return runner;
+    }
+
+    private static void useCsvWriterOn(final TestRunner runner, final PropertyDescriptor writerProperty) {
+        try {
+            useCsvWriter(runner, writerProperty);
+        } catch (final InitializationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JsonRecordSetWriter with its defaults, as the processor's Record Writer. */
+    public static void useJsonWriter(final TestRunner runner) throws InitializationException {
+        final JsonRecordSetWriter writer = new JsonRecordSetWriter();
+        runner.addControllerService(JSON_WRITER_ID, writer);
+        runner.enableControllerService(writer);
+        runner.setProperty("Record Writer", JSON_WRITER_ID);
+    }
+
+    /**
+     * A CSVReader for RFC 4180 files (no backslash escapes) that takes field names from the header line and
+     * reads every value as a string, untrimmed (the reader trims by default, which would hide surrounding
+     * whitespace from the profile).
+     */
+    public static void useCsvReader(final TestRunner runner) throws InitializationException {
+        final CSVReader reader = new CSVReader();
+        runner.addControllerService(READER_ID, reader);
+        runner.setProperty(reader, SchemaAccessUtils.SCHEMA_ACCESS_STRATEGY, "csv-header-derived");
+        runner.setProperty(reader, CSVUtils.FIRST_LINE_IS_HEADER, "true");
+        runner.setProperty(reader, CSVUtils.TRIM_FIELDS, "false");
+        runner.setProperty(reader, CSVUtils.CSV_FORMAT, CSVUtils.RFC_4180);
+        runner.enableControllerService(reader);
+        runner.setProperty("Record Reader", READER_ID);
+    }
+
+    /** A CSVRecordSetWriter with a header line and NiFi's default format (LF line ends, backslash escapes). */
+    public static void useCsvWriter(final TestRunner runner, final PropertyDescriptor writerProperty) throws InitializationException {
+        final CSVRecordSetWriter writer = new CSVRecordSetWriter();
+        runner.addControllerService(WRITER_ID, writer);
+        runner.enableControllerService(writer);
+        runner.setProperty(writerProperty, WRITER_ID);
+    }
+
+    /** A CSVRecordSetWriter for RFC 4180 files (CRLF line ends, quotes doubled), which {@link #useCsvReader} reads back. */
+    public static void useRfc4180CsvWriter(final TestRunner runner, final PropertyDescriptor writerProperty) throws InitializationException {
+        final CSVRecordSetWriter writer = new CSVRecordSetWriter();
+        runner.addControllerService(WRITER_ID, writer);
+        runner.setProperty(writer, CSVUtils.CSV_FORMAT, CSVUtils.RFC_4180);
+        runner.enableControllerService(writer);
+        runner.setProperty(writerProperty, WRITER_ID);
+    }
+
+    /** A CSVReader that infers field types from the data (NiFi's default schema access strategy). */
+    public static void useTypeInferringCsvReader(final TestRunner runner) throws InitializationException {
+        final CSVReader reader = new CSVReader();
+        runner.addControllerService(READER_ID, reader);
+        runner.setProperty(reader, CSVUtils.FIRST_LINE_IS_HEADER, "true");
+        runner.enableControllerService(reader);
+        runner.setProperty("Record Reader", READER_ID);
+    }
+
+    public static void useJsonReader(final TestRunner runner) throws InitializationException {
+        final JsonTreeReader reader = new JsonTreeReader();
+        runner.addControllerService(READER_ID, reader);
+        runner.enableControllerService(reader);
+        runner.setProperty("Record Reader", READER_ID);
+    }
+}
