@@ -70,6 +70,8 @@ final class LocalNiFi implements AutoCloseable {
             candidates.add(Path.of(System.getenv("DQ_DATASETS")));
         }
         candidates.add(LocalNiFi.flowsDirectory().resolve("../../../shared/datasets").normalize());
+        // Where the workplace keeps them when the checkout is cloned elsewhere (CI's clean clone).
+        candidates.add(Path.of("/work/shared/datasets"));
         return candidates.stream().filter(Files::isDirectory).findFirst()
                 .orElseThrow(() -> new IllegalStateException("The shared data sets are not in " + candidates + "; set DQ_DATASETS"));
     }
