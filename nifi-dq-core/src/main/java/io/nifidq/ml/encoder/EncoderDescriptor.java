@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,7 +61,8 @@ public record EncoderDescriptor(String name, String description, Pooling pooling
             .build();
 
     public EncoderDescriptor {
-        files = files == null ? Map.of() : Map.copyOf(new TreeMap<>(files));
+        // Sorted, so that the fingerprint and the written file do not depend on the JVM (Map.copyOf's order does).
+        files = files == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(files));
         output = output == null || output.isBlank() ? DEFAULT_OUTPUT : output;
     }
 

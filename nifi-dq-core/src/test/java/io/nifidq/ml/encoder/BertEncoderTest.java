@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -205,6 +206,20 @@ class BertEncoderTest {
         Files.writeString(directory.resolve(EncoderDescriptor.FILE_NAME), "{\"maxLength\": 128, \"hiddenSize\": 384, \"poolng\": \"CLS\"}");
         final EncoderException typo = assertThrows(EncoderException.class, () -> EncoderFiles.verify(directory));
         assertTrue(typo.getMessage().contains("poolng"), typo.getMessage());
+    }
+
+    @Test
+    void theFingerprintIsPinnedAndIndependentOfTheFilesOrder() throws Exception {
+        // Trained models record it: a change of its canonical form would orphan every one of them.
+        assertEquals("0f76df6ea2dbcc15b5a6b50d1a85eebfd4ea0924062832a1ea11c1cf14ec4539", english.fingerprint());
+        assertEquals("2f462a1cf74a762c3152163e6fb5e822ca80f8cdebcd53b18203abb41507dd1f", chinese.fingerprint());
+        final EncoderDescriptor bundled = BundledEncoders.descriptor(BundledEncoders.ENGLISH);
+        final Map<String, String> reversed = new LinkedHashMap<>();
+        reversed.put(EncoderDescriptor.TOKENIZER_FILE, bundled.files().get(EncoderDescriptor.TOKENIZER_FILE));
+        reversed.put(EncoderDescriptor.MODEL_FILE, bundled.files().get(EncoderDescriptor.MODEL_FILE));
+        assertEquals(bundled.fingerprint(), new EncoderDescriptor("renamed", "other words", Pooling.CLS, true, 512, 384, null, reversed)
+                .fingerprint(), "name and description do not count");
+        assertTrue(english.directory().getFileName().toString().endsWith("-0f76df6ea2db"), english.directory().toString());
     }
 
     @Test
