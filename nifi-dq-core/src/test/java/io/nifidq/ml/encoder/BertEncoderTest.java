@@ -142,6 +142,20 @@ class BertEncoderTest {
     }
 
     @Test
+    void aListenerThatThrowsStopsTheCallAndTheEncoderStaysUsable() {
+        final List<Integer> heard = new ArrayList<>();
+        final IllegalStateException stop = assertThrows(IllegalStateException.class, () -> english.embed(MIXED_LENGTHS, (done, total) -> {
+            heard.add(done);
+            throw new IllegalStateException("time budget spent");
+        }));
+
+        assertEquals("time budget spent", stop.getMessage());
+        assertEquals(List.of(1), heard, "stopped after the first run");
+        assertEquals(0, english.embed(List.of()).vectors().length);
+        assertEquals(english.dimension(), english.embed("still works").length);
+    }
+
+    @Test
     void aTextLongerThanTheMaximumIsTruncatedAndCounted() {
         final String longText = String.join(" ", Collections.nCopies(600, "word"));
         final long truncatedBefore = english.textsTruncated();
