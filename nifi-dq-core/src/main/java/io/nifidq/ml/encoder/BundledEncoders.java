@@ -1,0 +1,119 @@
+package io.nifidq.ml.encoder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The encoders that ship inside nifi-dq-core's jar (unpacked from the LangChain4j jars at build time, see the pom), under
+ * {@code io/nifidq/ml/encoder/<name>/}: {@value #ENGLISH} and {@value #CHINESE}, int8 BGE small v1.5. ONNX Runtime and the
+ * tokenizer read files, so a bundled encoder is copied out of the jar once into {@code <cache>/encoders/<name>-<fingerprint>/}
+ * and verified like an admin's directory at every load.
+ */
+public final class BundledEncoders {
+
+    public static final String ENGLISH = "bge-small-en-v1.5-q";
+    public static final String CHINESE = "bge-small-zh-v1.5-q";
+    public static final List<String> NAMES = List.of(ENGLISH, CHINESE);
+
+    private static final String RESOURCE_ROOT = "/io/nifidq/ml/encoder/";
+
+    private BundledEncoders() {
+    }
+
+    /** The descriptor of a bundled encoder, read from the class path. */
+    public static EncoderDescriptor descriptor(final String name) throws EncoderException {
+        checkName(name);
+        final String resource = RESOURCE_ROOT + name + "/" + EncoderDescriptor.FILE_NAME;
+        try (InputStream in = BundledEncoders.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new EncoderException("The bundled encoder " + name + " is incomplete: " + resource + " is not on the class path");
+            }
+            return EncoderDescriptor.parse(in, "the class path (" + resource + ")", name);
+        } catch (final EncoderException e) {
+            throw e;
+        } catch (final IOException e) {
+            throw new EncoderException("The bundled encoder " + name + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The verified directory of a bundled encoder, copied out of the jar into the cache folder when not there yet. */
+    public static synchronized Path unpack(final String name, final Path cacheDirectory) throws EncoderException {
+        final EncoderDescriptor descriptor = descriptor(name);
+        final Path target = cacheDirectory.resolve("encoders").resolve(name + "-" + descriptor.fingerprint().substring(0, 12));
+        if (isIntact(target, descriptor)) {
+            return target;
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            // Copied into a temporary sibling and renamed: another JVM never loads a half-written directory.
+            final Path temporary = Files.createTempDirectory(target.getParent(), name + "-");
+            try {
+                for (final String file : descriptor.files().keySet()) {
+                    copyResource(name, file, temporary);
+                }
+                copyResource(name, EncoderDescriptor.FILE_NAME, temporary);
+                EncoderFiles.verify(temporary);
+                deleteRecursively(target);
+                try {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (final FileAlreadyExistsException raced) {
+                    // Another JVM finished first; its copy is checked below.
+                }
+            } finally {
+                deleteRecursively(temporary);
+            }
+        } catch (final EncoderException e) {
+            throw e;
+        } catch (final IOException e) {
+            throw new EncoderException("The bundled encoder " + name + " cannot be unpacked into " + target + ": " + e.getMessage(), e);
+        }
+        EncoderFiles.verify(target);
+        return target;
+    }
+
+    private static boolean isIntact(final Path directory, final EncoderDescriptor expected) {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try {
+            return EncoderFiles.verify(directory).fingerprint().equals(expected.fingerprint());
+        } catch (final EncoderException corrupt) {
+            return false;
+        }
+    }
+
+    private static void copyResource(final String name, final String file, final Path directory) throws IOException {
+        final String resource = RESOURCE_ROOT + name + "/" + file;
+        try (InputStream in = BundledEncoders.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new EncoderException("The bundled encoder " + name + " is incomplete: " + file + " is not on the class path at "
+                        + resource + " (the build unpacks it from the LangChain4j jar)");
+            }
+            Files.copy(in, directory.resolve(file));
+        }
+    }
+
+    private static void checkName(final String name) throws EncoderException {
+        if (!NAMES.contains(name)) {
+            throw new EncoderException("There is no bundled encoder named " + name + "; the bundled ones are " + String.join(", ", NAMES));
+        }
+    }
+
+    private static void deleteRecursively(final Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (final Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.nifidq.ml.encoder;
+
+import ai.djl.engine.Engine;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The one door to DJL's ONNX Runtime engine, which runs the encoders. The first call:
+ * <ul>
+ *   <li>turns on {@code ai.djl.offline} unless the JVM set it: nothing is downloaded, and DJL's tokenizer library takes its
+ *       CPU build from the tokenizers jar (online, on a machine with CUDA, it would try to download a CUDA build);</li>
+ *   <li>turns on {@code ai.djl.onnx.disable_alternative} unless the JVM set it: otherwise every NDManager of the engine
+ *       starts PyTorch (libtorch, 430 MB) as an "alternative engine" for operations ONNX Runtime lacks; the encoder only
+ *       creates tensors and reads them back;</li>
+ *   <li>unpacks ONNX Runtime's natives into a fixed folder ({@link OnnxRuntimeNatives}); the first call's cache folder
+ *       wins for the JVM;</li>
+ *   <li>switches the thread's context class loader to this class's loader (inside NiFi the NAR's) while DJL looks the
+ *       engine up, as {@link io.nifidq.ml.model.DjlEngine} does for PyTorch.</li>
+ * </ul>
+ */
+public final class OnnxEngine {
+
+    public static final String ENGINE_NAME = "OnnxRuntime";
+
+    private static volatile Engine engine;
+
+    private OnnxEngine() {
+    }
+
+    /** The ONNX Runtime engine, started on first use with its natives under {@code cacheDirectory}. */
+    public static Engine get(final Path cacheDirectory) throws IOException {
+        Engine e = engine;
+        if (e == null) {
+            synchronized (OnnxEngine.class) {
+                e = engine;
+                if (e == null) {
+                    setIfAbsent("ai.djl.offline", "true");
+                    setIfAbsent("ai.djl.onnx.disable_alternative", "true");
+                    OnnxRuntimeNatives.prepare(cacheDirectory);
+                    final Thread thread = Thread.currentThread();
+                    final ClassLoader previous = thread.getContextClassLoader();
+                    thread.setContextClassLoader(OnnxEngine.class.getClassLoader());
+                    try {
+                        e = Engine.getEngine(ENGINE_NAME);
+                    } finally {
+                        thread.setContextClassLoader(previous);
+                    }
+                    engine = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    /**
+     * Whether ONNX Runtime on the class path has the CUDA execution provider: true only when an admin put
+     * com.microsoft.onnxruntime:onnxruntime_gpu (and CUDA 12 with cuDNN 9) in place of the bundled CPU build.
+     */
+    public static boolean cudaAvailable(final Path cacheDirectory) throws IOException {
+        get(cacheDirectory);
+        return OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
+    }
+
+    /** "OnnxRuntime 1.21.1 (DJL 0.36.0)", for metadata and reports. */
+    public static String describe(final Path cacheDirectory) throws IOException {
+        final Engine e = get(cacheDirectory);
+        return e.getEngineName() + " " + e.getVersion() + " (DJL " + Engine.getDjlVersion() + ")";
+    }
+
+    private static void setIfAbsent(final String key, final String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}
