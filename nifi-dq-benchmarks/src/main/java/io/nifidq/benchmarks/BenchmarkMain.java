@@ -49,6 +49,10 @@ public final class BenchmarkMain {
                   --splits LIST     split folders under the datasets dir (default: all six)
                   --fasttext-script FILE  (default: <datasets>/../tools/fasttext_bench.py)
                   --skip-fasttext B skip the fastText side (default false)
+              encoder             BENCHMARKS.md section 4: the PRETRAINED_ENCODER model (bundled encoder of the split's
+                                  language, head chosen on validation) vs the n-gram model and fastText, same records
+                  --records N|all   training records per split, a seeded sample of train.csv (default 3000)
+                  --splits LIST     (default the six of section 1)   --skip-fasttext true   --seed N (default 7)
               label-noise         flip a share of a split's training labels, flag them out of fold (confident learning), prune
                   --splits SPLIT    (default sms_spam_collection/split)
                   --noise-rate R    share of labels flipped (default 0.1)
@@ -96,6 +100,10 @@ public final class BenchmarkMain {
                 case "train" -> {
                     final String table = new TrainBenchmark(BenchmarkOptions.parse(rest, TrainBenchmark.OPTIONS)).compareWithFastText();
                     report(outputDir, "train", table);
+                }
+                case "encoder" -> {
+                    final String table = new EncoderBenchmark(BenchmarkOptions.parse(rest, EncoderBenchmark.OPTIONS)).run();
+                    report(outputDir, "encoder", table);
                 }
                 case "label-noise-handling" -> {
                     final String table = io.nifidq.bench.thesis.NoiseHandlingBenchmark.run(rest, SharedDatasetFiles.file("README.md").getParent());

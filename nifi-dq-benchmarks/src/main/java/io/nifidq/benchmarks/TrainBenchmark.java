@@ -1,5 +1,6 @@
 package io.nifidq.benchmarks;
 
+import io.nifidq.ml.model.NetworkWeights;
 import io.nifidq.ml.eval.ClassificationReport;
 import io.nifidq.ml.features.HashingFeaturizer;
 import io.nifidq.ml.model.DjlEngine;
@@ -155,7 +156,7 @@ final class TrainBenchmark {
         final List<int[]> features = featurizer.featurizeAll(train.texts());
         final SplitPlan plan = carveValidation(train.labels());
         final TextClassifierTrainer trainer = new TextClassifierTrainer(settings);
-        final TrainingOutcome outcome = trainer.train(features, train.labels(), train.names().size(), plan.train(), plan.validation(),
+        final TrainingOutcome<NetworkWeights> outcome = trainer.train(features, train.labels(), train.names().size(), plan.train(), plan.validation(),
                 EpochListener.NONE);
         final double trainSeconds = (System.nanoTime() - t0) / 1e9 + engineSeconds;
         final long t1 = System.nanoTime();
@@ -167,21 +168,21 @@ final class TrainBenchmark {
         return new Scores(report.macroF1(), report.accuracy(), trainSeconds, predictSeconds, outcome.epochsRun(), outcome.bestEpoch());
     }
 
-    private double testF1(final TextClassifierTrainer trainer, final TrainingOutcome outcome, final List<int[]> testFeatures, final Data test) {
+    private double testF1(final TextClassifierTrainer trainer, final TrainingOutcome<NetworkWeights> outcome, final List<int[]> testFeatures, final Data test) {
         final int[] predicted = TextClassifierTrainer.argmax(trainer.probabilities(outcome.weights(), testFeatures,
                 IntStream.range(0, testFeatures.size()).toArray()));
         return ClassificationReport.of(test.names(), test.labels(), predicted).macroF1();
     }
 
     /** Train and validation out of train.csv: stratified, TrainClassifier's default seed; nothing is held back for test. */
-    private SplitPlan carveValidation(final int[] labels) {
+    SplitPlan carveValidation(final int[] labels) {
         final SplitPlan plan = StratifiedSplitter.split(labels, IntStream.range(0, labels.length).toArray(), new boolean[labels.length],
                 1 - validationShare, validationShare, settings.seed());
         final int[] train = IntStream.concat(IntStream.of(plan.train()), IntStream.of(plan.test())).toArray();
         return new SplitPlan(train, plan.validation(), new int[0], 0);
     }
 
-    private Map<String, double[]> fastText(final Path split) throws Exception {
+    Map<String, double[]> fastText(final Path split) throws Exception {
         final Path script = Path.of(options.string("fasttext-script",
                 SharedDatasetFiles.file("README.md").getParent().resolve("../tools/fasttext_bench.py").normalize().toString()));
         final Process process = new ProcessBuilder("python3", script.toString(), split.toString()).redirectErrorStream(true).start();
@@ -205,7 +206,7 @@ final class TrainBenchmark {
     }
 
     /** text,label CSV; label ids follow the sorted names of {@code names} (or of this file when null). */
-    private static Data read(final Path file, final List<String> names) throws Exception {
+    static Data read(final Path file, final List<String> names) throws Exception {
         final CsvRows.LabelledTexts rows = CsvRows.readLabelledTexts(file);
         final List<String> texts = rows.texts();
         final List<String> labels = rows.labels();

@@ -1,5 +1,6 @@
 package io.nifidq.service;
 
+import io.nifidq.ml.model.NetworkWeights;
 import io.nifidq.ml.features.FeaturizerSettings;
 import io.nifidq.ml.features.HashingFeaturizer;
 import io.nifidq.ml.model.ModelFiles;
@@ -43,7 +44,7 @@ final class TrainedModels {
                 .optTimeBudget(Duration.ofMinutes(1)).optSeed(seed).optCnnFilters(8).build();
         final HashingFeaturizer featurizer = new HashingFeaturizer(settings.featurizer());
         final int[] all = IntStream.range(0, TEXTS.size()).toArray();
-        final TrainingOutcome outcome = new TextClassifierTrainer(settings)
+        final TrainingOutcome<NetworkWeights> outcome = new TextClassifierTrainer(settings)
                 .train(featurizer.featurizeAll(TEXTS), CLASS_OF_TEXT, LABELS.size(), all, all, EpochListener.NONE);
         final ModelMetadata metadata = new ModelMetadata(type.name(), "test", ModelMetadata.CURRENT_FORMAT_VERSION, LABELS, "none",
                 Map.of(), "2026-11-28T00:00:00Z");

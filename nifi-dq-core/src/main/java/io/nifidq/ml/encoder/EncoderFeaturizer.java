@@ -17,9 +17,19 @@ public final class EncoderFeaturizer implements TextFeaturizer<float[]> {
     private static final float[] NO_VECTOR = new float[0];
 
     private final BertEncoder encoder;
+    private final EmbeddingListener listener;
+    private long embeddedTexts;
+    private long truncatedTexts;
+    private long embeddingNanos;
 
     public EncoderFeaturizer(final BertEncoder encoder) {
+        this(encoder, EmbeddingListener.NONE);
+    }
+
+    /** A featurizer whose {@link #featurizeAll(List)} reports its progress to the listener. */
+    public EncoderFeaturizer(final BertEncoder encoder, final EmbeddingListener listener) {
         this.encoder = encoder;
+        this.listener = listener;
     }
 
     public BertEncoder encoder() {
@@ -50,12 +60,39 @@ public final class EncoderFeaturizer implements TextFeaturizer<float[]> {
                 return distinct.size() - 1;
             });
         }
-        final float[][] vectors = encoder.embed(distinct, listener).vectors();
+        final long start = System.nanoTime();
+        final Embeddings embeddings = encoder.embed(distinct, listener);
+        final float[][] vectors = embeddings.vectors();
+        synchronized (this) {
+            embeddedTexts += distinct.size();
+            truncatedTexts += embeddings.truncatedTexts();
+            embeddingNanos += System.nanoTime() - start;
+        }
         final List<float[]> inputs = new ArrayList<>(texts.size());
         for (final int s : slot) {
             inputs.add(s < 0 ? NO_VECTOR : vectors[s]);
         }
         return inputs;
+    }
+
+    @Override
+    public List<float[]> featurizeAll(final List<? extends CharSequence> texts) {
+        return featurizeAll(texts, listener);
+    }
+
+    /** Distinct texts run through the encoder by {@link #featurizeAll} so far. */
+    public synchronized long embeddedTexts() {
+        return embeddedTexts;
+    }
+
+    /** Of those, the texts cut to the encoder's maximum length. */
+    public synchronized long truncatedTexts() {
+        return truncatedTexts;
+    }
+
+    /** Wall time of {@link #featurizeAll}'s embedding so far. */
+    public synchronized double embeddingSeconds() {
+        return embeddingNanos / 1e9;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.nifidq.ml.features;
 import io.nifidq.text.Tokenizer;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -62,19 +61,10 @@ public final class HashingFeaturizer implements TextFeaturizer<int[]> {
         return n == ids.length ? ids : Arrays.copyOf(ids, n);
     }
 
-    /** Featurizes each text; convenient for batches. */
     /** A text without ids cannot be trained on. */
     @Override
     public boolean usable(final int[] ids) {
         return ids.length > 0;
-    }
-
-    public List<int[]> featurizeAll(final List<? extends CharSequence> texts) {
-        final List<int[]> out = new ArrayList<>(texts.size());
-        for (final CharSequence text : texts) {
-            out.add(featurize(text));
-        }
-        return out;
     }
 
     /**

@@ -3,6 +3,8 @@ package io.nifidq.ml.model;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
  * The one door to DJL's PyTorch engine. The first call switches the thread's context class loader to the
  * loader of this class (inside NiFi: the nifi-dq NAR's), because DJL finds its engine through the
@@ -19,6 +21,12 @@ import ai.djl.engine.Engine;
 public final class DjlEngine {
 
     public static final String ENGINE_NAME = "PyTorch";
+
+    /**
+     * DJL's PyTorch engine allows one gradient collector at a time in a JVM: trainings running at once (two TrainClassifier
+     * tasks, or a TrainClassifier and a benchmark) take turns step by step instead of failing.
+     */
+    public static final ReentrantLock GRADIENT_COLLECTION = new ReentrantLock(true);
 
     private static volatile Engine engine;
 

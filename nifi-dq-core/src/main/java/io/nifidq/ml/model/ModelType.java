@@ -5,5 +5,10 @@ public enum ModelType {
     /** fastText-style: mean of the hashed n-gram embeddings, then one linear layer. Fast; the default. */
     FASTTEXT,
     /** Kim-style text CNN: convolutions of widths 2, 3 and 4 over the id embeddings, max-pooled, dropout, linear. */
-    TEXTCNN
+    TEXTCNN,
+    /**
+     * A pretrained BERT-family encoder, frozen, and a softmax regression or small MLP trained on its sentence vectors. Slow
+     * (tens of texts per second per CPU core) and the most accurate where meaning matters more than words.
+     */
+    PRETRAINED_ENCODER
 }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.nifidq.ml.features.FeaturizerSettings;
 import io.nifidq.ml.features.HashingFeaturizer;
+import io.nifidq.ml.serving.ServedModel;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import java.util.List;
  * {@link #predictProbabilities} works in its own NDManager sub-manager per batch, so concurrent calls
  * from several threads are safe. {@link #close} must not run while a prediction is in flight.
  */
-public final class TextClassifierModel implements AutoCloseable {
+public final class TextClassifierModel implements ServedModel {
 
     /** Records per forward pass when the caller does not say. */
     public static final int DEFAULT_BATCH_SIZE = 512;
@@ -75,6 +76,7 @@ public final class TextClassifierModel implements AutoCloseable {
         }
     }
 
+    @Override
     public List<String> labels() {
         return labels;
     }
@@ -91,11 +93,23 @@ public final class TextClassifierModel implements AutoCloseable {
         return manager.getDevice();
     }
 
+    @Override
+    public String runsOn() {
+        return device().toString();
+    }
+
+    /** The probabilities of {@link #predictProbabilities(List, int)}; hashed n-grams cut no text. */
+    @Override
+    public Scores score(final List<String> texts, final int batchSize) {
+        return new Scores(predictProbabilities(texts, batchSize), 0);
+    }
+
     public Path directory() {
         return directory;
     }
 
     /** Records the size of every forward pass from now on into the metrics (DJL's Predictor does the same); null stops it. */
+    @Override
     public void setMetrics(final Metrics metrics) {
         this.metrics = metrics;
     }

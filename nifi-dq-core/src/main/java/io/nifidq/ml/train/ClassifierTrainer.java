@@ -1,7 +1,5 @@
 package io.nifidq.ml.train;
 
-import io.nifidq.ml.model.NetworkWeights;
-
 import java.util.List;
 
 /**
@@ -9,8 +7,9 @@ import java.util.List;
  * out-of-fold passes and its evaluation need from a family. Indices refer to the inputs and labels given.
  *
  * @param <X> the input of one record (see {@link io.nifidq.ml.features.TextFeaturizer})
+ * @param <W> the trained weights
  */
-public interface ClassifierTrainer<X> {
+public interface ClassifierTrainer<X, W> {
 
     /**
      * Trains on {@code train} and stops early on {@code validation} (no early stopping when it is empty).
@@ -18,8 +17,8 @@ public interface ClassifierTrainer<X> {
      * @param labels  class id per record, 0..classes-1
      * @param classes number of labels
      */
-    TrainingOutcome train(List<X> inputs, int[] labels, int classes, int[] train, int[] validation, EpochListener listener);
+    TrainingOutcome<W> train(List<X> inputs, int[] labels, int classes, int[] train, int[] validation, EpochListener listener);
 
     /** Class probabilities {@code [indices.length][classes]} of the given records under the weights. */
-    float[][] probabilities(NetworkWeights weights, List<X> inputs, int[] indices);
+    float[][] probabilities(W weights, List<X> inputs, int[] indices);
 }

@@ -33,7 +33,7 @@ final class LabelNoisePasses {
     private LabelNoisePasses() {
     }
 
-    static <X> Outcome run(final ModelFamily<X> family, final JobSettings settings, final TrainingData data,
+    static <X> Outcome run(final ModelFamily<X, ?> family, final JobSettings settings, final TrainingData data,
                            final LabelledInputs<X> records, final SplitPlan plan, final EpochListener listener) {
         final int[] labels = records.labels().clone();
         int[] train = plan.train();

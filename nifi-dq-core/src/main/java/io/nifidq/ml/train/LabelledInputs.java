@@ -38,10 +38,11 @@ final class LabelledInputs<X> {
 
     /** Featurizes every record of the data; fails when none has a usable input. */
     static <X> LabelledInputs<X> of(final TrainingData data, final TextFeaturizer<X> featurizer) throws UntrainableInputException {
+        final List<X> all = featurizer.featurizeAll(data.texts());
         final List<X> inputs = new ArrayList<>();
         final List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
-            final X input = featurizer.featurize(data.texts().get(i));
+            final X input = all.get(i);
             if (featurizer.usable(input)) {
                 inputs.add(input);
                 kept.add(i);

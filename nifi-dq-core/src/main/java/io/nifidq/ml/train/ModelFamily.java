@@ -2,17 +2,29 @@ package io.nifidq.ml.train;
 
 import io.nifidq.ml.features.TextFeaturizer;
 
+import java.util.List;
+
 /**
- * One family of models a {@link TrainingJob} can train: how texts become the model's input, and how models are trained
- * on those inputs. The job's steps (split, label-noise passes, final training, evaluation, report) are the same for every
- * family. The n-gram family is {@link NgramModelFamily}; a pretrained encoder with a trained head is the next.
+ * One family of models a {@link TrainingJob} can train: how texts become the model's input, how models are trained on
+ * those inputs, and what a trained model writes into its version directory. The job's steps (split, label-noise passes,
+ * final training, evaluation, report) are the same for every family: {@link NgramModelFamily} (hashed n-grams, trained
+ * from scratch) and {@link EncoderModelFamily} (a pretrained encoder's sentence vectors into a trained head).
  *
  * @param <X> the input of one record
+ * @param <W> the trained weights
  */
-public interface ModelFamily<X> {
+public interface ModelFamily<X, W> {
 
     TextFeaturizer<X> featurizer();
 
     /** A trainer with the job's settings and the given weighting of the classes in the loss. */
-    ClassifierTrainer<X> trainer(ClassWeighting weighting);
+    ClassifierTrainer<X, W> trainer(ClassWeighting weighting);
+
+    /** The final model as it is published: the weights with what serving them needs besides (featurizer, encoder). */
+    TrainedModel trainedModel(W weights, List<String> labels);
+
+    /** What the report says of the encoder and head; null for a family without an encoder. */
+    default TrainingReport.Encoder encoderReport(final W weights) {
+        return null;
+    }
 }

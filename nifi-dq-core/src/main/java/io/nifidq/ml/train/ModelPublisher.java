@@ -18,7 +18,7 @@ import java.time.Instant;
  * Writes a trained model as the next version of a model directory through {@link ModelStore}, which
  * writes into a temporary directory, renames it into place and then swaps the "latest" pointer, so a
  * failed write leaves every earlier version and the pointer as they were. Each version holds the
- * {@link ModelFiles} (parameters, network, featurizer settings, labels), {@value #METRICS} (the
+ * model's own files ({@link TrainedModel#writeFiles}: for the n-gram family the {@link ModelFiles}), {@value #METRICS} (the
  * evaluation report), {@value #REPORT_TEXT} (the same as a text table) and the store's metadata
  * (training data hash, engine and format versions).
  */
@@ -34,11 +34,11 @@ public final class ModelPublisher {
 
     /** Publishes the result under {@code modelRoot}; returns the new version's directory. */
     public static Path publish(final Path modelRoot, final TrainingJobResult result, final TrainingData data) throws IOException {
-        final ModelMetadata metadata = new ModelMetadata(result.outcome().weights().spec().type().name(), DjlEngine.describe(),
+        final ModelMetadata metadata = new ModelMetadata(result.model().modelType(), DjlEngine.describe(),
                 ModelFiles.FORMAT_VERSION, result.labels(), TrainingDataHash.of(data.texts(), data.labels()),
                 result.trainingReport().toMap(), Instant.now().toString());
         return new ModelStore(modelRoot).write(metadata, dir -> {
-            ModelFiles.write(dir, result.outcome().weights(), result.featurizer(), result.labels());
+            result.model().writeFiles(dir);
             JSON.writeValue(dir.resolve(METRICS).toFile(), result.trainingReport());
             Files.writeString(dir.resolve(REPORT_TEXT), result.evaluation().toText(), StandardCharsets.UTF_8);
         });

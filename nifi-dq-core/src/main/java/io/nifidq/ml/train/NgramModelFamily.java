@@ -2,9 +2,14 @@ package io.nifidq.ml.train;
 
 import io.nifidq.ml.features.HashingFeaturizer;
 import io.nifidq.ml.features.TextFeaturizer;
+import io.nifidq.ml.model.ModelFiles;
+import io.nifidq.ml.model.NetworkWeights;
+
+import java.nio.file.Path;
+import java.util.List;
 
 /** Hashed word and character n-grams into a fastText-style network or a TextCNN, trained from scratch. */
-public final class NgramModelFamily implements ModelFamily<int[]> {
+public final class NgramModelFamily implements ModelFamily<int[], NetworkWeights> {
 
     private final TrainingSettings settings;
     private final HashingFeaturizer featurizer;
@@ -20,7 +25,22 @@ public final class NgramModelFamily implements ModelFamily<int[]> {
     }
 
     @Override
-    public ClassifierTrainer<int[]> trainer(final ClassWeighting weighting) {
+    public ClassifierTrainer<int[], NetworkWeights> trainer(final ClassWeighting weighting) {
         return new TextClassifierTrainer(settings.toBuilder().optClassWeighting(weighting).build());
+    }
+
+    @Override
+    public TrainedModel trainedModel(final NetworkWeights weights, final List<String> labels) {
+        return new TrainedModel() {
+            @Override
+            public String modelType() {
+                return weights.spec().type().name();
+            }
+
+            @Override
+            public void writeFiles(final Path directory) throws java.io.IOException {
+                ModelFiles.write(directory, weights, settings.featurizer(), labels);
+            }
+        };
     }
 }

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Trains a {@link io.nifidq.ml.model.HashedTextNetwork} on featurized records with DJL's PyTorch engine:
@@ -25,13 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * early stopping on validation macro-F1 with the best epoch's weights kept, and a time budget. One
  * NDManager sub-manager per batch frees every temporary. Not thread-safe; one trainer per run.
  */
-public final class TextClassifierTrainer implements ClassifierTrainer<int[]> {
-
-    /**
-     * DJL's PyTorch engine allows one gradient collector at a time in a JVM: trainings running at once (two TrainClassifier
-     * tasks, or a TrainClassifier and a benchmark) take turns step by step instead of failing.
-     */
-    private static final ReentrantLock GRADIENT_COLLECTION = new ReentrantLock(true);
+public final class TextClassifierTrainer implements ClassifierTrainer<int[], NetworkWeights> {
 
     private static final int EVAL_BATCH = 512;
     private static final int BUCKET_BATCHES = 50;
@@ -56,7 +49,7 @@ public final class TextClassifierTrainer implements ClassifierTrainer<int[]> {
      * @param classes number of labels
      */
     @Override
-    public TrainingOutcome train(final List<int[]> features, final int[] labels, final int classes, final int[] train,
+    public TrainingOutcome<NetworkWeights> train(final List<int[]> features, final int[] labels, final int classes, final int[] train,
                                  final int[] validation, final EpochListener listener) {
         final long start = System.nanoTime();
         final long budgetNanos = settings.timeBudget().toNanos();
@@ -113,7 +106,7 @@ public final class TextClassifierTrainer implements ClassifierTrainer<int[]> {
                 }
             }
         }
-        return new TrainingOutcome(best, epoch, bestEpoch, validation.length == 0 ? Double.NaN : bestF1,
+        return new TrainingOutcome<>(best, epoch, bestEpoch, validation.length == 0 ? Double.NaN : bestF1,
                 (System.nanoTime() - start) / 1_000_000, stopReason, device.toString(), classWeights);
     }
 
@@ -165,7 +158,7 @@ public final class TextClassifierTrainer implements ClassifierTrainer<int[]> {
             sub.setRequiresGradient(true);
             head.values().forEach(a -> a.setRequiresGradient(true));
             final float loss;
-            GRADIENT_COLLECTION.lock();
+            DjlEngine.GRADIENT_COLLECTION.lock();
             try (GradientCollector collector = engine.newGradientCollector()) {
                 final NDArray logits = batch.logits(sub, manager, head, true);
                 final NDArray oneHot = manager.create(batchLabels).oneHot(weights.spec().classes());
@@ -174,7 +167,7 @@ public final class TextClassifierTrainer implements ClassifierTrainer<int[]> {
                 collector.backward(total);
                 loss = total.getFloat();
             } finally {
-                GRADIENT_COLLECTION.unlock();
+                DjlEngine.GRADIENT_COLLECTION.unlock();
             }
             adam.nextStep();
             adam.updateRows(weights.embedding(), weights.spec().dim(), batch.rows, batch.rowCount, sub.getGradient().toFloatArray());
@@ -238,7 +231,7 @@ public final class TextClassifierTrainer implements ClassifierTrainer<int[]> {
         return order;
     }
 
-    private static void shuffle(final int[] a, final Random random) {
+    static void shuffle(final int[] a, final Random random) {
         for (int i = a.length - 1; i > 0; i--) {
             final int j = random.nextInt(i + 1);
             final int t = a[i];
@@ -256,7 +249,8 @@ public final class TextClassifierTrainer implements ClassifierTrainer<int[]> {
         return counts;
     }
 
-    private static List<String> classNames(final int classes) {
+    /** "0", "1", ...: class names for scoring by class id. */
+    static List<String> classNames(final int classes) {
         final List<String> names = new ArrayList<>(classes);
         for (int c = 0; c < classes; c++) {
             names.add(Integer.toString(c));
@@ -264,7 +258,7 @@ public final class TextClassifierTrainer implements ClassifierTrainer<int[]> {
         return names;
     }
 
-    private static double macroF1(final List<String> classNames, final int[] labels, final int[] indices, final int[] predicted) {
+    static double macroF1(final List<String> classNames, final int[] labels, final int[] indices, final int[] predicted) {
         final int[] truth = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
             truth[i] = labels[indices[i]];

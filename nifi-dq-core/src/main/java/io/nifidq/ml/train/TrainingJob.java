@@ -17,14 +17,14 @@ import java.util.stream.IntStream;
 public final class TrainingJob {
 
     private final JobSettings settings;
-    private final ModelFamily<?> family;
+    private final ModelFamily<?, ?> family;
 
     /** A job of the n-gram family the training settings describe. */
     public TrainingJob(final JobSettings settings) {
         this(settings, new NgramModelFamily(settings.training()));
     }
 
-    public TrainingJob(final JobSettings settings, final ModelFamily<?> family) {
+    public TrainingJob(final JobSettings settings, final ModelFamily<?, ?> family) {
         this.settings = settings;
         this.family = family;
     }
@@ -33,7 +33,7 @@ public final class TrainingJob {
         return run(family, data, listener);
     }
 
-    private <X> TrainingJobResult run(final ModelFamily<X> models, final TrainingData data, final EpochListener listener)
+    private <X, W> TrainingJobResult run(final ModelFamily<X, W> models, final TrainingData data, final EpochListener listener)
             throws UntrainableInputException {
         final long start = System.nanoTime();
         final LabelledInputs<X> records = LabelledInputs.of(data, models.featurizer());
@@ -41,19 +41,20 @@ public final class TrainingJob {
         final SplitPlan plan = JobSplit.plan(settings, data, records);
         // Automatic class weights are decided on the classes as given: pruning or relabelling the noisy part of a class can
         // make it look small, and weighting up what is left of it would weigh up the noise that remains there too.
-        final ClassifierTrainer<X> trainer = models.trainer(finalWeighting(records.labels(), plan.train(), records.classes()));
+        final ClassifierTrainer<X, W> trainer = models.trainer(finalWeighting(records.labels(), plan.train(), records.classes()));
         final LabelNoisePasses.Outcome noise = LabelNoisePasses.run(models, settings, data, records, plan, listener);
         listener.stageStarted(TrainingStage.finalModel(noise.train().length));
-        final TrainingOutcome outcome = trainer.train(records.inputs(), noise.labels(), records.classes(), noise.train(),
+        final TrainingOutcome<W> outcome = trainer.train(records.inputs(), noise.labels(), records.classes(), noise.train(),
                 plan.validation(), listener);
         final boolean onValidation = plan.test().length == 0;
         final ClassificationReport evaluation = evaluate(trainer, outcome, records, onValidation ? plan.validation() : plan.test());
         final String evaluatedOn = onValidation ? "validation" : "test";
         final TrainingReport report = new TrainingReport(evaluation.summary(), evaluatedOn, records(data, records),
                 TrainingReport.Splits.of(plan, noise.train(), records.augmented(), noise.relabelled()),
-                TrainingReport.Training.of(settings, outcome, (System.nanoTime() - start) / 1e9, DjlEngine.describe()),
+                TrainingReport.Training.of(settings, outcome, (System.nanoTime() - start) / 1e9, DjlEngine.describe(),
+                        models.encoderReport(outcome.weights())),
                 new TrainingReport.LabelNoise(settings.labelNoise(), noise.suspects().size()), null, null);
-        return new TrainingJobResult(records.labelNames(), settings.training().featurizer(), outcome, evaluation, evaluatedOn,
+        return new TrainingJobResult(records.labelNames(), models.trainedModel(outcome.weights(), records.labelNames()), outcome, evaluation, evaluatedOn,
                 noise.suspects(), report);
     }
 
@@ -82,7 +83,7 @@ public final class TrainingJob {
         return imbalanced ? ClassWeighting.INVERSE : ClassWeighting.NONE;
     }
 
-    private static <X> ClassificationReport evaluate(final ClassifierTrainer<X> trainer, final TrainingOutcome outcome,
+    private static <X, W> ClassificationReport evaluate(final ClassifierTrainer<X, W> trainer, final TrainingOutcome<W> outcome,
                                                      final LabelledInputs<X> records, final int[] evaluated) {
         final int[] truth = IntStream.of(evaluated).map(i -> records.labels()[i]).toArray();
         final int[] predicted = TextClassifierTrainer.argmax(trainer.probabilities(outcome.weights(), records.inputs(), evaluated));

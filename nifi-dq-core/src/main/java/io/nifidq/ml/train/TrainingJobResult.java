@@ -1,7 +1,6 @@
 package io.nifidq.ml.train;
 
 import io.nifidq.ml.eval.ClassificationReport;
-import io.nifidq.ml.features.FeaturizerSettings;
 
 import java.util.List;
 import java.util.Map;
@@ -10,14 +9,14 @@ import java.util.Map;
  * Everything a TrainClassifier run produced, before anything is written.
  *
  * @param labels         label names, index = class id
- * @param featurizer     the featurizer settings the model needs
+ * @param model          the final model, as its family publishes it
  * @param outcome        the final training run (weights of the best epoch)
  * @param evaluation     per-class and averaged scores on the held-out test split
  * @param evaluatedOn    "test", or "validation" when the test split came out empty
  * @param suspects       suspected label errors (empty when label-noise handling is off)
  * @param trainingReport the evaluation report
  */
-public record TrainingJobResult(List<String> labels, FeaturizerSettings featurizer, TrainingOutcome outcome,
+public record TrainingJobResult(List<String> labels, TrainedModel model, TrainingOutcome<?> outcome,
                                 ClassificationReport evaluation, String evaluatedOn, List<Suspect> suspects,
                                 TrainingReport trainingReport) {
 

@@ -1,7 +1,5 @@
 package io.nifidq.ml.train;
 
-import io.nifidq.ml.model.NetworkWeights;
-
 /**
  * What one training run produced.
  *
@@ -13,7 +11,8 @@ import io.nifidq.ml.model.NetworkWeights;
  * @param stopReason why training ended: "max epochs", "early stopping" or "time budget"
  * @param device the device trained on
  * @param classWeights the loss weight of each class
+ * @param <W> the family's weights
  */
-public record TrainingOutcome(NetworkWeights weights, int epochsRun, int bestEpoch, double bestValidationMacroF1,
+public record TrainingOutcome<W>(W weights, int epochsRun, int bestEpoch, double bestValidationMacroF1,
                               long trainMillis, String stopReason, String device, float[] classWeights) {
 }

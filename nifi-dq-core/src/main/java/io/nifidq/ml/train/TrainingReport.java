@@ -64,16 +64,36 @@ public record TrainingReport(@JsonUnwrapped ClassificationReport.Summary evaluat
      *
      * @param bestValidationMacroF1 null without validation records
      * @param classWeights          the loss weight of each class, by class id
+     * @param encoder               the pretrained encoder and the head trained on its vectors (PRETRAINED_ENCODER only; null,
+     *                              left out of the JSON, otherwise)
      */
     public record Training(ModelType modelType, int epochs, int bestEpoch, Double bestValidationMacroF1, String stopReason,
                            double trainSeconds, double totalSeconds, String device, String engine, float[] classWeights,
-                           Settings settings) {
+                           Settings settings, @JsonInclude(JsonInclude.Include.NON_NULL) Encoder encoder) {
 
-        static Training of(final JobSettings job, final TrainingOutcome outcome, final double totalSeconds, final String engine) {
+        static Training of(final JobSettings job, final TrainingOutcome<?> outcome, final double totalSeconds, final String engine,
+                           final Encoder encoder) {
             final Double bestF1 = Double.isNaN(outcome.bestValidationMacroF1()) ? null : outcome.bestValidationMacroF1();
             return new Training(job.training().modelType(), outcome.epochsRun(), outcome.bestEpoch(), bestF1, outcome.stopReason(),
-                    outcome.trainMillis() / 1000.0, totalSeconds, outcome.device(), engine, outcome.classWeights(), Settings.of(job));
+                    outcome.trainMillis() / 1000.0, totalSeconds, outcome.device(), engine, outcome.classWeights(), Settings.of(job),
+                    encoder);
         }
+    }
+
+    /**
+     * The pretrained encoder a PRETRAINED_ENCODER model embeds with, and the head chosen on the validation records.
+     *
+     * @param name             the encoder's name, e.g. bge-small-en-v1.5-q
+     * @param fingerprint      SHA-256 over the encoder's files: the model is served only with this very encoder
+     * @param dimension        the length of a sentence vector
+     * @param head             the head chosen on validation, e.g. "linear" or "mlp 256"
+     * @param weightDecay      the head's L2 strength chosen on validation
+     * @param embeddedTexts    distinct texts run through the encoder
+     * @param truncatedTexts   of those, the ones cut to the encoder's maximum length
+     * @param embeddingSeconds wall time of embedding
+     */
+    public record Encoder(String name, String fingerprint, int dimension, String head, float weightDecay, long embeddedTexts,
+                          long truncatedTexts, double embeddingSeconds) {
     }
 
     /**

@@ -51,7 +51,7 @@ class TextClassifierModelTest {
         final List<int[]> features = featurizer.featurizeAll(TEXTS);
         final int[] all = IntStream.range(0, TEXTS.size()).toArray();
         final TextClassifierTrainer trainer = new TextClassifierTrainer(settings);
-        final TrainingOutcome outcome = trainer.train(features, LABELS, 3, all, all, EpochListener.NONE);
+        final TrainingOutcome<NetworkWeights> outcome = trainer.train(features, LABELS, 3, all, all, EpochListener.NONE);
         final float[][] trained = trainer.probabilities(outcome.weights(), features, all);
 
         ModelFiles.write(dir, outcome.weights(), settings.featurizer(), List.of("billing", "bug", "praise"));

@@ -1,5 +1,6 @@
 package io.nifidq.ml.train;
 
+import io.nifidq.ml.model.NetworkWeights;
 import io.nifidq.ml.features.FeaturizerSettings;
 import io.nifidq.ml.features.HashingFeaturizer;
 import io.nifidq.ml.model.ModelType;
@@ -33,7 +34,7 @@ class TextClassifierTrainerTest {
     void theFastTextStyleModelLearnsSeparableClasses() {
         final List<double[]> epochs = new ArrayList<>();
         final TextClassifierTrainer trainer = new TextClassifierTrainer(SMALL);
-        final TrainingOutcome outcome = trainer.train(features, labels, 3, train, validation,
+        final TrainingOutcome<NetworkWeights> outcome = trainer.train(features, labels, 3, train, validation,
                 (epoch, loss, f1, elapsed) -> epochs.add(new double[]{epoch, loss, f1, elapsed}));
         assertTrue(accuracy(trainer, outcome) >= 0.9, "test accuracy " + accuracy(trainer, outcome));
         assertEquals(outcome.epochsRun(), epochs.size(), "one listener call per epoch");
@@ -48,15 +49,15 @@ class TextClassifierTrainerTest {
     void twoTrainingsAtOnceBothFinishWithTheSameModelAsAlone() throws Exception {
         // DJL allows one gradient collector per JVM; two TrainClassifier tasks must take turns, not fail.
         final TextClassifierTrainer trainer = new TextClassifierTrainer(SMALL);
-        final TrainingOutcome alone = trainer.train(features, labels, 3, train, validation, EpochListener.NONE);
+        final TrainingOutcome<NetworkWeights> alone = trainer.train(features, labels, 3, train, validation, EpochListener.NONE);
         final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
-            final List<java.util.concurrent.Future<TrainingOutcome>> runs = new ArrayList<>();
+            final List<java.util.concurrent.Future<TrainingOutcome<NetworkWeights>>> runs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 runs.add(pool.submit(() -> new TextClassifierTrainer(SMALL).train(features, labels, 3, train, validation, EpochListener.NONE)));
             }
-            for (final java.util.concurrent.Future<TrainingOutcome> run : runs) {
-                final TrainingOutcome outcome = run.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            for (final java.util.concurrent.Future<TrainingOutcome<NetworkWeights>> run : runs) {
+                final TrainingOutcome<NetworkWeights> outcome = run.get(2, java.util.concurrent.TimeUnit.MINUTES);
                 assertEquals(alone.bestEpoch(), outcome.bestEpoch());
                 assertEquals(alone.bestValidationMacroF1(), outcome.bestValidationMacroF1());
             }
@@ -67,7 +68,7 @@ class TextClassifierTrainerTest {
 
     @Test
     void earlyStoppingKeepsTheBestEpochAndStopsAfterPatienceEpochsWithoutGain() {
-        final TrainingOutcome outcome = new TextClassifierTrainer(SMALL).train(features, labels, 3, train, validation, EpochListener.NONE);
+        final TrainingOutcome<NetworkWeights> outcome = new TextClassifierTrainer(SMALL).train(features, labels, 3, train, validation, EpochListener.NONE);
         if (outcome.stopReason().equals("early stopping")) {
             assertEquals(outcome.bestEpoch() + SMALL.patience(), outcome.epochsRun());
         } else {
@@ -79,7 +80,7 @@ class TextClassifierTrainerTest {
     @Test
     void aSpentTimeBudgetStopsAfterTheFirstBatchAndStillKeepsAModel() {
         final TextClassifierTrainer trainer = new TextClassifierTrainer(SMALL.toBuilder().optTimeBudget(Duration.ZERO).build());
-        final TrainingOutcome outcome = trainer.train(features, labels, 3, train, validation, EpochListener.NONE);
+        final TrainingOutcome<NetworkWeights> outcome = trainer.train(features, labels, 3, train, validation, EpochListener.NONE);
         assertEquals("time budget", outcome.stopReason());
         assertEquals(1, outcome.epochsRun());
         assertNotNull(outcome.weights());
@@ -88,8 +89,8 @@ class TextClassifierTrainerTest {
     @Test
     void theSameSeedGivesTheSameModel() {
         final TextClassifierTrainer trainer = new TextClassifierTrainer(SMALL.toBuilder().optMaxEpochs(3).build());
-        final TrainingOutcome a = trainer.train(features, labels, 3, train, validation, EpochListener.NONE);
-        final TrainingOutcome b = new TextClassifierTrainer(SMALL.toBuilder().optMaxEpochs(3).build())
+        final TrainingOutcome<NetworkWeights> a = trainer.train(features, labels, 3, train, validation, EpochListener.NONE);
+        final TrainingOutcome<NetworkWeights> b = new TextClassifierTrainer(SMALL.toBuilder().optMaxEpochs(3).build())
                 .train(features, labels, 3, train, validation, EpochListener.NONE);
         assertArrayEquals(a.weights().head().get("linear_weight"), b.weights().head().get("linear_weight"));
     }
@@ -97,7 +98,7 @@ class TextClassifierTrainerTest {
     @Test
     void theTextCnnLearnsTheSameTask() {
         final TextClassifierTrainer trainer = new TextClassifierTrainer(SMALL.toBuilder().optModelType(ModelType.TEXTCNN).build());
-        final TrainingOutcome outcome = trainer.train(features, labels, 3, train, validation, EpochListener.NONE);
+        final TrainingOutcome<NetworkWeights> outcome = trainer.train(features, labels, 3, train, validation, EpochListener.NONE);
         assertTrue(accuracy(trainer, outcome) >= 0.85, "test accuracy " + accuracy(trainer, outcome));
     }
 
@@ -109,7 +110,7 @@ class TextClassifierTrainerTest {
         assertArrayEquals(new float[]{1f, 1f}, ClassWeighting.AUTO.weights(new int[]{60, 40}), "ratio 1.5 is below " + ClassWeighting.AUTO_RATIO);
     }
 
-    private double accuracy(final TextClassifierTrainer trainer, final TrainingOutcome outcome) {
+    private double accuracy(final TextClassifierTrainer trainer, final TrainingOutcome<NetworkWeights> outcome) {
         final int[] predicted = TextClassifierTrainer.argmax(trainer.probabilities(outcome.weights(), features, test));
         return IntStream.range(0, test.length).filter(i -> predicted[i] == labels[test[i]]).count() / (double) test.length;
     }

@@ -1,6 +1,7 @@
 package io.nifidq.ml.train;
 
 import io.nifidq.ml.features.TextFeaturizer;
+import io.nifidq.ml.model.NetworkWeights;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -160,7 +161,7 @@ class TrainingJobTest {
         final TrainingData data = SyntheticTexts.everyTenthLabelFlipped();
         final AtomicInteger featurized = new AtomicInteger();
         final NgramModelFamily ngrams = new NgramModelFamily(SETTINGS.training());
-        final ModelFamily<int[]> counting = new ModelFamily<>() {
+        final ModelFamily<int[], NetworkWeights> counting = new ModelFamily<>() {
             @Override
             public TextFeaturizer<int[]> featurizer() {
                 return new TextFeaturizer<>() {
@@ -178,8 +179,13 @@ class TrainingJobTest {
             }
 
             @Override
-            public ClassifierTrainer<int[]> trainer(final ClassWeighting weighting) {
+            public ClassifierTrainer<int[], NetworkWeights> trainer(final ClassWeighting weighting) {
                 return ngrams.trainer(weighting);
+            }
+
+            @Override
+            public TrainedModel trainedModel(final NetworkWeights weights, final List<String> labels) {
+                return ngrams.trainedModel(weights, labels);
             }
         };
         final TrainingJobResult result = new TrainingJob(pruning(2), counting).run(data, EpochListener.NONE);

@@ -151,7 +151,7 @@ public class TrainClassifier extends AbstractDqProcessor {
         session.adjustCounter("Records Trained On", data.size(), false);
         session.adjustCounter("Suspected Label Errors", result.suspects().size(), false);
         getLogger().info("Trained {} on {} records of {} in {} epochs on {}: test macro-F1 {}, accuracy {}; wrote {}",
-                result.outcome().weights().spec().type(), data.size(), reported, result.outcome().epochsRun(), result.outcome().device(),
+                result.model().modelType(), data.size(), reported, result.outcome().epochsRun(), result.outcome().device(),
                 format(result.evaluation().macroF1()), format(result.evaluation().accuracy()), version);
         if (jobSettings.labelNoise() != LabelNoiseHandling.OFF) {
             getLogger().info("Label noise handling {} found {} suspected label errors", jobSettings.labelNoise(), result.suspects().size());

@@ -2,6 +2,7 @@ package io.nifidq.processors.classify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nifidq.ml.model.NetworkWeights;
 import io.nifidq.ml.features.FeaturizerSettings;
 import io.nifidq.ml.features.HashingFeaturizer;
 import io.nifidq.ml.model.ModelFiles;
@@ -60,7 +61,7 @@ class ClassifyTextTest {
                 4, 0.05f, ClassWeighting.NONE, 30, Duration.ofMinutes(1), 1L, 8);
         final int[] classes = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
         final int[] all = IntStream.range(0, TEXTS.size()).toArray();
-        final TrainingOutcome outcome = new TextClassifierTrainer(settings).train(new HashingFeaturizer(settings.featurizer())
+        final TrainingOutcome<NetworkWeights> outcome = new TextClassifierTrainer(settings).train(new HashingFeaturizer(settings.featurizer())
                 .featurizeAll(TEXTS), classes, LABELS.size(), all, all, EpochListener.NONE);
         new ModelStore(models).write(new ModelMetadata("FASTTEXT", "test", ModelMetadata.CURRENT_FORMAT_VERSION, LABELS, "none",
                 Map.of(), "2026-11-28T00:00:00Z"), dir -> ModelFiles.write(dir, outcome.weights(), settings.featurizer(), LABELS));

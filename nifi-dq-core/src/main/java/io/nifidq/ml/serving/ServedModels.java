@@ -1,0 +1,34 @@
+package io.nifidq.ml.serving;
+
+import ai.djl.Device;
+import io.nifidq.ml.encoder.EncoderOptions;
+import io.nifidq.ml.model.ModelMetadata;
+import io.nifidq.ml.model.ModelStore;
+import io.nifidq.ml.model.ModelType;
+import io.nifidq.ml.model.TextClassifierModel;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Loads a verified model version of either family, as its metadata's model type says. */
+public final class ServedModels {
+
+    private ServedModels() {
+    }
+
+    /**
+     * Verifies the version (metadata, format, checksums) and loads it: an n-gram model on the given device with the PyTorch
+     * engine, an encoder model with its encoder run as the options say (device included).
+     */
+    public static ServedModel load(final Path version, final Device device, final EncoderOptions encoderOptions) throws IOException {
+        final ModelMetadata metadata = ModelStore.verify(version);
+        final ServedModel model = ModelType.PRETRAINED_ENCODER.name().equals(metadata.modelType())
+                ? EncoderClassifierModel.load(version, encoderOptions)
+                : TextClassifierModel.load(version, device);
+        if (!model.labels().equals(metadata.labels())) {
+            model.close();
+            throw new IOException("The labels of " + version + " disagree with its metadata");
+        }
+        return model;
+    }
+}
