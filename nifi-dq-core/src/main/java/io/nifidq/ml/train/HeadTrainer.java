@@ -19,13 +19,20 @@ import java.util.function.IntFunction;
 
 /**
  * Trains a classification head on a pretrained encoder's sentence vectors with DJL's PyTorch engine: the vectors
- * standardised on the training records, shuffled mini-batches, class-weighted cross entropy plus L2 on the weight
+ * standardised on the training records, shuffled mini-batches (an epoch is a pass over the records, or several passes
+ * until {@value #MIN_STEPS_PER_EPOCH} steps on small data), class-weighted cross entropy plus L2 on the weight
  * matrices, Adam, early stopping on validation macro-F1 with the best epoch's weights kept, and the time budget. Each
  * candidate head (a softmax regression and a small MLP, with their L2 strengths) is trained and the one with the best
  * validation macro-F1 is kept; without validation records the first candidate is trained and kept. Scoring is
  * {@link HeadWeights#probabilities}, the same Java forward pass serving uses. Not thread-safe; one trainer per run.
  */
 public final class HeadTrainer implements ClassifierTrainer<float[], HeadWeights> {
+
+    /**
+     * An epoch of the head is at least this many steps (passes over the records until then): on a few dozen records an epoch
+     * of one step would stop early before the head learnt anything.
+     */
+    static final int MIN_STEPS_PER_EPOCH = 50;
 
     /** The candidates, as functions of the classes: the vector length is fixed per trainer. */
     private final List<IntFunction<HeadSpec>> candidates;
@@ -107,18 +114,20 @@ public final class HeadTrainer implements ClassifierTrainer<float[], HeadWeights
         try (NDManager root = NDManager.newBaseManager(device)) {
             while (epoch < settings.maxEpochs()) {
                 epoch++;
-                final int[] order = train.clone();
-                TextClassifierTrainer.shuffle(order, random);
                 double lossSum = 0;
                 int steps = 0;
                 boolean outOfTime = false;
-                for (int from = 0; from < order.length; from += settings.batchSize()) {
-                    final int to = Math.min(order.length, from + settings.batchSize());
-                    lossSum += step(root, engine, adam, weights, inputs, labels, order, from, to, classWeights);
-                    steps++;
-                    if (System.nanoTime() - start > budgetNanos) {
-                        outOfTime = true;
-                        break;
+                while (steps < MIN_STEPS_PER_EPOCH && !outOfTime) {
+                    final int[] order = train.clone();
+                    TextClassifierTrainer.shuffle(order, random);
+                    for (int from = 0; from < order.length; from += settings.batchSize()) {
+                        final int to = Math.min(order.length, from + settings.batchSize());
+                        lossSum += step(root, engine, adam, weights, inputs, labels, order, from, to, classWeights);
+                        steps++;
+                        if (System.nanoTime() - start > budgetNanos) {
+                            outOfTime = true;
+                            break;
+                        }
                     }
                 }
                 final double f1 = validation.length == 0 ? Double.NaN : TextClassifierTrainer.macroF1(classNames, labels, validation,

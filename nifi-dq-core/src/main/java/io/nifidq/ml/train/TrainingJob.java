@@ -2,6 +2,7 @@ package io.nifidq.ml.train;
 
 import io.nifidq.ml.eval.ClassificationReport;
 import io.nifidq.ml.model.DjlEngine;
+import io.nifidq.ml.model.ModelType;
 import io.nifidq.ml.split.SplitPlan;
 
 import java.util.List;
@@ -49,13 +50,13 @@ public final class TrainingJob {
         final boolean onValidation = plan.test().length == 0;
         final ClassificationReport evaluation = evaluate(trainer, outcome, records, onValidation ? plan.validation() : plan.test());
         final String evaluatedOn = onValidation ? "validation" : "test";
+        final TrainedModel model = models.trainedModel(outcome.weights(), records.labelNames());
         final TrainingReport report = new TrainingReport(evaluation.summary(), evaluatedOn, records(data, records),
                 TrainingReport.Splits.of(plan, noise.train(), records.augmented(), noise.relabelled()),
-                TrainingReport.Training.of(settings, outcome, (System.nanoTime() - start) / 1e9, DjlEngine.describe(),
-                        models.encoderReport(outcome.weights())),
+                TrainingReport.Training.of(settings, ModelType.valueOf(model.modelType()), outcome,
+                        (System.nanoTime() - start) / 1e9, DjlEngine.describe(), models.encoderReport(outcome.weights())),
                 new TrainingReport.LabelNoise(settings.labelNoise(), noise.suspects().size()), null, null);
-        return new TrainingJobResult(records.labelNames(), models.trainedModel(outcome.weights(), records.labelNames()), outcome, evaluation, evaluatedOn,
-                noise.suspects(), report);
+        return new TrainingJobResult(records.labelNames(), model, outcome, evaluation, evaluatedOn, noise.suspects(), report);
     }
 
     private void checkClasses(final LabelledInputs<?> records) throws UntrainableInputException {

@@ -71,10 +71,10 @@ public record TrainingReport(@JsonUnwrapped ClassificationReport.Summary evaluat
                            double trainSeconds, double totalSeconds, String device, String engine, float[] classWeights,
                            Settings settings, @JsonInclude(JsonInclude.Include.NON_NULL) Encoder encoder) {
 
-        static Training of(final JobSettings job, final TrainingOutcome<?> outcome, final double totalSeconds, final String engine,
-                           final Encoder encoder) {
+        static Training of(final JobSettings job, final ModelType modelType, final TrainingOutcome<?> outcome, final double totalSeconds,
+                           final String engine, final Encoder encoder) {
             final Double bestF1 = Double.isNaN(outcome.bestValidationMacroF1()) ? null : outcome.bestValidationMacroF1();
-            return new Training(job.training().modelType(), outcome.epochsRun(), outcome.bestEpoch(), bestF1, outcome.stopReason(),
+            return new Training(modelType, outcome.epochsRun(), outcome.bestEpoch(), bestF1, outcome.stopReason(),
                     outcome.trainMillis() / 1000.0, totalSeconds, outcome.device(), engine, outcome.classWeights(), Settings.of(job),
                     encoder);
         }
