@@ -5,6 +5,7 @@ import io.nifidq.processors.clean.CleanChoices.LabelConflictsChoice;
 import io.nifidq.processors.clean.CleanChoices.MissingValuesChoice;
 import io.nifidq.processors.clean.CleanChoices.OutlierMethodChoice;
 import io.nifidq.processors.clean.CleanChoices.StandardizationChoice;
+import io.nifidq.processors.common.JunkContent;
 import io.nifidq.processors.common.TestReaders;
 import io.nifidq.processors.common.TrackingWriterFactory;
 import org.apache.nifi.provenance.ProvenanceEventType;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -418,6 +420,54 @@ class CleanRecordsTest {
         failed.assertContentEquals("n\n40\n");
         assertEquals("IllegalArgumentException: Attribute dq.clean.standardize.n.min is not a number: ten (caused by "
                 + "NumberFormatException: For input string: \"ten\")", failed.getAttribute("dq.error"));
+    }
+
+    @Test
+    void randomBytesAreNotCleanedButGoUnchangedToFailureWithTheShareOfInvalidBytes() throws Exception {
+        final byte[] random = JunkContent.randomBytes();
+        runner.enqueue(random);
+        runner.run();
+        runner.assertTransferCount(CleanRecords.REL_SUCCESS, 0);
+        runner.assertTransferCount(CleanRecords.REL_REJECTED, 0);
+        runner.assertTransferCount(CleanRecords.REL_FAILURE, 1);
+        final MockFlowFile failed = runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst();
+        failed.assertContentEquals(random);
+        final String reason = failed.getAttribute("dq.error");
+        assertTrue(reason.matches("\\d+ of the content's 204800 bytes \\(\\d+\\.\\d\\d%\\) are not valid UTF-8, more than the 1.00% "
+                + "allowed: random or binary bytes, or a different character set"), reason);
+    }
+
+    @Test
+    void contentInWhichTheReaderFindsNoRecordGoesUnchangedToFailure() throws Exception {
+        runner.setProperty(CleanProperties.MAX_INVALID_BYTE_RATIO, "1");
+        final byte[] oneLine = JunkContent.randomBytesOnOneLine();
+        runner.enqueue(oneLine);
+        runner.enqueue("text,label\n");
+        runner.run(2);
+        runner.assertTransferCount(CleanRecords.REL_SUCCESS, 0);
+        runner.assertTransferCount(CleanRecords.REL_REJECTED, 0);
+        runner.assertTransferCount(CleanRecords.REL_FAILURE, 2);
+        final List<MockFlowFile> failed = runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE);
+        failed.get(0).assertContentEquals(oneLine);
+        failed.get(0).assertAttributeEquals("dq.error", "204800 bytes of content but no record: the reader found none (not data in "
+                + "the reader's format, or only a header)");
+        failed.get(1).assertContentEquals("text,label\n");
+        failed.get(1).assertAttributeEquals("dq.error", "11 bytes of content but no record: the reader found none (not data in "
+                + "the reader's format, or only a header)");
+    }
+
+    @Test
+    void bytesAreJudgedInTheCharacterSetTheFlowFileSays() throws Exception {
+        final byte[] latin1 = "text\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        runner.setProperty(CleanProperties.CHARACTER_SET, "${charset}");
+        runner.enqueue(latin1, Map.of("charset", "UTF-8"));
+        runner.enqueue(latin1, Map.of("charset", "ISO-8859-1"));
+        runner.run(2);
+        runner.assertTransferCount(CleanRecords.REL_FAILURE, 1);
+        runner.assertTransferCount(CleanRecords.REL_SUCCESS, 1);
+        runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst().assertAttributeEquals("dq.error", "1 of the content's "
+                + "10 bytes (10.00%) are not valid UTF-8, more than the 1.00% allowed: random or binary bytes, or a different character set");
+        runner.getFlowFilesForRelationship(CleanRecords.REL_SUCCESS).getFirst().assertAttributeEquals("record.count", "1");
     }
 
     @Test
