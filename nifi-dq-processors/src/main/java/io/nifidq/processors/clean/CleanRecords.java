@@ -162,6 +162,9 @@ public class CleanRecords extends AbstractDqProcessor {
             return;
         }
         transfer(session, routed, batch);
+        if (duplicateCache != null) {
+            publishKeysAfterCommit(session, batch);
+        }
     }
 
     /** The cleaner of one FlowFile: its rules, the standardisation parameters it carries, the shared duplicate keys. */
@@ -193,5 +196,21 @@ public class CleanRecords extends AbstractDqProcessor {
         }
         session.adjustCounter("Records Cleaned", tally.recordsKept(), false);
         session.adjustCounter("Records Rejected", tally.recordsRejected(), false);
+    }
+
+    /**
+     * Shares the kept records' keys only once the cleaned FlowFile is committed: NiFi stopped before that replays the
+     * FlowFile, and keys stored for records that were never written would reject them as earlier duplicates.
+     */
+    private void publishKeysAfterCommit(final ProcessSession session, final BatchCleaner batch) {
+        final long kept = batch.tally().recordsKept();
+        session.commitAsync(() -> {
+            try {
+                batch.publishKeptKeys();
+            } catch (final IOException e) {
+                getLogger().error("{} cleaned records are committed but their keys could not be stored in the Distributed Map Cache; "
+                        + "later FlowFiles are not checked against them", kept, e);
+            }
+        }, failure -> getLogger().warn("The session was not committed, so the keys of its {} cleaned records are not shared", kept));
     }
 }

@@ -10,6 +10,7 @@ import io.nifidq.processors.common.TestReaders;
 import io.nifidq.processors.common.TrackingWriterFactory;
 import org.apache.nifi.provenance.ProvenanceEventType;
 import org.apache.nifi.util.MockFlowFile;
+import org.apache.nifi.util.MockSessionFactory;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.BeforeEach;
@@ -517,7 +518,30 @@ class CleanRecordsTest {
     }
 
     @Test
-    void aFlowFileWhoseKeysCannotBeStoredGoesToFailureUntouchedAndIsCleanedTheSameOnRetry() throws Exception {
+    void keysAreStoredOnlyAfterTheCleanedFlowFileIsCommitted() throws Exception {
+        final InMemoryMapCache cache = useDuplicateCache();
+        cache.sessionCommitted = this::everySessionCommitted;
+        clean("""
+                id,city
+                1,Paris
+                2,Lyon
+                """);
+        assertEquals(2, cache.entries.size());
+        assertEquals(List.of(true, true), cache.committedAtEachWrite, "each of the two keys written after the commit");
+    }
+
+    @Test
+    void aFlowFileThatFailsStoresNoKey() throws Exception {
+        final InMemoryMapCache cache = useDuplicateCache();
+        runner.enqueue("id,city\n1,Paris\n\"unclosed\n");
+        runner.run();
+        runner.assertAllFlowFilesTransferred(CleanRecords.REL_FAILURE, 1);
+        assertEquals(0, cache.entries.size(), "the record read before the error was never written");
+        assertEquals(List.of(), cache.committedAtEachWrite);
+    }
+
+    @Test
+    void keysThatCannotBeStoredAfterTheCommitLeaveTheCleanedRecordsOnSuccessAndLogAnError() throws Exception {
         final InMemoryMapCache cache = useDuplicateCache();
         final String csv = """
                 id,city
@@ -525,19 +549,29 @@ class CleanRecordsTest {
                 1,Paris
                 """;
         cache.failWrites = true;
-        runner.enqueue(csv);
-        runner.run();
-        runner.assertAllFlowFilesTransferred(CleanRecords.REL_FAILURE, 1);
-        final MockFlowFile failed = runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst();
-        failed.assertContentEquals(csv);
-        assertTrue(failed.getAttribute("dq.error").contains("cache server unreachable"), failed.getAttribute("dq.error"));
-        assertEquals(0, cache.entries.size());
-        runner.clearTransferState();
-        cache.failWrites = false;
         clean(csv);
         cleaned().assertAttributeEquals("record.count", "1");
-        cleaned().assertAttributeNotExists("dq.clean.duplicates.earlier");
         cleaned().assertAttributeEquals("dq.clean.duplicates.exact", "1");
+        assertEquals(0, cache.entries.size());
+        assertEquals(1, runner.getLogger().getErrorMessages().size());
+        assertTrue(runner.getLogger().getErrorMessages().getFirst().getMsg().contains("could not be stored in the Distributed Map Cache"),
+                runner.getLogger().getErrorMessages().getFirst().getMsg());
+        runner.clearTransferState();
+        cache.failWrites = false;
+        clean("id,city\n1,Paris\n");
+        cleaned().assertAttributeEquals("record.count", "1");
+        cleaned().assertAttributeNotExists("dq.clean.duplicates.earlier");
+    }
+
+    private boolean everySessionCommitted() {
+        return ((MockSessionFactory) runner.getProcessSessionFactory()).getCreatedSessions().stream().allMatch(session -> {
+            try {
+                session.assertCommitted();
+                return true;
+            } catch (final AssertionError notCommitted) {
+                return false;
+            }
+        });
     }
 
     @Test
