@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.util.Locale;
 
 /**
  * How much of a FlowFile's content is not text in a character set: the bytes a strict decoder rejects (malformed or
@@ -59,6 +60,12 @@ public record ByteValidity(long bytes, long invalidBytes) {
                 return invalid;
             }
         }
+    }
+
+    /** "113052 of the content's 204800 bytes (55.20%) are not valid UTF-8". */
+    public String describe(final String charset) {
+        return String.format(Locale.ROOT, "%d of the content's %d bytes (%.2f%%) are not valid %s", invalidBytes, bytes,
+                100 * invalidShare(), charset);
     }
 
     /** invalidBytes / bytes; 0 for empty content. */

@@ -59,6 +59,11 @@ class ByteValidityTest {
     }
 
     @Test
+    void describesItsCountsInWords() {
+        assertEquals("3 of the content's 6 bytes (50.00%) are not valid UTF-8", new ByteValidity(6, 3).describe("UTF-8"));
+    }
+
+    @Test
     void emptyContentHasAnInvalidShareOfZero() throws IOException {
         assertEquals(0.0, check(new byte[0], StandardCharsets.UTF_8).invalidShare());
     }

@@ -20,6 +20,14 @@ public record TrainingStage(int pass, int passes, int fold, int folds, int recor
         return folds == 0;
     }
 
+    /**
+     * Training records per second after {@code epochs} epochs of this model took {@code elapsedMillis} (validation
+     * included); 0 before any time has passed.
+     */
+    public double recordsPerSecond(final int epochs, final long elapsedMillis) {
+        return elapsedMillis <= 0 ? 0 : 1000.0 * records * epochs / elapsedMillis;
+    }
+
     /** "label-noise pass 1 of 2, fold 3 of 5" or "final model". */
     public String describe() {
         return isFinalModel() ? "final model" : "label-noise pass " + pass + " of " + passes + ", fold " + fold + " of " + folds;

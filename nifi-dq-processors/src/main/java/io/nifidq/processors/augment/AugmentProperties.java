@@ -46,6 +46,12 @@ public final class AugmentProperties {
     public static final PropertyDescriptor RECORD_WRITER = SharedDescriptors.recordWriter(
             "Writes the original records and their augmented copies, with the two marker fields added to the schema.").build();
 
+    public static final PropertyDescriptor CHARACTER_SET = SharedDescriptors.characterSet("The character set of the content: set it "
+            + "to the Record Reader's. Content in which too many bytes are not valid in it is not augmented (Maximum Invalid Byte "
+            + "Ratio).").build();
+
+    public static final PropertyDescriptor MAX_INVALID_BYTE_RATIO = SharedDescriptors.maxInvalidByteRatio().build();
+
     public static final PropertyDescriptor TEXT_FIELD = SharedDescriptors.textField("The field holding the text to augment. Records "
             + "whose text is missing or blank pass through unchanged and are counted in " + DqAttributes.Augment.EMPTY_TEXTS + ".")
             .required(true)
@@ -139,9 +145,9 @@ public final class AugmentProperties {
             Operation.RANDOM_INSERTION, RANDOM_INSERTION_RATE, Operation.RANDOM_SWAP, RANDOM_SWAP_RATE,
             Operation.RANDOM_DELETION, RANDOM_DELETION_RATE, Operation.CHARACTER_NOISE, CHARACTER_NOISE_RATE));
 
-    static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, RECORD_WRITER, TEXT_FIELD, LABEL_FIELD, MODE,
-            COPIES_PER_RECORD, TARGET_CLASS_SHARE, MAX_COPIES_PER_RECORD, OPERATIONS_PER_COPY, SYNONYM_REPLACEMENT_RATE,
-            RANDOM_INSERTION_RATE, RANDOM_SWAP_RATE, RANDOM_DELETION_RATE, CHARACTER_NOISE_RATE, LANGUAGE, CHINESE_SEGMENTER,
+    static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, RECORD_WRITER, CHARACTER_SET, MAX_INVALID_BYTE_RATIO,
+            TEXT_FIELD, LABEL_FIELD, MODE, COPIES_PER_RECORD, TARGET_CLASS_SHARE, MAX_COPIES_PER_RECORD, OPERATIONS_PER_COPY,
+            SYNONYM_REPLACEMENT_RATE, RANDOM_INSERTION_RATE, RANDOM_SWAP_RATE, RANDOM_DELETION_RATE, CHARACTER_NOISE_RATE, LANGUAGE, CHINESE_SEGMENTER,
             BUILT_IN_SYNONYMS, SYNONYM_FILE, RANDOM_SEED, AUGMENTED_FIELD, SOURCE_INDEX_FIELD);
 
     private AugmentProperties() {

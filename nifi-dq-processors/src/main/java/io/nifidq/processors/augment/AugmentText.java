@@ -7,6 +7,7 @@ import io.nifidq.augment.RecordAugmentation;
 import io.nifidq.processors.augment.AugmentChoices.AugmentationModeChoice;
 import io.nifidq.processors.clean.CleanRecords;
 import io.nifidq.processors.common.AbstractDqProcessor;
+import io.nifidq.processors.common.ContentGuard;
 import io.nifidq.processors.common.DqAttributes;
 import io.nifidq.processors.common.RecordRouter;
 import io.nifidq.processors.profile.ProfileQuality;
@@ -45,7 +46,8 @@ import java.util.Set;
         + "deletion; keyboard typos), for English (WordNet) and Chinese (HanLP segmentation, Cilin synonyms), either a fixed number per "
         + "record or as many as it takes to rebalance the classes. Each original record is written followed by its copies, all marked "
         + "with a boolean field and the index of their source record; seeded, so the same input and seed give the same output. The "
-        + "FlowFile goes to 'success' with its content replaced, or unchanged to 'failure' when its records cannot be read or written.")
+        + "FlowFile goes to 'success' with its content replaced, or unchanged to 'failure' when its records cannot be read or written, "
+        + "or when its content is not records (bytes not valid in the Character Set, or no record).")
 @WritesAttributes({
         @WritesAttribute(attribute = DqAttributes.RECORD_COUNT, description = "Records in the outgoing FlowFile: originals plus copies"),
         @WritesAttribute(attribute = DqAttributes.RECORDS_IN, description = "Records read from the incoming FlowFile"),
@@ -88,7 +90,8 @@ public class AugmentText extends AbstractDqProcessor {
     public static final Relationship REL_SUCCESS = new Relationship.Builder().name("success")
             .description("The FlowFile with its content replaced by the original records, each followed by its augmented copies").build();
     public static final Relationship REL_FAILURE = new Relationship.Builder().name("failure")
-            .description("A FlowFile whose records cannot be read or written, unchanged, with the reason in dq.error").build();
+            .description("A FlowFile whose records cannot be read or written, or whose content is not records (too many bytes not "
+                    + "valid in the Character Set, or content without a record), unchanged, with the reason in dq.error").build();
 
     static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_FAILURE);
 
@@ -146,8 +149,10 @@ public class AugmentText extends AbstractDqProcessor {
                 context.getProperty(AugmentProperties.TEXT_FIELD).evaluateAttributeExpressions(flowFile).getValue(), labelField, markers);
         FlowFile augmented;
         try {
+            final long bytes = ContentGuard.of(context, flowFile, AugmentProperties.CHARACTER_SET, AugmentProperties.MAX_INVALID_BYTE_RATIO)
+                    .checkBytes(session, flowFile).bytes();
             final CopyPlan plan = plan(context, flowFile, router, augmentation);
-            augmented = router.rewrite(flowFile, new AugmentRouting(augmentation, plan, markers)).main();
+            augmented = router.rewrite(flowFile, ContentGuard.requiringRecords(new AugmentRouting(augmentation, plan, markers), bytes)).main();
         } catch (final Exception e) {
             router.toFailure(flowFile, REL_FAILURE, "augment", e);
             return;

@@ -50,6 +50,12 @@ public final class CleanProperties {
     public static final PropertyDescriptor RECORD_WRITER = SharedDescriptors.recordWriter(
             "Writes the cleaned records, and the rejected records with their reason field.").build();
 
+    public static final PropertyDescriptor CHARACTER_SET = SharedDescriptors.characterSet("The character set of the content: set it "
+            + "to the Record Reader's. Content in which too many bytes are not valid in it is not cleaned (Maximum Invalid Byte "
+            + "Ratio).").build();
+
+    public static final PropertyDescriptor MAX_INVALID_BYTE_RATIO = SharedDescriptors.maxInvalidByteRatio().build();
+
     public static final PropertyDescriptor TEXT_FIELD = SharedDescriptors.textField(
             "The field holding free text: its length bounds apply, near duplicates and label conflicts are found on it.").build();
 
@@ -219,8 +225,8 @@ public final class CleanProperties {
             "The field added to rejected records with the reason, as 'step: rule'.")
             .build();
 
-    static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, RECORD_WRITER, TEXT_FIELD, LABEL_FIELD, NULL_TOKENS,
-            REPAIR_MOJIBAKE, DECODE_HTML, UNICODE_NFKC, REMOVE_CONTROL_CHARACTERS, NORMALIZE_WHITESPACE, LOWER_CASE, NORMALIZED_FIELDS,
+    static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, RECORD_WRITER, CHARACTER_SET, MAX_INVALID_BYTE_RATIO,
+            TEXT_FIELD, LABEL_FIELD, NULL_TOKENS, REPAIR_MOJIBAKE, DECODE_HTML, UNICODE_NFKC, REMOVE_CONTROL_CHARACTERS, NORMALIZE_WHITESPACE, LOWER_CASE, NORMALIZED_FIELDS,
             CASE_INSENSITIVE_LABELS, LABEL_MAPPING, LABEL_MAPPING_FILE, ALLOWED_LABELS, LABEL_CONFLICTS, UNCOERCIBLE_VALUES,
             MIN_TEXT_LENGTH, MAX_TEXT_LENGTH, LONG_TEXTS, MISSING_VALUES, FILL_VALUE, MISSING_VALUE_FIELDS, OUTLIER_METHOD,
             OUTLIER_THRESHOLD, OUTLIER_ACTION, OUTLIER_FIELDS, STANDARDIZATION, STANDARDIZED_FIELDS, REMOVE_EXACT_DUPLICATES,

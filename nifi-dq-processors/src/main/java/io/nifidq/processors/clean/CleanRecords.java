@@ -1,6 +1,7 @@
 package io.nifidq.processors.clean;
 
 import io.nifidq.processors.common.AbstractDqProcessor;
+import io.nifidq.processors.common.ContentGuard;
 import io.nifidq.processors.common.DqAttributes;
 import io.nifidq.processors.common.RecordRouter;
 import io.nifidq.processors.profile.ProfileQuality;
@@ -45,7 +46,8 @@ import java.util.regex.Pattern;
 @CapabilityDescription("Repairs the records of a FlowFile in one configured step: null tokens, text repairs (mojibake, HTML, Unicode, "
         + "control characters, whitespace), label canonicalisation and conflicts, type coercion, text length bounds, missing values, "
         + "outliers, standardisation, exact and near duplicates. The cleaned records replace the FlowFile's content on 'success'; "
-        + "every record a rule drops goes, unchanged and with its reason, to 'rejected'. Records in = records out + records rejected.")
+        + "every record a rule drops goes, unchanged and with its reason, to 'rejected'. Records in = records out + records rejected. "
+        + "Content that is not records (bytes not valid in the Character Set, or no record) goes unchanged to 'failure'.")
 @WritesAttributes({
         @WritesAttribute(attribute = DqAttributes.RECORD_COUNT, description = "Records in the outgoing FlowFile"),
         @WritesAttribute(attribute = DqAttributes.RECORDS_IN, description = "Records read from the incoming FlowFile (on 'success')"),
@@ -85,7 +87,8 @@ public class CleanRecords extends AbstractDqProcessor {
             .description("A FlowFile derived from the incoming one with every rejected record, unchanged, plus the reason field; "
                     + "only when at least one record was rejected").build();
     public static final Relationship REL_FAILURE = new Relationship.Builder().name("failure")
-            .description("A FlowFile whose records cannot be read or written, unchanged, with the reason in dq.error").build();
+            .description("A FlowFile whose records cannot be read or written, or whose content is not records (too many bytes not "
+                    + "valid in the Character Set, or content without a record), unchanged, with the reason in dq.error").build();
 
     static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_REJECTED, REL_FAILURE);
 
@@ -147,16 +150,21 @@ public class CleanRecords extends AbstractDqProcessor {
         final BatchCleaner batch;
         final RecordRouter.Routed routed;
         try {
+            final long bytes = ContentGuard.of(context, flowFile, CleanProperties.CHARACTER_SET, CleanProperties.MAX_INVALID_BYTE_RATIO)
+                    .checkBytes(session, flowFile).bytes();
             batch = batch(context, flowFile);
             if (batch.needsLearningPass()) {
                 router.readEach(flowFile, record -> batch.learn(record.toMap()));
             }
-            routed = router.rewrite(flowFile, new CleaningRouting(batch, reasonField, declaredTypes));
+            routed = router.rewrite(flowFile, ContentGuard.requiringRecords(new CleaningRouting(batch, reasonField, declaredTypes), bytes));
         } catch (final Exception e) {
             router.toFailure(flowFile, REL_FAILURE, "clean", e);
             return;
         }
         transfer(session, routed, batch);
+        if (duplicateCache != null) {
+            publishKeysAfterCommit(session, batch);
+        }
     }
 
     /** The cleaner of one FlowFile: its rules, the standardisation parameters it carries, the shared duplicate keys. */
@@ -188,5 +196,21 @@ public class CleanRecords extends AbstractDqProcessor {
         }
         session.adjustCounter("Records Cleaned", tally.recordsKept(), false);
         session.adjustCounter("Records Rejected", tally.recordsRejected(), false);
+    }
+
+    /**
+     * Shares the kept records' keys only once the cleaned FlowFile is committed: NiFi stopped before that replays the
+     * FlowFile, and keys stored for records that were never written would reject them as earlier duplicates.
+     */
+    private void publishKeysAfterCommit(final ProcessSession session, final BatchCleaner batch) {
+        final long kept = batch.tally().recordsKept();
+        session.commitAsync(() -> {
+            try {
+                batch.publishKeptKeys();
+            } catch (final IOException e) {
+                getLogger().error("{} cleaned records are committed but their keys could not be stored in the Distributed Map Cache; "
+                        + "later FlowFiles are not checked against them", kept, e);
+            }
+        }, failure -> getLogger().warn("The session was not committed, so the keys of its {} cleaned records are not shared", kept));
     }
 }

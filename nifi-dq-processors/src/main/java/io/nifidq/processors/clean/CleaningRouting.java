@@ -54,12 +54,6 @@ record CleaningRouting(BatchCleaner batch, String reasonField, Map<String, Value
         }
     }
 
-    /** Inside the write: when the shared keys cannot be stored, the FlowFile stays untouched and goes to failure. */
-    @Override
-    public void mainWritten() throws IOException {
-        batch.publishKeptKeys();
-    }
-
     private static DataType dataType(final ValueKind kind) {
         return switch (kind) {
             case INTEGER -> RecordFieldType.LONG.getDataType();

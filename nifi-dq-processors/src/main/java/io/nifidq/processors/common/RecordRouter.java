@@ -135,8 +135,16 @@ public record RecordRouter(ProcessSession session, RecordReaderFactory readerFac
         session.transfer(session.putAttribute(flowFile, DqAttributes.ERROR, reason), failure);
     }
 
-    /** A one-line reason for dq.error: the exception's message and the first cause that says more. */
+    /**
+     * A one-line reason for dq.error: the exception's message and the first cause that says more; for refused content,
+     * wherever NiFi wrapped it, the refusal's own words.
+     */
     public static String describe(final Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RefusedContentException refused) {
+                return refused.getMessage();
+            }
+        }
         final StringBuilder reason = new StringBuilder(error.getClass().getSimpleName());
         if (error.getMessage() != null) {
             reason.append(": ").append(error.getMessage());

@@ -2,9 +2,12 @@ package io.nifidq.processors.common;
 
 import io.nifidq.augment.CopyMarkers;
 import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.expression.ExpressionLanguageScope;
 import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.serialization.RecordReaderFactory;
 import org.apache.nifi.serialization.RecordSetWriterFactory;
+
+import java.nio.charset.StandardCharsets;
 
 import static io.nifidq.processors.common.Descriptors.fieldNames;
 import static io.nifidq.processors.common.Descriptors.optional;
@@ -64,6 +67,20 @@ public final class SharedDescriptors {
                 "The most texts the near-duplicate index holds (about 600 bytes each). Beyond it, a shrinking random share of "
                         + "later texts (limit / n) is compared with the indexed ones and the report says the count is a sampled "
                         + "estimate. 0 turns near-duplicate detection off.");
+    }
+
+    /** The content's character set, which should be the Record Reader's: the bytes not valid in it are counted. */
+    public static PropertyDescriptor.Builder characterSet(final String description) {
+        return withDefault("Character Set", StandardCharsets.UTF_8.name(), StandardValidators.CHARACTER_SET_VALIDATOR, description)
+                .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES);
+    }
+
+    /** The same in CleanRecords and AugmentText, which refuse content that is not text in the Character Set. */
+    public static PropertyDescriptor.Builder maxInvalidByteRatio() {
+        return withDefault("Maximum Invalid Byte Ratio", "0.01", StandardValidators.createNonNegativeFloatingPointValidator(1.0),
+                "A FlowFile in which a larger share of the bytes is not valid in the Character Set (random or binary bytes, or "
+                        + "another character set) goes to 'failure' with the reason in dq.error instead of being passed on as data. "
+                        + "1 turns the check off. A FlowFile with content in which the reader finds no record goes to 'failure' too.");
     }
 
     /** AugmentText's marker of a copy, which TrainClassifier reads back. */

@@ -28,6 +28,10 @@ public final class ProfileProperties {
     public static final PropertyDescriptor RECORD_READER = SharedDescriptors.recordReader(
             "Reads the records to profile (CSVReader, JsonTreeReader, AvroReader...).").build();
 
+    public static final PropertyDescriptor CHARACTER_SET = SharedDescriptors.characterSet("The character set of the content: set it "
+            + "to the Record Reader's. The report's content section counts the bytes that are not valid in it (random or binary "
+            + "bytes, or another character set), which the reader hides; any such byte is the invalid_bytes finding.").build();
+
     public static final PropertyDescriptor TEXT_FIELD = SharedDescriptors.textField("The field holding free text. When set, the "
             + "report measures text noise (control characters, mojibake, HTML remnants, very short and very long texts), tokens, "
             + "scripts, near-duplicate texts and label conflicts.").build();
@@ -114,7 +118,7 @@ public final class ProfileProperties {
             .dependsOn(DRIFT_BASELINE, DriftBaselineChoice.LAST_ACCEPTED, DriftBaselineChoice.FILE)
             .build();
 
-    static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, TEXT_FIELD, LABEL_FIELD, DUPLICATE_KEY_FIELDS,
+    static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, CHARACTER_SET, TEXT_FIELD, LABEL_FIELD, DUPLICATE_KEY_FIELDS,
             NULL_TOKENS, NEAR_DUPLICATE_THRESHOLD, NEAR_DUPLICATE_INDEX_LIMIT, SHORT_TEXT_LENGTH, LONG_TEXT_LENGTH, TOP_VALUE_COUNT,
             REPORT_FORMAT, MIN_OVERALL_SCORE, MAX_MISSING_RATIO, MAX_DUPLICATE_RATIO, MAX_IMBALANCE_RATIO, DRIFT_BASELINE,
             BASELINE_FILE, MAX_DRIFT);

@@ -1,6 +1,7 @@
 package io.nifidq.processors.profile;
 
 import io.nifidq.processors.common.AbstractDqProcessor;
+import io.nifidq.processors.common.ContentGuard;
 import io.nifidq.processors.common.DqAttributes;
 import io.nifidq.processors.common.RecordRouter;
 import io.nifidq.processors.profile.ProfileChoices.DriftBaselineChoice;
@@ -11,6 +12,7 @@ import io.nifidq.quality.profile.DriftCalculator;
 import io.nifidq.quality.profile.ProfileReport;
 import io.nifidq.quality.profile.ProfileReport.DriftReport;
 import io.nifidq.quality.profile.QualityGate;
+import io.nifidq.text.ByteValidity;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.Stateful;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
@@ -31,6 +33,7 @@ import org.apache.nifi.processor.Relationship;
 import org.apache.nifi.processor.exception.ProcessException;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +60,8 @@ import java.util.Set;
         @WritesAttribute(attribute = DqAttributes.Profile.LABEL_CLASSES, description = "The number of classes (with Label Field)"),
         @WritesAttribute(attribute = DqAttributes.Profile.IMBALANCE_RATIO, description = "Largest class / smallest class (with Label Field)"),
         @WritesAttribute(attribute = DqAttributes.Profile.FINDINGS, description = "The problems the report names, comma-separated "
-                + "(missing_values, empty_text, exact_duplicates, near_duplicates, class_imbalance, encoding_junk, inconsistent_labels, "
-                + "label_noise); empty when none. With a baseline, only those worse than the baseline"),
+                + "(no_records, invalid_bytes, missing_values, empty_text, exact_duplicates, near_duplicates, class_imbalance, "
+                + "encoding_junk, inconsistent_labels, label_noise); empty when none. With a baseline, only those worse than the baseline"),
         @WritesAttribute(attribute = DqAttributes.Profile.DRIFT_SCORE, description = "The largest population stability index against the baseline"),
         @WritesAttribute(attribute = DqAttributes.Profile.GATE_VIOLATIONS, description = "The broken quality-gate rules, separated by '; ' "
                 + "(on 'below threshold' only)"),
@@ -127,12 +130,19 @@ public class ProfileQuality extends AbstractDqProcessor {
     protected void onFlowFile(final ProcessContext context, final ProcessSession session, final FlowFile flowFile,
                               final RecordRouter router) {
         final DatasetProfile profile;
+        String invalidBytes = "";
         try {
             profile = new DatasetProfile(ProfileProperties.settings(context, flowFile));
+            // The reader hides bytes it cannot decode (U+FFFD, or one long header): count them on the bytes themselves.
+            final Charset charset = ContentGuard.charset(context, ProfileProperties.CHARACTER_SET, flowFile);
+            final ByteValidity validity = ContentGuard.read(session, flowFile, charset);
+            profile.observeContent(charset.name(), validity);
+            invalidBytes = validity.invalidBytes() == 0 ? "" : "; " + validity.describe(charset.name());
             final NiFiRecordView view = new NiFiRecordView();
             router.readEach(flowFile, record -> profile.add(view.wrap(record)));
         } catch (final Exception e) {
-            router.toFailure(flowFile, REL_FAILURE, "profile", e);
+            // A reader's error on random bytes says little by itself: the bytes that are not text say why.
+            router.toFailure(flowFile, REL_FAILURE, "profile", RecordRouter.describe(e) + invalidBytes, e);
             return;
         }
         final ProfileReport report = judge(profile, baseline(session));

@@ -3,7 +3,6 @@ package io.nifidq.processors.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nifidq.augment.CopyMarkers;
-import io.nifidq.ml.train.EpochListener;
 import io.nifidq.ml.train.JobSettings;
 import io.nifidq.ml.train.LabelNoiseHandling;
 import io.nifidq.ml.train.ModelPublisher;
@@ -132,7 +131,7 @@ public class TrainClassifier extends AbstractDqProcessor {
             data = TrainingRecords.read(router, flowFile, evaluated(context, TrainProperties.TEXT_FIELD, flowFile),
                     evaluated(context, TrainProperties.LABEL_FIELD, flowFile), evaluated(context, TrainProperties.SPLIT_FIELD, flowFile),
                     markers);
-            result = new TrainingJob(jobSettings).run(data, progress(session, flowFile));
+            result = new TrainingJob(jobSettings).run(data, new TrainingProgress(session, getLogger(), flowFile));
             version = ModelPublisher.publish(Path.of(evaluated(context, TrainProperties.MODEL_DIRECTORY, flowFile)), result, data);
         } catch (final Exception e) {
             // An input that cannot be trained on says why in its own words; anything else gets its class and cause.
@@ -192,15 +191,6 @@ public class TrainClassifier extends AbstractDqProcessor {
                 (System.nanoTime() - start) / 1_000_000);
         session.getProvenanceReporter().send(reported, version.toUri().toString(), "Model written");
         return reported;
-    }
-
-    /** Counts epochs under one fixed counter name; each epoch's loss and validation macro-F1 go to the log. */
-    private EpochListener progress(final ProcessSession session, final FlowFile flowFile) {
-        return (epoch, loss, f1, elapsed) -> {
-            getLogger().info("{} epoch {}: loss {}, validation macro-F1 {}, {} ms", flowFile, epoch,
-                    String.format(Locale.ROOT, "%.5f", loss), format(f1), elapsed);
-            session.adjustCounter("Training Epochs", 1, true);
-        };
     }
 
     private static String evaluated(final ProcessContext context, final PropertyDescriptor property, final FlowFile flowFile) {

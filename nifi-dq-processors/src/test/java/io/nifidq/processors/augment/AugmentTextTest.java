@@ -4,6 +4,7 @@ import io.nifidq.processors.augment.AugmentChoices.AugmentationModeChoice;
 import io.nifidq.processors.augment.AugmentChoices.LanguageChoice;
 import io.nifidq.processors.augment.AugmentChoices.OperationsPerCopyChoice;
 import io.nifidq.processors.augment.AugmentChoices.SegmenterChoice;
+import io.nifidq.processors.common.JunkContent;
 import io.nifidq.processors.common.TestReaders;
 import org.apache.nifi.provenance.ProvenanceEventType;
 import org.apache.nifi.util.MockFlowFile;
@@ -210,6 +211,34 @@ class AugmentTextTest {
         Files.writeString(badFile, "a,\"unterminated\n");
         runner.setProperty(AugmentProperties.SYNONYM_FILE, badFile.toString());
         runner.assertNotValid();
+    }
+
+    @Test
+    void randomBytesAreNotAugmentedButGoUnchangedToFailureWithTheShareOfInvalidBytes() throws Exception {
+        final byte[] random = JunkContent.randomBytes();
+        runner.enqueue(random);
+        runner.run();
+        runner.assertTransferCount(AugmentText.REL_SUCCESS, 0);
+        runner.assertTransferCount(AugmentText.REL_FAILURE, 1);
+        final MockFlowFile failed = runner.getFlowFilesForRelationship(AugmentText.REL_FAILURE).getFirst();
+        failed.assertContentEquals(random);
+        final String reason = failed.getAttribute("dq.error");
+        assertTrue(reason.matches("\\d+ of the content's 204800 bytes \\(\\d+\\.\\d\\d%\\) are not valid UTF-8, more than the 1.00% "
+                + "allowed: random or binary bytes, or a different character set"), reason);
+    }
+
+    @Test
+    void contentInWhichTheReaderFindsNoRecordGoesUnchangedToFailure() throws Exception {
+        runner.setProperty(AugmentProperties.MAX_INVALID_BYTE_RATIO, "1");
+        final byte[] oneLine = JunkContent.randomBytesOnOneLine();
+        runner.enqueue(oneLine);
+        runner.run();
+        runner.assertTransferCount(AugmentText.REL_SUCCESS, 0);
+        runner.assertTransferCount(AugmentText.REL_FAILURE, 1);
+        final MockFlowFile failed = runner.getFlowFilesForRelationship(AugmentText.REL_FAILURE).getFirst();
+        failed.assertContentEquals(oneLine);
+        failed.assertAttributeEquals("dq.error", "204800 bytes of content but no record: the reader found none (not data in the "
+                + "reader's format, or only a header)");
     }
 
     @Test

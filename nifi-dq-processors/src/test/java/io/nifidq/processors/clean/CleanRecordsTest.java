@@ -5,6 +5,7 @@ import io.nifidq.processors.clean.CleanChoices.LabelConflictsChoice;
 import io.nifidq.processors.clean.CleanChoices.MissingValuesChoice;
 import io.nifidq.processors.clean.CleanChoices.OutlierMethodChoice;
 import io.nifidq.processors.clean.CleanChoices.StandardizationChoice;
+import io.nifidq.processors.common.JunkContent;
 import io.nifidq.processors.common.TestReaders;
 import io.nifidq.processors.common.TrackingWriterFactory;
 import org.apache.nifi.provenance.ProvenanceEventType;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -421,6 +423,54 @@ class CleanRecordsTest {
     }
 
     @Test
+    void randomBytesAreNotCleanedButGoUnchangedToFailureWithTheShareOfInvalidBytes() throws Exception {
+        final byte[] random = JunkContent.randomBytes();
+        runner.enqueue(random);
+        runner.run();
+        runner.assertTransferCount(CleanRecords.REL_SUCCESS, 0);
+        runner.assertTransferCount(CleanRecords.REL_REJECTED, 0);
+        runner.assertTransferCount(CleanRecords.REL_FAILURE, 1);
+        final MockFlowFile failed = runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst();
+        failed.assertContentEquals(random);
+        final String reason = failed.getAttribute("dq.error");
+        assertTrue(reason.matches("\\d+ of the content's 204800 bytes \\(\\d+\\.\\d\\d%\\) are not valid UTF-8, more than the 1.00% "
+                + "allowed: random or binary bytes, or a different character set"), reason);
+    }
+
+    @Test
+    void contentInWhichTheReaderFindsNoRecordGoesUnchangedToFailure() throws Exception {
+        runner.setProperty(CleanProperties.MAX_INVALID_BYTE_RATIO, "1");
+        final byte[] oneLine = JunkContent.randomBytesOnOneLine();
+        runner.enqueue(oneLine);
+        runner.enqueue("text,label\n");
+        runner.run(2);
+        runner.assertTransferCount(CleanRecords.REL_SUCCESS, 0);
+        runner.assertTransferCount(CleanRecords.REL_REJECTED, 0);
+        runner.assertTransferCount(CleanRecords.REL_FAILURE, 2);
+        final List<MockFlowFile> failed = runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE);
+        failed.get(0).assertContentEquals(oneLine);
+        failed.get(0).assertAttributeEquals("dq.error", "204800 bytes of content but no record: the reader found none (not data in "
+                + "the reader's format, or only a header)");
+        failed.get(1).assertContentEquals("text,label\n");
+        failed.get(1).assertAttributeEquals("dq.error", "11 bytes of content but no record: the reader found none (not data in "
+                + "the reader's format, or only a header)");
+    }
+
+    @Test
+    void bytesAreJudgedInTheCharacterSetTheFlowFileSays() throws Exception {
+        final byte[] latin1 = "text\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        runner.setProperty(CleanProperties.CHARACTER_SET, "${charset}");
+        runner.enqueue(latin1, Map.of("charset", "UTF-8"));
+        runner.enqueue(latin1, Map.of("charset", "ISO-8859-1"));
+        runner.run(2);
+        runner.assertTransferCount(CleanRecords.REL_FAILURE, 1);
+        runner.assertTransferCount(CleanRecords.REL_SUCCESS, 1);
+        runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst().assertAttributeEquals("dq.error", "1 of the content's "
+                + "10 bytes (10.00%) are not valid UTF-8, more than the 1.00% allowed: random or binary bytes, or a different character set");
+        runner.getFlowFilesForRelationship(CleanRecords.REL_SUCCESS).getFirst().assertAttributeEquals("record.count", "1");
+    }
+
+    @Test
     void isNotSideEffectFreeBecauseItPublishesRecordKeysToTheDuplicateCache() {
         assertFalse(CleanRecords.class.isAnnotationPresent(org.apache.nifi.annotation.behavior.SideEffectFree.class));
     }
@@ -429,77 +479,5 @@ class CleanRecordsTest {
     void anEmptyFlowFileGivesAnEmptyCleanBatch() {
         clean("");
         cleaned().assertAttributeEquals("dq.records.in", "0");
-    }
-
-    private InMemoryMapCache useDuplicateCache() throws Exception {
-        final InMemoryMapCache cache = new InMemoryMapCache();
-        runner.addControllerService("cache", cache);
-        runner.enableControllerService(cache);
-        runner.setProperty(CleanProperties.DUPLICATE_CACHE, "cache");
-        return cache;
-    }
-
-    @Test
-    void withADistributedCacheARecordKeptFromAnEarlierFlowFileIsRejected() throws Exception {
-        final InMemoryMapCache cache = useDuplicateCache();
-        clean("""
-                id,city
-                1,Paris
-                2,Lyon
-                """);
-        assertEquals(2, cache.entries.size(), "the keys of the two kept records are shared");
-        runner.clearTransferState();
-        clean("""
-                id,city
-                2,Lyon
-                3,Nice
-                """);
-        cleaned().assertContentEquals("""
-                id,city
-                3,Nice
-                """);
-        cleaned().assertAttributeEquals("dq.clean.duplicates.earlier", "1");
-        assertEquals("""
-                id,city,dq_reject_reason
-                2,Lyon,duplicates: exact duplicate of a record kept from an earlier FlowFile
-                """, rejectedContent());
-        assertEquals(3, cache.entries.size());
-    }
-
-    @Test
-    void aFlowFileWhoseKeysCannotBeStoredGoesToFailureUntouchedAndIsCleanedTheSameOnRetry() throws Exception {
-        final InMemoryMapCache cache = useDuplicateCache();
-        final String csv = """
-                id,city
-                1,Paris
-                1,Paris
-                """;
-        cache.failWrites = true;
-        runner.enqueue(csv);
-        runner.run();
-        runner.assertAllFlowFilesTransferred(CleanRecords.REL_FAILURE, 1);
-        final MockFlowFile failed = runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst();
-        failed.assertContentEquals(csv);
-        assertTrue(failed.getAttribute("dq.error").contains("cache server unreachable"), failed.getAttribute("dq.error"));
-        assertEquals(0, cache.entries.size());
-        runner.clearTransferState();
-        cache.failWrites = false;
-        clean(csv);
-        cleaned().assertAttributeEquals("record.count", "1");
-        cleaned().assertAttributeNotExists("dq.clean.duplicates.earlier");
-        cleaned().assertAttributeEquals("dq.clean.duplicates.exact", "1");
-    }
-
-    @Test
-    void cacheKeyPrefixesKeepDataSetsApart() throws Exception {
-        useDuplicateCache();
-        runner.setProperty(CleanProperties.DUPLICATE_CACHE_PREFIX, "${dataset}");
-        clean("id\n7\n", Map.of("dataset", "orders"));
-        runner.clearTransferState();
-        clean("id\n7\n", Map.of("dataset", "returns"));
-        cleaned().assertAttributeEquals("record.count", "1");
-        runner.clearTransferState();
-        clean("id\n7\n", Map.of("dataset", "orders"));
-        cleaned().assertAttributeEquals("record.count", "0");
     }
 }

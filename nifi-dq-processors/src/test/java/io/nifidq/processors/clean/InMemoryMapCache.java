@@ -8,11 +8,15 @@ import org.apache.nifi.distributed.cache.client.Serializer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 /**
- * A DistributedMapCacheClient over a map in this JVM, with a switch that makes writes fail. NiFi 2.x
+ * A DistributedMapCacheClient over a map in this JVM, with a switch that makes writes fail, and a probe asked at every
+ * write whether the processor's session was already committed (the answers are kept in order). NiFi 2.x
  * ships its map cache client and server only inside their NAR (no jar on Maven Central), so the
  * processor tests use this, as NiFi's own DetectDuplicate tests use a client of their own; the
  * serializers the processor passes are exercised for real.
@@ -20,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 class InMemoryMapCache extends AbstractControllerService implements DistributedMapCacheClient {
 
     final Map<ByteBuffer, byte[]> entries = new ConcurrentHashMap<>();
+    final List<Boolean> committedAtEachWrite = new CopyOnWriteArrayList<>();
     volatile boolean failWrites;
+    volatile BooleanSupplier sessionCommitted = () -> true;
 
     private static <T> ByteBuffer bytes(final T value, final Serializer<T> serializer) throws IOException {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -29,6 +35,7 @@ class InMemoryMapCache extends AbstractControllerService implements DistributedM
     }
 
     private void checkWritable() throws IOException {
+        committedAtEachWrite.add(sessionCommitted.getAsBoolean());
         if (failWrites) {
             throw new IOException("cache server unreachable");
         }

@@ -38,6 +38,8 @@ class SharedDescriptorsTest {
                         TrainProperties.RECORD_READER, ClassifyProperties.RECORD_READER),
                 List.of(ProfileProperties.TEXT_FIELD, CleanProperties.TEXT_FIELD, AugmentProperties.TEXT_FIELD, TrainProperties.TEXT_FIELD,
                         ClassifyProperties.TEXT_FIELD),
+                List.of(ProfileProperties.CHARACTER_SET, CleanProperties.CHARACTER_SET, AugmentProperties.CHARACTER_SET),
+                List.of(CleanProperties.MAX_INVALID_BYTE_RATIO, AugmentProperties.MAX_INVALID_BYTE_RATIO),
                 List.of(AugmentProperties.AUGMENTED_FIELD, TrainProperties.AUGMENTED_FIELD),
                 List.of(AugmentProperties.SOURCE_INDEX_FIELD, TrainProperties.SOURCE_INDEX_FIELD))) {
             for (final PropertyDescriptor descriptor : same) {
@@ -46,6 +48,9 @@ class SharedDescriptorsTest {
                 assertEquals(same.getFirst().getControllerServiceDefinition(), descriptor.getControllerServiceDefinition());
             }
         }
+        assertEquals("UTF-8", ProfileProperties.CHARACTER_SET.getDefaultValue());
+        assertEquals(ProfileProperties.CHARACTER_SET.getDefaultValue(), CleanProperties.CHARACTER_SET.getDefaultValue());
+        assertEquals(CleanProperties.MAX_INVALID_BYTE_RATIO.getDefaultValue(), AugmentProperties.MAX_INVALID_BYTE_RATIO.getDefaultValue());
         assertEquals("dq_augmented", TrainProperties.AUGMENTED_FIELD.getDefaultValue());
         assertEquals(AugmentProperties.AUGMENTED_FIELD.getDefaultValue(), TrainProperties.AUGMENTED_FIELD.getDefaultValue());
         assertEquals(AugmentProperties.SOURCE_INDEX_FIELD.getDefaultValue(), TrainProperties.SOURCE_INDEX_FIELD.getDefaultValue());

@@ -2,6 +2,7 @@ package io.nifidq.processors.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nifidq.processors.common.JunkContent;
 import io.nifidq.processors.common.TestReaders;
 import io.nifidq.processors.profile.ProfileChoices.DriftBaselineChoice;
 import io.nifidq.processors.profile.ProfileChoices.ReportFormatChoice;
@@ -188,6 +189,68 @@ class ProfileQualityTest {
         runner.assertTransferCount(ProfileQuality.REL_SUCCESS, 1);
         runner.getFlowFilesForRelationship(ProfileQuality.REL_SUCCESS).getFirst().assertContentEquals(latin1);
         assertEquals(1, onlyReport().get("text").get("replacementCharacters").asLong());
+    }
+
+    @Test
+    void randomBytesTheReaderTakesForAHeaderAreNamedAsContentWithoutRecordsAndAsInvalidBytes() throws Exception {
+        runner.enqueue(JunkContent.randomBytesOnOneLine());
+        runner.run();
+        runner.assertTransferCount(ProfileQuality.REL_SUCCESS, 1);
+        runner.assertTransferCount(ProfileQuality.REL_PROFILE, 1);
+        runner.assertTransferCount(ProfileQuality.REL_FAILURE, 0);
+        final JsonNode report = onlyReport();
+        assertEquals(0, report.get("recordCount").asLong());
+        assertEquals("UTF-8", report.at("/content/charset").asText());
+        assertEquals(JunkContent.SIZE, report.at("/content/bytes").asLong());
+        final double invalidShare = report.at("/content/invalidByteRatio").asDouble();
+        assertTrue(invalidShare > 0.3, "random bytes are mostly not UTF-8: " + invalidShare);
+        assertEquals(List.of("no_records", "invalid_bytes"), report.get("findings").findValuesAsText("name"));
+        runner.getFlowFilesForRelationship(ProfileQuality.REL_SUCCESS).getFirst().assertAttributeEquals("dq.findings",
+                "no_records,invalid_bytes");
+    }
+
+    @Test
+    void randomBytesTheReaderCannotMakeRecordsOfGoToFailureWithTheShareOfInvalidBytesInTheReason() {
+        runner.enqueue(JunkContent.randomBytes());
+        runner.run();
+        runner.assertAllFlowFilesTransferred(ProfileQuality.REL_FAILURE, 1);
+        final String reason = runner.getFlowFilesForRelationship(ProfileQuality.REL_FAILURE).getFirst().getAttribute("dq.error");
+        // First what went wrong with the records (here: a header of random bytes has no Text Field), then the bytes.
+        assertTrue(reason.startsWith("IllegalArgumentException: Text Field 'text', Label Field 'label' are not a field of the records"),
+                reason);
+        assertTrue(reason.matches("(?s).+; \\d+ of the content's 204800 bytes \\(\\d+\\.\\d\\d%\\) are not valid UTF-8"), reason);
+    }
+
+    @Test
+    void theCharacterSetDecidesWhichBytesAreInvalid() throws Exception {
+        final byte[] latin1 = "text,label\ncaf\u00e9 cr\u00e8me,ham\nplain text,ham\n".getBytes(StandardCharsets.ISO_8859_1);
+        runner.setProperty(ProfileProperties.CHARACTER_SET, "${charset}");
+        runner.enqueue(latin1, Map.of("charset", "UTF-8"));
+        runner.enqueue(latin1, Map.of("charset", "ISO-8859-1"));
+        runner.run(2);
+        runner.assertTransferCount(ProfileQuality.REL_SUCCESS, 2);
+        final List<MockFlowFile> reports = runner.getFlowFilesForRelationship(ProfileQuality.REL_PROFILE);
+        final JsonNode asUtf8 = JSON.readTree(reports.get(0).getContent());
+        final JsonNode asLatin1 = JSON.readTree(reports.get(1).getContent());
+        assertEquals(2, asUtf8.at("/content/invalidBytes").asLong(), "\u00e9 and \u00e8 are one byte each in ISO-8859-1, not UTF-8");
+        assertEquals(0, asLatin1.at("/content/invalidBytes").asLong());
+        assertEquals("ISO-8859-1", asLatin1.at("/content/charset").asText());
+        assertTrue(findings(reports.get(0)).contains("invalid_bytes"), findings(reports.get(0)).toString());
+        assertFalse(findings(reports.get(1)).contains("invalid_bytes"), findings(reports.get(1)).toString());
+    }
+
+    private static List<String> findings(final MockFlowFile flowFile) {
+        return List.of(flowFile.getAttribute("dq.findings").split(","));
+    }
+
+    @Test
+    void anUnknownCharacterSetInAnAttributeRoutesToFailureWithTheReason() {
+        runner.setProperty(ProfileProperties.CHARACTER_SET, "${charset}");
+        runner.enqueue(MESSAGES, Map.of("charset", "no-such-charset"));
+        runner.run();
+        runner.assertAllFlowFilesTransferred(ProfileQuality.REL_FAILURE, 1);
+        runner.getFlowFilesForRelationship(ProfileQuality.REL_FAILURE).getFirst()
+                .assertAttributeEquals("dq.error", "UnsupportedCharsetException: no-such-charset");
     }
 
     @Test

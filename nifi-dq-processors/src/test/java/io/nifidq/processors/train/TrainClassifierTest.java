@@ -290,6 +290,37 @@ class TrainClassifierTest {
     }
 
     @Test
+    void aLabelNoiseRunShowsEachModelAndEpochInFixedCountersAndTheLogWhileItTrains() throws Exception {
+        runner.setProperty(TrainProperties.LABEL_NOISE, "FLAG");
+        runner.setProperty(TrainProperties.FOLDS, "3");
+        runner.setProperty(TrainProperties.MAX_EPOCHS, "2");
+        runner.setProperty(TrainProperties.PATIENCE, "2");
+        train(csv(SMS));
+        runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 1);
+        final int trainRecords = JSON.readTree(runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).getFirst().getContent())
+                .at("/splits/train").asInt();
+
+        assertEquals(3, runner.getCounterValue("Out-of-Fold Models Trained"));
+        assertEquals(1, runner.getCounterValue("Label-Noise Passes Started"));
+        assertEquals(1, runner.getCounterValue("Models Trained"));
+        assertEquals(4 * 2, runner.getCounterValue("Training Epochs"), "two epochs of each fold model and of the final model");
+
+        final List<String> stages = infoLines().stream().filter(line -> line.contains(": training the ")).toList();
+        assertEquals(4, stages.size(), stages.toString());
+        for (int fold = 1; fold <= 3; fold++) {
+            final String stage = stages.get(fold - 1);
+            assertTrue(stage.matches(".*: training the label-noise pass 1 of 1, fold " + fold + " of 3 on \\d+ records"), stage);
+        }
+        assertTrue(stages.get(3).endsWith(": training the final model on " + trainRecords + " records"), stages.get(3));
+        final List<String> epochs = infoLines().stream().filter(line -> line.contains("epoch ") && line.contains(": loss ")).toList();
+        assertEquals(8, epochs.size(), epochs.toString());
+        for (final String epoch : epochs) {
+            assertTrue(epoch.matches(".*: (label-noise pass 1 of 1, fold [123] of 3|final model), epoch [12]: loss \\d+\\.\\d{5}, "
+                    + "validation macro-F1 (\\d\\.\\d{4}|NaN), \\d+ records/s, \\d+ ms"), epoch);
+        }
+    }
+
+    @Test
     void sharesMustLeaveATestSplit() {
         runner.setProperty(TrainProperties.TRAIN_SHARE, "0.9");
         runner.setProperty(TrainProperties.VALIDATION_SHARE, "0.1");

@@ -1,0 +1,56 @@
+package io.nifidq.processors.train;
+
+import io.nifidq.ml.train.EpochListener;
+import io.nifidq.ml.train.TrainingStage;
+import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.logging.ComponentLog;
+import org.apache.nifi.processor.ProcessSession;
+
+import java.util.Locale;
+
+/**
+ * Shows where a long training job is while it runs: a log line when each model starts (label-noise pass p of n, fold f
+ * of k, or the final model, with its training records) and after each epoch (loss, validation macro-F1, records per
+ * second), and NiFi counters under a fixed set of names, adjusted at once rather than at the session's commit.
+ */
+final class TrainingProgress implements EpochListener {
+
+    /** Every epoch of every model, out-of-fold ones included. */
+    static final String EPOCHS = "Training Epochs";
+    /** Out-of-fold models of the label-noise passes that finished training. */
+    static final String OUT_OF_FOLD_MODELS = "Out-of-Fold Models Trained";
+    static final String LABEL_NOISE_PASSES = "Label-Noise Passes Started";
+
+    private final ProcessSession session;
+    private final ComponentLog logger;
+    private final FlowFile flowFile;
+    private TrainingStage stage;
+
+    TrainingProgress(final ProcessSession session, final ComponentLog logger, final FlowFile flowFile) {
+        this.session = session;
+        this.logger = logger;
+        this.flowFile = flowFile;
+    }
+
+    @Override
+    public void stageStarted(final TrainingStage next) {
+        // A fold model has finished when the next model starts: the final model always comes after the last fold.
+        if (stage != null && !stage.isFinalModel()) {
+            session.adjustCounter(OUT_OF_FOLD_MODELS, 1, true);
+        }
+        if (!next.isFinalModel() && next.fold() == 1) {
+            session.adjustCounter(LABEL_NOISE_PASSES, 1, true);
+        }
+        stage = next;
+        logger.info("{}: training the {} on {} records", flowFile, next.describe(), next.records());
+    }
+
+    @Override
+    public void epochEnded(final int epoch, final double meanLoss, final double validationMacroF1, final long elapsedMillis) {
+        session.adjustCounter(EPOCHS, 1, true);
+        final String where = stage == null ? "" : stage.describe() + ", ";
+        final String speed = stage == null ? "" : String.format(Locale.ROOT, ", %.0f records/s", stage.recordsPerSecond(epoch, elapsedMillis));
+        logger.info("{}: {}epoch {}: loss {}, validation macro-F1 {}{}, {} ms", flowFile, where, epoch,
+                String.format(Locale.ROOT, "%.5f", meanLoss), String.format(Locale.ROOT, "%.4f", validationMacroF1), speed, elapsedMillis);
+    }
+}
