@@ -4,7 +4,6 @@ import io.nifidq.ml.eval.ClassificationReport;
 import io.nifidq.ml.features.FeaturizerSettings;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything a TrainClassifier run produced, before anything is written.
@@ -20,15 +19,4 @@ import java.util.Map;
 public record TrainingJobResult(List<String> labels, FeaturizerSettings featurizer, TrainingOutcome outcome,
                                 ClassificationReport evaluation, String evaluatedOn, List<Suspect> suspects,
                                 TrainingReport trainingReport) {
-
-    /**
-     * The report as maps, for callers written before it was typed.
-     *
-     * @deprecated use {@link #trainingReport()}, and {@link TrainingReport#withModel} / {@link TrainingReport#withText} for
-     * what TrainClassifier adds
-     */
-    @Deprecated(forRemoval = true)
-    public Map<String, Object> report() {
-        return trainingReport.toMap();
-    }
 }
