@@ -12,6 +12,7 @@ import io.nifidq.ml.train.JobSettings;
 import io.nifidq.ml.train.TrainingData;
 import io.nifidq.ml.train.TrainingJob;
 
+import io.nifidq.processors.common.SharedDatasets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -116,6 +117,6 @@ final class AugmentBenefitBenchmark {
     }
 
     private static CsvRows.LabelledTexts read(final String split, final String file) throws Exception {
-        return CsvRows.readLabelledTexts(SharedDatasetFiles.file("README.md").getParent().resolve(split).resolve(file));
+        return CsvRows.readLabelledTexts(SharedDatasets.file("README.md").getParent().resolve(split).resolve(file));
     }
 }

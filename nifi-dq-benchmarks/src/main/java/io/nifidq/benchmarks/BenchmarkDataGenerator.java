@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import io.nifidq.processors.common.SharedDatasets;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,12 +33,12 @@ final class BenchmarkDataGenerator {
     private static final String[] TEXT_PREFIXES = {"Hi, ", "Re: ", "FW: ", "Hey ", "Pls note: "};
     private static final String[] TEXT_SUFFIXES = {" :)", " thx", " ok?", " !!", " lol", " - sent from my phone"};
 
-    /** The seed data sets (text first, then label, for the text ones). */
+    /** The seed data sets, by their path under the shared data sets (text first, then label, for the text ones). */
     enum Seed {
-        ADULT(SharedDatasetFiles.ADULT, "adult"),
-        SMS_SPAM(SharedDatasetFiles.SMS_SPAM, "sms"),
+        ADULT("uci_adult/adult_train.csv", "adult"),
+        SMS_SPAM("sms_spam_collection/sms_spam.csv", "sms"),
         /** Chinese hotel reviews (AugmentText's Chinese workload). */
-        CHNSENTICORP(SharedDatasetFiles.CHNSENTICORP, "chn");
+        CHNSENTICORP("chnsenticorp_htl_all/text_label.csv", "chn");
 
         final String relativePath;
         final String shortName;
@@ -71,7 +72,7 @@ final class BenchmarkDataGenerator {
             return file;
         }
         Files.createDirectories(outputDir);
-        final List<List<String>> rows = CsvRows.read(SharedDatasetFiles.file(seed.relativePath));
+        final List<List<String>> rows = CsvRows.read(SharedDatasets.file(seed.relativePath));
         final List<String> header = rows.getFirst();
         final List<List<String>> body = rows.subList(1, rows.size());
         final Path partial = Files.createTempFile(outputDir, file.getFileName().toString(), ".partial");

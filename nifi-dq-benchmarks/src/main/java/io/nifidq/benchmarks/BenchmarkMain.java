@@ -1,5 +1,6 @@
 package io.nifidq.benchmarks;
 
+import io.nifidq.processors.common.SharedDatasets;
 import io.nifidq.processors.profile.ProfileQuality;
 
 import java.io.IOException;
@@ -77,61 +78,66 @@ public final class BenchmarkMain {
         final List<String> rest = Arrays.asList(args).subList(1, args.length);
         final Path outputDir = Path.of(System.getProperty("bench.output.dir", "target/bench"));
         try {
-            switch (args[0]) {
-                case "profile-throughput" -> throughput(ThroughputBenchmark.Subject.PROFILE_QUALITY,
-                        BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
-                case "clean-throughput" -> throughput(ThroughputBenchmark.Subject.CLEAN_RECORDS,
-                        BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
-                case "thesis" -> {
-                    final var results = io.nifidq.bench.thesis.ThesisCommand.run(rest, SharedDatasetFiles.file("README.md").getParent(),
-                            outputDir.resolve("thesis"), System.out);
-                    System.out.println();
-                    System.out.println(machine());
-                    System.out.printf(Locale.ROOT, "%d split%s, %.0f s of benchmark time%n", results.splits().size(),
-                            results.splits().size() == 1 ? "" : "s", results.seconds());
-                }
-                case "augment-benefit" -> {
-                    final String table = new AugmentBenefitBenchmark(BenchmarkOptions.parse(rest, AugmentBenefitBenchmark.OPTIONS)).run();
-                    report(outputDir, "augment-benefit", table);
-                }
-                case "classify-throughput" -> classifyThroughput(BenchmarkOptions.parse(rest, ClassifyBenchmark.OPTIONS), outputDir);
-                case "profile-memory" -> profileMemory(BenchmarkOptions.parse(rest, MemoryBenchmark.OPTIONS), outputDir);
-                case "augment-throughput" -> augmentThroughput(BenchmarkOptions.parse(rest, AugmentThroughputBenchmark.OPTIONS), outputDir);
-                case "train" -> {
-                    final String table = new TrainBenchmark(BenchmarkOptions.parse(rest, TrainBenchmark.OPTIONS)).compareWithFastText();
-                    report(outputDir, "train", table);
-                }
-                case "encoder" -> {
-                    final String table = new EncoderBenchmark(BenchmarkOptions.parse(rest, EncoderBenchmark.OPTIONS)).run();
-                    report(outputDir, "encoder", table);
-                }
-                case "label-noise-handling" -> {
-                    final String table = io.nifidq.bench.thesis.NoiseHandlingBenchmark.run(rest, SharedDatasetFiles.file("README.md").getParent());
-                    report(outputDir, "label-noise-handling", table);
-                }
-                case "label-noise" -> {
-                    final String table = new TrainBenchmark(BenchmarkOptions.parse(rest, TrainBenchmark.OPTIONS)).labelNoise();
-                    report(outputDir, "label-noise", table);
-                }
-                case "degrade" -> {
-                    final var manifest = io.nifidq.bench.degrade.DegradeCommand.run(rest);
-                    System.out.printf(Locale.ROOT, "%s at strength %s, seed %d: %,d records in, %,d out; %s%nwritten to %s and %s%n",
-                            manifest.corruption(), manifest.strength(), manifest.seed(), manifest.recordsIn(), manifest.recordsOut(),
-                            manifest.counts(), manifest.output(), io.nifidq.bench.degrade.DegradationManifest.FILE_NAME);
-                }
-                case "jfr-hotspots" -> {
-                    final BenchmarkOptions options = BenchmarkOptions.parse(rest, JfrHotspots.OPTIONS);
-                    if (options.path("file") == null) {
-                        throw new IllegalArgumentException("jfr-hotspots needs --file");
-                    }
-                    System.out.println(JfrHotspots.report(options.path("file"), options.intValue("top", 25)));
-                }
-                default -> throw new IllegalArgumentException("Unknown subcommand '" + args[0] + "'");
-            }
+            run(args[0], rest, outputDir);
         } catch (final IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(USAGE);
             System.exit(2);
+        }
+    }
+
+    /** Runs one subcommand with its own arguments; an unknown one or bad arguments throw IllegalArgumentException. */
+    private static void run(final String command, final List<String> rest, final Path outputDir) throws Exception {
+        switch (command) {
+            case "profile-throughput" -> throughput(ThroughputBenchmark.Subject.PROFILE_QUALITY,
+                    BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
+            case "clean-throughput" -> throughput(ThroughputBenchmark.Subject.CLEAN_RECORDS,
+                    BenchmarkOptions.parse(rest, ThroughputBenchmark.OPTIONS), outputDir);
+            case "thesis" -> {
+                final var results = io.nifidq.bench.thesis.ThesisCommand.run(rest, SharedDatasets.file("README.md").getParent(),
+                        outputDir.resolve("thesis"), System.out);
+                System.out.println();
+                System.out.println(machine());
+                System.out.printf(Locale.ROOT, "%d split%s, %.0f s of benchmark time%n", results.splits().size(),
+                        results.splits().size() == 1 ? "" : "s", results.seconds());
+            }
+            case "augment-benefit" -> {
+                final String table = new AugmentBenefitBenchmark(BenchmarkOptions.parse(rest, AugmentBenefitBenchmark.OPTIONS)).run();
+                report(outputDir, "augment-benefit", table);
+            }
+            case "classify-throughput" -> classifyThroughput(BenchmarkOptions.parse(rest, ClassifyBenchmark.OPTIONS), outputDir);
+            case "profile-memory" -> profileMemory(BenchmarkOptions.parse(rest, MemoryBenchmark.OPTIONS), outputDir);
+            case "augment-throughput" -> augmentThroughput(BenchmarkOptions.parse(rest, AugmentThroughputBenchmark.OPTIONS), outputDir);
+            case "train" -> {
+                final String table = new TrainBenchmark(BenchmarkOptions.parse(rest, TrainBenchmark.OPTIONS)).compareWithFastText();
+                report(outputDir, "train", table);
+            }
+            case "encoder" -> {
+                final String table = new EncoderBenchmark(BenchmarkOptions.parse(rest, EncoderBenchmark.OPTIONS)).run();
+                report(outputDir, "encoder", table);
+            }
+            case "label-noise-handling" -> {
+                final String table = io.nifidq.bench.thesis.NoiseHandlingBenchmark.run(rest, SharedDatasets.file("README.md").getParent());
+                report(outputDir, "label-noise-handling", table);
+            }
+            case "label-noise" -> {
+                final String table = new TrainBenchmark(BenchmarkOptions.parse(rest, TrainBenchmark.OPTIONS)).labelNoise();
+                report(outputDir, "label-noise", table);
+            }
+            case "degrade" -> {
+                final var manifest = io.nifidq.bench.degrade.DegradeCommand.run(rest);
+                System.out.printf(Locale.ROOT, "%s at strength %s, seed %d: %,d records in, %,d out; %s%nwritten to %s and %s%n",
+                        manifest.corruption(), manifest.strength(), manifest.seed(), manifest.recordsIn(), manifest.recordsOut(),
+                        manifest.counts(), manifest.output(), io.nifidq.bench.degrade.DegradationManifest.FILE_NAME);
+            }
+            case "jfr-hotspots" -> {
+                final BenchmarkOptions options = BenchmarkOptions.parse(rest, JfrHotspots.OPTIONS);
+                if (options.path("file") == null) {
+                    throw new IllegalArgumentException("jfr-hotspots needs --file");
+                }
+                System.out.println(JfrHotspots.report(options.path("file"), options.intValue("top", 25)));
+            }
+            default -> throw new IllegalArgumentException("Unknown subcommand '" + command + "'");
         }
     }
 

@@ -6,6 +6,7 @@ import io.nifidq.ml.train.ModelPublisher;
 import io.nifidq.ml.train.TrainingData;
 import io.nifidq.ml.train.TrainingJob;
 
+import io.nifidq.processors.common.SharedDatasets;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,7 +92,7 @@ final class ClassifyBenchmark {
     }
 
     private static Path split() {
-        return SharedDatasetFiles.file("README.md").getParent().resolve("sms_spam_collection/split");
+        return SharedDatasets.file("README.md").getParent().resolve("sms_spam_collection/split");
     }
 
     /** The rows of a text,label CSV without its header, as [text, label]. */

@@ -1,5 +1,6 @@
 package io.nifidq.benchmarks;
 
+import io.nifidq.processors.common.SharedDatasets;
 import io.nifidq.ml.encoder.BertEncoder;
 import io.nifidq.ml.encoder.BundledEncoders;
 import io.nifidq.ml.encoder.EncoderOptions;
@@ -12,6 +13,7 @@ import io.nifidq.ml.split.SplitPlan;
 import io.nifidq.ml.train.ClassifierTrainer;
 import io.nifidq.ml.train.EncoderModelFamily;
 import io.nifidq.ml.train.EpochListener;
+import io.nifidq.ml.train.HeadTrainer;
 import io.nifidq.ml.train.TextClassifierTrainer;
 import io.nifidq.ml.train.TrainingOutcome;
 import io.nifidq.ml.train.TrainingSettings;
@@ -43,6 +45,8 @@ final class EncoderBenchmark {
     private final BenchmarkOptions options;
     private final TrainBenchmark helpers;
     private final TrainingSettings settings = TrainingSettings.defaults();
+    /** The encoder model's defaults: TrainClassifier's, with the head's own learning rate. */
+    private final TrainingSettings encoderSettings = settings.toBuilder().optLearningRate(HeadTrainer.DEFAULT_LEARNING_RATE).build();
 
     EncoderBenchmark(final BenchmarkOptions options) {
         this.options = options;
@@ -63,7 +67,7 @@ final class EncoderBenchmark {
                 records, seed));
         final Path cache = Files.createDirectories(Path.of("target", "encoder-cache"));
         for (final String split : options.stringList("splits", TrainBenchmark.DEFAULT_SPLITS)) {
-            final Path dir = SharedDatasetFiles.file(split + "/train.csv").getParent();
+            final Path dir = SharedDatasets.file(split + "/train.csv").getParent();
             final TrainBenchmark.Data all = TrainBenchmark.read(dir.resolve("train.csv"), null);
             final TrainBenchmark.Data train = records.equals("all") ? all : sample(all, Integer.parseInt(records), seed);
             final TrainBenchmark.Data test = TrainBenchmark.read(dir.resolve("test.csv"), all.names());
@@ -105,7 +109,7 @@ final class EncoderBenchmark {
                           final SplitPlan plan) throws Exception {
         final EncoderOptions encoderOptions = EncoderOptions.builder().optCacheDirectory(cache).build();
         try (BertEncoder encoder = BertEncoder.loadBundled(name, encoderOptions)) {
-            final EncoderModelFamily family = new EncoderModelFamily(encoder, EncoderSource.bundled(name), settings,
+            final EncoderModelFamily family = new EncoderModelFamily(encoder, EncoderSource.bundled(name), encoderSettings,
                     (done, total) -> {
                         if (done == total || done % 1000 < encoderOptions.parallelRuns()) {
                             System.err.printf(Locale.ROOT, "  %s: embedded %,d of %,d texts%n", name, done, total);
@@ -113,7 +117,7 @@ final class EncoderBenchmark {
                     });
             final long t0 = System.nanoTime();
             final List<float[]> vectors = family.featurizer().featurizeAll(train.texts());
-            final ClassifierTrainer<float[], HeadWeights> trainer = family.trainer(settings.classWeighting());
+            final ClassifierTrainer<float[], HeadWeights> trainer = family.trainer(encoderSettings.classWeighting());
             final TrainingOutcome<HeadWeights> outcome = trainer.train(vectors, train.labels(), train.names().size(), plan.train(),
                     plan.validation(), EpochListener.NONE);
             final double trainSeconds = (System.nanoTime() - t0) / 1e9;

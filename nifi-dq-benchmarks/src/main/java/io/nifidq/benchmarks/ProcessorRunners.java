@@ -5,31 +5,28 @@ import io.nifidq.processors.classify.ClassifyProperties;
 import io.nifidq.processors.classify.ClassifyText;
 import io.nifidq.processors.clean.CleanProperties;
 import io.nifidq.processors.clean.CleanRecords;
+import io.nifidq.processors.common.TestReaders;
 import io.nifidq.processors.profile.ProfileProperties;
 import io.nifidq.processors.profile.ProfileQuality;
 import io.nifidq.service.DjlTextClassifierService;
 import org.apache.nifi.components.PropertyDescriptor;
-import org.apache.nifi.csv.CSVReader;
 import org.apache.nifi.csv.CSVRecordSetWriter;
-import org.apache.nifi.csv.CSVUtils;
 import org.apache.nifi.json.JsonRecordSetWriter;
-import org.apache.nifi.json.JsonTreeReader;
 import org.apache.nifi.processors.standard.ConvertRecord;
 import org.apache.nifi.reporting.InitializationException;
-import org.apache.nifi.schema.access.SchemaAccessUtils;
 import org.apache.nifi.util.TestRunner;
 import org.apache.nifi.util.TestRunners;
 
 import java.nio.file.Path;
 
 /**
- * The one TestRunner setup both processors share: NiFi's real CSVReader (configured as the processor tests
- * configure it: header-derived schema, strings, untrimmed, RFC 4180) or JsonTreeReader (schema inferred),
+ * The one TestRunner setup both processors share: NiFi's real CSVReader (the processor tests' own, from
+ * {@link TestReaders}: header-derived schema, strings, untrimmed, RFC 4180) or JsonTreeReader (schema inferred),
  * and for ConvertRecord the matching CSVRecordSetWriter or JsonRecordSetWriter with their defaults.
  */
 final class ProcessorRunners {
 
-    static final String READER_ID = "reader";
+    static final String READER_ID = TestReaders.READER_ID;
     static final String WRITER_ID = "writer";
 
     private ProcessorRunners() {
@@ -144,17 +141,9 @@ final class ProcessorRunners {
 
     private static void addReader(final TestRunner runner, final Format format) throws InitializationException {
         if (format == Format.CSV) {
-            final CSVReader reader = new CSVReader();
-            runner.addControllerService(READER_ID, reader);
-            runner.setProperty(reader, SchemaAccessUtils.SCHEMA_ACCESS_STRATEGY, "csv-header-derived");
-            runner.setProperty(reader, CSVUtils.FIRST_LINE_IS_HEADER, "true");
-            runner.setProperty(reader, CSVUtils.TRIM_FIELDS, "false");
-            runner.setProperty(reader, CSVUtils.CSV_FORMAT, CSVUtils.RFC_4180);
-            runner.enableControllerService(reader);
+            TestReaders.addCsvReader(runner);
         } else {
-            final JsonTreeReader reader = new JsonTreeReader();
-            runner.addControllerService(READER_ID, reader);
-            runner.enableControllerService(reader);
+            TestReaders.addJsonReader(runner);
         }
     }
 

@@ -15,6 +15,7 @@ import io.nifidq.ml.train.TextClassifierTrainer;
 import io.nifidq.ml.train.TrainingOutcome;
 import io.nifidq.ml.train.TrainingSettings;
 
+import io.nifidq.processors.common.SharedDatasets;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,7 @@ final class TrainBenchmark {
         table.append("| split | fastText default F1 | train s | fastText bigram-25ep F1 | train s | TrainClassifier F1 | acc | train s "
                 + "| epochs (best) | F1 > better fastText | time <= bigram |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (final String split : options.stringList("splits", DEFAULT_SPLITS)) {
-            final Path dir = SharedDatasetFiles.file(split + "/train.csv").getParent();
+            final Path dir = SharedDatasets.file(split + "/train.csv").getParent();
             final Map<String, double[]> fastText = options.string("skip-fasttext", "false").equals("true") ? Map.of() : fastText(dir);
             final Scores ours = trainAndTest(dir, engineSeconds);
             final double[] def = fastText.getOrDefault("default", new double[]{Double.NaN, Double.NaN, Double.NaN});
@@ -94,7 +95,7 @@ final class TrainBenchmark {
         final double rate = Double.parseDouble(options.string("noise-rate", "0.1"));
         final long noiseSeed = Long.parseLong(options.string("noise-seed", "1"));
         final int folds = options.intValue("folds", JobSettings.defaults().folds());
-        final Path dir = SharedDatasetFiles.file(split + "/train.csv").getParent();
+        final Path dir = SharedDatasets.file(split + "/train.csv").getParent();
         final Data train = read(dir.resolve("train.csv"), null);
         final Data test = read(dir.resolve("test.csv"), train.names());
         final int[] noisy = train.labels().clone();
@@ -184,7 +185,7 @@ final class TrainBenchmark {
 
     Map<String, double[]> fastText(final Path split) throws Exception {
         final Path script = Path.of(options.string("fasttext-script",
-                SharedDatasetFiles.file("README.md").getParent().resolve("../tools/fasttext_bench.py").normalize().toString()));
+                SharedDatasets.file("README.md").getParent().resolve("../tools/fasttext_bench.py").normalize().toString()));
         final Process process = new ProcessBuilder("python3", script.toString(), split.toString()).redirectErrorStream(true).start();
         final Map<String, double[]> results = new LinkedHashMap<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

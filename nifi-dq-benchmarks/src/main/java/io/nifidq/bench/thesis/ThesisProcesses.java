@@ -3,6 +3,7 @@ package io.nifidq.bench.thesis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.nifidq.processors.common.SharedDatasets;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -90,7 +91,7 @@ final class ThesisProcesses {
         removeOption(own, "--processes");
         command.addAll(own);
         command.addAll(List.of("--splits", String.join(",", splits), "--out", out.toString(), "--processes", "1",
-                "--datasets", io.nifidq.benchmarks.SharedDatasetFiles.file("README.md").getParent().toString()));
+                "--datasets", SharedDatasets.file("README.md").getParent().toString()));
         return command;
     }
 

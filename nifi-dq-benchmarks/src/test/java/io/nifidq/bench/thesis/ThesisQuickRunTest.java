@@ -1,7 +1,7 @@
 package io.nifidq.bench.thesis;
 
 import io.nifidq.bench.degrade.Corruption;
-import io.nifidq.benchmarks.SharedDatasetFiles;
+import io.nifidq.processors.common.SharedDatasets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +36,7 @@ class ThesisQuickRunTest {
     @BeforeAll
     static void runQuickMode() throws Exception {
         final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        results = ThesisCommand.run(List.of("--quick", "--out", out.toString()), SharedDatasetFiles.file("README.md").getParent(),
+        results = ThesisCommand.run(List.of("--quick", "--out", out.toString()), SharedDatasets.file("README.md").getParent(),
                 out.resolve("unused"), new PrintStream(printed, true, StandardCharsets.UTF_8));
         progress = printed.toString(StandardCharsets.UTF_8);
     }

@@ -3,9 +3,11 @@ package io.nifidq.ml.encoder;
 import ai.djl.engine.Engine;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
+import io.nifidq.ml.model.EngineStart;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The one door to DJL's ONNX Runtime engine, which runs the encoders. The first call:
@@ -37,17 +39,8 @@ public final class OnnxEngine {
             synchronized (OnnxEngine.class) {
                 e = engine;
                 if (e == null) {
-                    setIfAbsent("ai.djl.offline", "true");
-                    setIfAbsent("ai.djl.onnx.disable_alternative", "true");
                     OnnxRuntimeNatives.prepare(cacheDirectory);
-                    final Thread thread = Thread.currentThread();
-                    final ClassLoader previous = thread.getContextClassLoader();
-                    thread.setContextClassLoader(OnnxEngine.class.getClassLoader());
-                    try {
-                        e = Engine.getEngine(ENGINE_NAME);
-                    } finally {
-                        thread.setContextClassLoader(previous);
-                    }
+                    e = EngineStart.start(ENGINE_NAME, Map.of("ai.djl.offline", "true", "ai.djl.onnx.disable_alternative", "true"));
                     engine = e;
                 }
             }
@@ -68,11 +61,5 @@ public final class OnnxEngine {
     public static String describe(final Path cacheDirectory) throws IOException {
         final Engine e = get(cacheDirectory);
         return e.getEngineName() + " " + e.getVersion() + " (DJL " + Engine.getDjlVersion() + ")";
-    }
-
-    private static void setIfAbsent(final String key, final String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.nifidq.ml.model;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -40,28 +41,13 @@ public final class DjlEngine {
             synchronized (DjlEngine.class) {
                 e = engine;
                 if (e == null) {
-                    setIfAbsent("ai.djl.offline", "true");
-                    setIfAbsent("ai.djl.pytorch.num_threads", "1");
-                    setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
-                    final Thread thread = Thread.currentThread();
-                    final ClassLoader previous = thread.getContextClassLoader();
-                    thread.setContextClassLoader(DjlEngine.class.getClassLoader());
-                    try {
-                        e = Engine.getEngine(ENGINE_NAME);
-                    } finally {
-                        thread.setContextClassLoader(previous);
-                    }
+                    e = EngineStart.start(ENGINE_NAME, Map.of("ai.djl.offline", "true", "ai.djl.pytorch.num_threads", "1",
+                            "ai.djl.pytorch.num_interop_threads", "1"));
                     engine = e;
                 }
             }
         }
         return e;
-    }
-
-    private static void setIfAbsent(final String key, final String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
     }
 
     /** The first GPU when the engine reports one (a CUDA libtorch supplied by the admin), the CPU otherwise. */

@@ -3,7 +3,6 @@ package io.nifidq.ml.train;
 import io.nifidq.ml.eval.ClassificationReport;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything a TrainClassifier run produced, before anything is written.
@@ -19,15 +18,4 @@ import java.util.Map;
 public record TrainingJobResult(List<String> labels, TrainedModel model, TrainingOutcome<?> outcome,
                                 ClassificationReport evaluation, String evaluatedOn, List<Suspect> suspects,
                                 TrainingReport trainingReport) {
-
-    /**
-     * The report as maps, for callers written before it was typed.
-     *
-     * @deprecated use {@link #trainingReport()}, and {@link TrainingReport#withModel} / {@link TrainingReport#withText} for
-     * what TrainClassifier adds
-     */
-    @Deprecated(forRemoval = true)
-    public Map<String, Object> report() {
-        return trainingReport.toMap();
-    }
 }

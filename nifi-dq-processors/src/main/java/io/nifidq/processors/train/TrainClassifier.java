@@ -9,6 +9,7 @@ import io.nifidq.ml.train.ModelPublisher;
 import io.nifidq.ml.train.TrainingData;
 import io.nifidq.ml.train.TrainingJob;
 import io.nifidq.ml.train.TrainingJobResult;
+import io.nifidq.ml.train.TrainingReport;
 import io.nifidq.ml.train.UntrainableInputException;
 import io.nifidq.processors.clean.CleanRecords;
 import io.nifidq.processors.common.AbstractDqProcessor;
@@ -173,9 +174,9 @@ public class TrainClassifier extends AbstractDqProcessor {
     /** The FlowFile with its content replaced by the evaluation report, and the provenance of the model. */
     private FlowFile report(final ProcessSession session, final FlowFile flowFile, final TrainingJobResult result, final Path version,
                             final long start) {
-        final Map<String, Object> report = new LinkedHashMap<>(result.report());
-        report.put("model", Map.of("version", version.getFileName().toString(), "path", version.toAbsolutePath().toString()));
-        report.put("text", result.evaluation().toText());
+        final TrainingReport report = result.trainingReport()
+                .withModel(version.getFileName().toString(), version.toAbsolutePath().toString())
+                .withText(result.evaluation().toText());
         final Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put(DqAttributes.Train.MACRO_F1, format(result.evaluation().macroF1()));
         attributes.put(DqAttributes.Train.ACCURACY, format(result.evaluation().accuracy()));

@@ -141,27 +141,33 @@ public final class TrainProperties {
     }
 
     static JobSettings jobSettings(final ProcessContext context) {
-        final FeaturizerSettings f = DEFAULTS.featurizer();
-        final FeaturizerSettings featurizer = new FeaturizerSettings(context.getProperty(BUCKETS).asInteger(), f.wordNgramMax(),
-                f.charNgramMin(), f.charNgramMax(), f.maxIds());
-        final TrainingSettings training = new TrainingSettings(
-                context.getProperty(MODEL_TYPE).asAllowableValue(ModelTypeChoice.class).type,
-                featurizer,
-                context.getProperty(EMBEDDING_SIZE).asInteger(),
-                context.getProperty(MAX_EPOCHS).asInteger(),
-                context.getProperty(BATCH_SIZE).asInteger(),
-                context.getProperty(LEARNING_RATE).asFloat(),
-                context.getProperty(CLASS_WEIGHTS).asAllowableValue(ClassWeightsChoice.class).weighting,
-                context.getProperty(PATIENCE).asInteger(),
-                Duration.ofMillis(context.getProperty(TIME_BUDGET).asTimePeriod(TimeUnit.MILLISECONDS)),
-                context.getProperty(SEED).asLong(),
-                DEFAULTS.cnnFilters());
+        // Only the buckets are a property; the n-gram ranges and the id limit keep their defaults.
+        final FeaturizerSettings featurizer = FeaturizerSettings.builder().optBuckets(context.getProperty(BUCKETS).asInteger()).build();
+        final TrainingSettings training = TrainingSettings.builder()
+                .optModelType(context.getProperty(MODEL_TYPE).asAllowableValue(ModelTypeChoice.class).type)
+                .optFeaturizer(featurizer)
+                .optEmbeddingSize(context.getProperty(EMBEDDING_SIZE).asInteger())
+                .optMaxEpochs(context.getProperty(MAX_EPOCHS).asInteger())
+                .optBatchSize(context.getProperty(BATCH_SIZE).asInteger())
+                .optLearningRate(context.getProperty(LEARNING_RATE).asFloat())
+                .optClassWeighting(context.getProperty(CLASS_WEIGHTS).asAllowableValue(ClassWeightsChoice.class).weighting)
+                .optPatience(context.getProperty(PATIENCE).asInteger())
+                .optTimeBudget(Duration.ofMillis(context.getProperty(TIME_BUDGET).asTimePeriod(TimeUnit.MILLISECONDS)))
+                .optSeed(context.getProperty(SEED).asLong())
+                .build();
         final LabelNoiseChoice noise = context.getProperty(LABEL_NOISE).asAllowableValue(LabelNoiseChoice.class);
-        return new JobSettings(training, context.getProperty(TRAIN_SHARE).asDouble(), context.getProperty(VALIDATION_SHARE).asDouble(),
-                noise.handling, noise == LabelNoiseChoice.OFF ? JOB_DEFAULTS.folds() : context.getProperty(FOLDS).asInteger(),
-                JOB_DEFAULTS.minRecordsPerClass(),
-                noise == LabelNoiseChoice.PRUNE || noise == LabelNoiseChoice.RELABEL ? context.getProperty(LABEL_NOISE_PASSES).asInteger()
-                        : JOB_DEFAULTS.labelNoisePasses());
+        final JobSettings.Builder job = JobSettings.builder()
+                .optTraining(training)
+                .optShares(context.getProperty(TRAIN_SHARE).asDouble(), context.getProperty(VALIDATION_SHARE).asDouble())
+                .optLabelNoise(noise.handling);
+        // Folds and passes depend on the label-noise choice: hidden (and left at their defaults) when it does not use them.
+        if (noise != LabelNoiseChoice.OFF) {
+            job.optFolds(context.getProperty(FOLDS).asInteger());
+        }
+        if (noise == LabelNoiseChoice.PRUNE || noise == LabelNoiseChoice.RELABEL) {
+            job.optLabelNoisePasses(context.getProperty(LABEL_NOISE_PASSES).asInteger());
+        }
+        return job.build();
     }
 
     private static PropertyDescriptor share(final String name, final double value, final String description) {

@@ -57,8 +57,19 @@ class ClassifyTextTest {
     /** A real model, trained here on a dozen support messages and published the way TrainClassifier publishes. */
     @BeforeAll
     static void publishModel() throws IOException {
-        final TrainingSettings settings = new TrainingSettings(ModelType.FASTTEXT, new FeaturizerSettings(1 << 12, 2, 3, 4, 100), 8, 30,
-                4, 0.05f, ClassWeighting.NONE, 30, Duration.ofMinutes(1), 1L, 8);
+        final TrainingSettings settings = TrainingSettings.builder()
+                .optModelType(ModelType.FASTTEXT)
+                .optFeaturizer(FeaturizerSettings.builder().optBuckets(1 << 12).optWordNgramMax(2).optCharNgrams(3, 4).optMaxIds(100).build())
+                .optEmbeddingSize(8)
+                .optMaxEpochs(30)
+                .optBatchSize(4)
+                .optLearningRate(0.05f)
+                .optClassWeighting(ClassWeighting.NONE)
+                .optPatience(30)
+                .optTimeBudget(Duration.ofMinutes(1))
+                .optSeed(1L)
+                .optCnnFilters(8)
+                .build();
         final int[] classes = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2};
         final int[] all = IntStream.range(0, TEXTS.size()).toArray();
         final TrainingOutcome<NetworkWeights> outcome = new TextClassifierTrainer(settings).train(new HashingFeaturizer(settings.featurizer())

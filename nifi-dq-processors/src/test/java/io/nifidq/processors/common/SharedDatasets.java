@@ -5,7 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Finds ../shared/datasets (the real labelled data the project is measured on) from wherever the build runs. */
+/**
+ * Finds a file of the shared data sets (the real labelled data the project is measured on) from wherever the build runs:
+ * under the dq.datasets.dir system property, the DQ_DATASETS environment variable, ../shared/datasets from here or up to
+ * three folders above, then /work/shared/datasets. The processor tests and the benchmarks (through this module's
+ * test-jar) both use it.
+ */
 public final class SharedDatasets {
 
     private SharedDatasets() {

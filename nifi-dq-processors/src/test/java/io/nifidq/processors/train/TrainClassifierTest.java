@@ -2,6 +2,7 @@ package io.nifidq.processors.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVWriter;
 import io.nifidq.ml.model.TextClassifierModel;
@@ -93,6 +94,11 @@ class TrainClassifierTest {
                 "classification_report.txt", "metadata.json")) {
             assertTrue(Files.isRegularFile(version.resolve(file)), file);
         }
+        // The content is the published metrics.json, then where the model went and the text table, in that order.
+        final ObjectNode published = (ObjectNode) JSON.readTree(version.resolve("metrics.json").toFile());
+        published.set("model", JSON.createObjectNode().put("version", "v0001").put("path", version.toString()));
+        published.put("text", Files.readString(version.resolve("classification_report.txt")));
+        assertEquals(List.copyOf(published.properties()), List.copyOf(report.properties()));
 
         final int epochs = Integer.parseInt(out.getAttribute(DqAttributes.Train.EPOCHS));
         assertEquals(epochs, report.at("/training/epochs").asInt());

@@ -2,7 +2,6 @@ package io.nifidq.runtime;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,10 +9,11 @@ import java.util.Map;
  * CleanRecords -> ProfileQuality -> PutFile, with the rejected records, both profiles and unreadable files each
  * written to their own folder, and AugmentText writing a class-balanced copy of the cleaned records.
  */
-public final class CleanFlow extends ImportedFlow {
+public final class CleanFlow extends ImportedFlow<CleanFlow.Folders> {
 
     public static final String DEFINITION_FILE = "clean-and-profile.json";
     public static final String GROUP_NAME = "clean and profile";
+    private static final Definition DEFINITION = new Definition(DEFINITION_FILE, GROUP_NAME);
 
     // Processor names in the flow definition.
     public static final String READ_INPUT = "Read input files";
@@ -29,7 +29,8 @@ public final class CleanFlow extends ImportedFlow {
     public static final String WRITE_AUGMENTED = "Write augmented files";
 
     /** The flow's folders; the profiles go to {@code profile/before} and {@code profile/after}. */
-    public record Folders(Path input, Path cleaned, Path rejected, Path profile, Path augmented, Path failure) {
+    public record Folders(Path input, Path cleaned, Path rejected, Path profile, Path augmented, Path failure)
+            implements ImportedFlow.Folders {
 
         public static Folders under(final Path base) {
             final Path root = base.toAbsolutePath().normalize();
@@ -45,23 +46,15 @@ public final class CleanFlow extends ImportedFlow {
             return profile.resolve("after");
         }
 
-        Map<String, Path> byParameter() {
-            final Map<String, Path> folders = new LinkedHashMap<>();
-            folders.put("input.directory", input);
-            folders.put("cleaned.directory", cleaned);
-            folders.put("rejected.directory", rejected);
-            folders.put("profile.directory", profile);
-            folders.put("augmented.directory", augmented);
-            folders.put("failure.directory", failure);
-            return folders;
+        @Override
+        public Map<String, Path> byParameter() {
+            return Map.of("input.directory", input, "cleaned.directory", cleaned, "rejected.directory", rejected,
+                    "profile.directory", profile, "augmented.directory", augmented, "failure.directory", failure);
         }
     }
 
-    private final Folders folders;
-
     private CleanFlow(final NiFiRestClient client, final String groupId, final Folders folders) {
-        super(client, groupId, GROUP_NAME);
-        this.folders = folders;
+        super(client, groupId, GROUP_NAME, folders);
     }
 
     /** Uploads the flow definition under the root group with every folder parameter pointing below {@code folders}. */
@@ -72,16 +65,6 @@ public final class CleanFlow extends ImportedFlow {
     /** As {@link #importFlow(NiFiRestClient, Path, Folders)}, reusing a group of the same name when {@code reuse} is set. */
     public static CleanFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders, final boolean reuse)
             throws IOException {
-        return new CleanFlow(client, uploadOrReuse(client, flowsDirectory.resolve(DEFINITION_FILE), GROUP_NAME, folders.byParameter(),
-                Map.of(), reuse), folders);
-    }
-
-    public Folders folders() {
-        return folders;
-    }
-
-    @Override
-    Path input() {
-        return folders.input();
+        return importFlow(client, flowsDirectory, DEFINITION, folders, Map.of(), reuse, CleanFlow::new);
     }
 }

@@ -15,27 +15,19 @@ import java.util.TreeMap;
  * The second part of the main job: the "clean and profile" example flow on the sample data, and what it changed:
  * records in, cleaned and rejected (by step), and the quality scores before and after.
  */
-final class CleanFlowRun {
+final class CleanFlowRun extends FlowRun {
 
     private static final Duration FLOW_TIMEOUT = Duration.ofMinutes(2);
     private static final List<String> SCORES = List.of("overall", "completeness", "validity", "consistency", "uniqueness", "balance", "noise");
 
-    private final NiFiRestClient client;
-    private final PrintStream out;
-    private final boolean keep;
-
     /** With {@code keep}, a group of the flow's name and its folders from an earlier run are used again as they are. */
     CleanFlowRun(final NiFiRestClient client, final PrintStream out, final boolean keep) {
-        this.client = client;
-        this.out = out;
-        this.keep = keep;
+        super(client, out, keep);
     }
 
     /** Imports (or reuses) and starts the flow with its folders under {@code data}, feeds it the sample as {@code name}, and reports. */
     CleanFlow run(final Path flows, final Path data, final Path sample, final String name) throws Exception {
-        if (!keep) {
-            NiFiAssembly.deleteRecursively(data);
-        }
+        clearUnlessKept(data);
         final CleanFlow flow = CleanFlow.importFlow(client, flows, CleanFlow.Folders.under(data), keep);
         flow.enableServices(Duration.ofSeconds(60));
         flow.awaitValidated(Duration.ofSeconds(60));
@@ -46,8 +38,7 @@ final class CleanFlowRun {
         }
         flow.startProcessors();
         flow.drop(sample, name);
-        out.println((keep ? "Started the kept flow '" : "Imported and started the flow '") + CleanFlow.GROUP_NAME + "' from " + flows.resolve(CleanFlow.DEFINITION_FILE)
-                + "; dropped the sample into it");
+        announceStarted(CleanFlow.GROUP_NAME, flows.resolve(CleanFlow.DEFINITION_FILE), "dropped the sample into it");
         final CleanFlow.Folders folders = flow.folders();
         flow.awaitOutput(folders.profileAfter(), name + ".profile.json", FLOW_TIMEOUT);
         flow.awaitOutput(folders.cleaned(), name, FLOW_TIMEOUT);

@@ -18,28 +18,77 @@ import java.util.function.BooleanSupplier;
  * folder parameters set, started, fed with files through its input folder, and watched until it is done. The main job
  * and the end-to-end tests drive the flows through the subclasses, which name their processors and folders.
  */
-abstract class ImportedFlow {
+abstract class ImportedFlow<F extends ImportedFlow.Folders> {
+
+    /** The folders of a flow: each folder parameter of its definition with its folder, and the one GetFile watches. */
+    interface Folders {
+
+        /** The folder that GetFile watches (and {@link #drop} feeds). */
+        Path input();
+
+        /** Parameter name to folder (in any order: each sets its own parameter). */
+        Map<String, Path> byParameter();
+    }
+
+    /** Makes a subclass's flow object for the group that was uploaded or reused (the subclass's constructor). */
+    @FunctionalInterface
+    interface Factory<F extends Folders, T extends ImportedFlow<F>> {
+        T create(NiFiRestClient client, String groupId, F folders);
+    }
+
+    /** The definition file (in the flows folder) a flow is uploaded from, and the group name it gets in NiFi. */
+    record Definition(String file, String groupName) {
+    }
 
     private final NiFiRestClient client;
     private final String groupId;
     private final String groupName;
+    private final F folders;
     private final Map<String, String> processorIds = new LinkedHashMap<>();
 
-    ImportedFlow(final NiFiRestClient client, final String groupId, final String groupName) {
+    ImportedFlow(final NiFiRestClient client, final String groupId, final String groupName, final F folders) {
         this.client = client;
         this.groupId = groupId;
         this.groupName = groupName;
+        this.folders = folders;
         for (final JsonNode processor : client.processors(groupId)) {
             processorIds.put(processor.path("component").path("name").asText(), processor.path("id").asText());
         }
     }
 
     /**
-     * Uploads a flow definition under the root group as {@code groupName}, with every folder parameter set (and its
-     * folder created) and the other parameters given; returns the new group's id.
+     * Uploads {@code definition} under the root group with every folder parameter set (and its folder created) and the
+     * other parameters given; with {@code reuse} set, a child of the root group already named so (a kept instance, see
+     * {@link EarlierWork}) is used instead, its folders created. {@code factory} makes the subclass's object for the group.
      */
-    static String upload(final NiFiRestClient client, final Path definitionFile, final String groupName, final Map<String, Path> folders,
-                         final Map<String, String> parameters) throws IOException {
+    static <F extends Folders, T extends ImportedFlow<F>> T importFlow(final NiFiRestClient client, final Path flowsDirectory,
+                                                                        final Definition definition, final F folders,
+                                                                        final Map<String, String> parameters, final boolean reuse,
+                                                                        final Factory<F, T> factory) throws IOException {
+        final String reused = reuse ? groupNamed(client, definition.groupName()) : null;
+        if (reused != null) {
+            for (final Path folder : folders.byParameter().values()) {
+                Files.createDirectories(folder);
+            }
+            return factory.create(client, reused, folders);
+        }
+        return factory.create(client, upload(client, flowsDirectory.resolve(definition.file()), definition.groupName(),
+                folders.byParameter(), parameters), folders);
+    }
+
+    /** The id of the root group's child named {@code groupName}, or null when there is none. */
+    private static String groupNamed(final NiFiRestClient client, final String groupName) {
+        for (final JsonNode group : client.processGroups(client.rootProcessGroupId())) {
+            if (groupName.equals(group.path("component").path("name").asText())) {
+                return group.path("id").asText();
+            }
+        }
+        return null;
+    }
+
+    /** Uploads a flow definition under the root group as {@code groupName}; returns the new group's id. */
+    private static String upload(final NiFiRestClient client, final Path definitionFile, final String groupName,
+                                 final Map<String, Path> folders, final Map<String, String> parameters) throws IOException {
         final FlowDefinition definition = FlowDefinition.read(definitionFile);
         for (final Map.Entry<String, Path> folder : folders.entrySet()) {
             Files.createDirectories(folder.getValue());
@@ -49,30 +98,12 @@ abstract class ImportedFlow {
         return client.uploadFlowDefinition(client.rootProcessGroupId(), groupName, definition.toBytes());
     }
 
-    /**
-     * The id of the root group's child named {@code groupName} when {@code reuse} is set and there is one (a kept
-     * instance, see {@link EarlierWork}), else of a new group uploaded as {@link #upload} does.
-     */
-    static String uploadOrReuse(final NiFiRestClient client, final Path definitionFile, final String groupName, final Map<String, Path> folders,
-                                final Map<String, String> parameters, final boolean reuse) throws IOException {
-        if (reuse) {
-            for (final JsonNode group : client.processGroups(client.rootProcessGroupId())) {
-                if (groupName.equals(group.path("component").path("name").asText())) {
-                    for (final Path folder : folders.values()) {
-                        Files.createDirectories(folder);
-                    }
-                    return group.path("id").asText();
-                }
-            }
-        }
-        return upload(client, definitionFile, groupName, folders, parameters);
-    }
-
-    /** The folder that GetFile watches. */
-    abstract Path input();
-
     public String groupId() {
         return groupId;
+    }
+
+    public F folders() {
+        return folders;
     }
 
     public String processorId(final String name) {
@@ -178,7 +209,7 @@ abstract class ImportedFlow {
      * (which ignores hidden files) never reads a half-written file.
      */
     public Path drop(final Path file, final String name) throws IOException {
-        return dropInto(input(), file, name);
+        return dropInto(folders.input(), file, name);
     }
 
     /** Copies {@code file} into {@code folder} under {@code name}: written under a hidden name, then renamed. */
@@ -190,9 +221,9 @@ abstract class ImportedFlow {
 
     /** Writes {@code content} into the input folder as {@code name}, the same way as {@link #drop}. */
     public Path dropText(final String content, final String name) throws IOException {
-        final Path hidden = input().resolve("." + name + ".part");
+        final Path hidden = folders.input().resolve("." + name + ".part");
         Files.writeString(hidden, content);
-        return Files.move(hidden, input().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        return Files.move(hidden, folders.input().resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Waits until {@code folder} holds {@code name}, then until nothing is queued in the group. */

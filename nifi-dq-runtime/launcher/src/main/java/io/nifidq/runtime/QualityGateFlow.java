@@ -2,17 +2,17 @@ package io.nifidq.runtime;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The example flow "quality gate" (docs/flows/quality-gate.json): GetFile -> ProfileQuality -> PutFile for the passed,
  * below-threshold, profile and failure outputs.
  */
-public final class QualityGateFlow extends ImportedFlow {
+public final class QualityGateFlow extends ImportedFlow<QualityGateFlow.Folders> {
 
     public static final String DEFINITION_FILE = "quality-gate.json";
     public static final String GROUP_NAME = "quality gate";
+    private static final Definition DEFINITION = new Definition(DEFINITION_FILE, GROUP_NAME);
     public static final String PROFILE_QUALITY_TYPE = "io.nifidq.processors.profile.ProfileQuality";
 
     // Processor names in the flow definition.
@@ -26,7 +26,7 @@ public final class QualityGateFlow extends ImportedFlow {
     public static final String MINIMUM_OVERALL_SCORE = "minimum.overall.score";
 
     /** The flow's folders, one parameter each. */
-    public record Folders(Path input, Path passed, Path profile, Path belowThreshold, Path failure) {
+    public record Folders(Path input, Path passed, Path profile, Path belowThreshold, Path failure) implements ImportedFlow.Folders {
 
         public static Folders under(final Path base) {
             final Path root = base.toAbsolutePath().normalize();
@@ -34,22 +34,15 @@ public final class QualityGateFlow extends ImportedFlow {
                     root.resolve("below-threshold"), root.resolve("failure"));
         }
 
-        Map<String, Path> byParameter() {
-            final Map<String, Path> folders = new LinkedHashMap<>();
-            folders.put("input.directory", input);
-            folders.put("passed.directory", passed);
-            folders.put("profile.directory", profile);
-            folders.put("below.threshold.directory", belowThreshold);
-            folders.put("failure.directory", failure);
-            return folders;
+        @Override
+        public Map<String, Path> byParameter() {
+            return Map.of("input.directory", input, "passed.directory", passed, "profile.directory", profile,
+                    "below.threshold.directory", belowThreshold, "failure.directory", failure);
         }
     }
 
-    private final Folders folders;
-
     private QualityGateFlow(final NiFiRestClient client, final String groupId, final Folders folders) {
-        super(client, groupId, GROUP_NAME);
-        this.folders = folders;
+        super(client, groupId, GROUP_NAME, folders);
     }
 
     /**
@@ -64,22 +57,12 @@ public final class QualityGateFlow extends ImportedFlow {
     /** As {@link #importFlow(NiFiRestClient, Path, Folders, String)}, reusing a group of the same name when {@code reuse} is set. */
     public static QualityGateFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders,
                                              final String minimumOverallScore, final boolean reuse) throws IOException {
-        final String groupId = uploadOrReuse(client, flowsDirectory.resolve(DEFINITION_FILE), GROUP_NAME, folders.byParameter(),
-                minimumOverallScore == null ? Map.of() : Map.of(MINIMUM_OVERALL_SCORE, minimumOverallScore), reuse);
-        return new QualityGateFlow(client, groupId, folders);
+        return importFlow(client, flowsDirectory, DEFINITION, folders,
+                minimumOverallScore == null ? Map.of() : Map.of(MINIMUM_OVERALL_SCORE, minimumOverallScore), reuse, QualityGateFlow::new);
     }
 
     /** The flow as already imported in group {@code groupId} (e.g. after a restart of NiFi). */
     public static QualityGateFlow existing(final NiFiRestClient client, final String groupId, final Folders folders) {
         return new QualityGateFlow(client, groupId, folders);
-    }
-
-    public Folders folders() {
-        return folders;
-    }
-
-    @Override
-    Path input() {
-        return folders.input();
     }
 }

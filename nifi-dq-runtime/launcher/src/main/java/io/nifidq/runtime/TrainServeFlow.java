@@ -2,17 +2,17 @@ package io.nifidq.runtime;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The example flow "train and serve" (docs/flows/train-and-serve.json): GetFile -> TrainClassifier publishes model
  * versions into the model folder; a DjlTextClassifierService serves the newest to GetFile -> ClassifyText.
  */
-public final class TrainServeFlow extends ImportedFlow {
+public final class TrainServeFlow extends ImportedFlow<TrainServeFlow.Folders> {
 
     public static final String DEFINITION_FILE = "train-and-serve.json";
     public static final String GROUP_NAME = "train and serve";
+    private static final Definition DEFINITION = new Definition(DEFINITION_FILE, GROUP_NAME);
 
     // Component names in the flow definition.
     public static final String TRAIN = "Train classifier";
@@ -23,7 +23,8 @@ public final class TrainServeFlow extends ImportedFlow {
     public static final String CLASSIFIER_SERVICE = "Text classifier (latest model)";
 
     /** The flow's folders: training input, models, reports, input to classify, classified output, failures. */
-    public record Folders(Path trainInput, Path models, Path reports, Path classifyInput, Path classified, Path failure) {
+    public record Folders(Path trainInput, Path models, Path reports, Path classifyInput, Path classified, Path failure)
+            implements ImportedFlow.Folders {
 
         public static Folders under(final Path base) {
             final Path root = base.toAbsolutePath().normalize();
@@ -31,23 +32,22 @@ public final class TrainServeFlow extends ImportedFlow {
                     root.resolve("classified"), root.resolve("failure"));
         }
 
-        Map<String, Path> byParameter() {
-            final Map<String, Path> folders = new LinkedHashMap<>();
-            folders.put("train.input.directory", trainInput);
-            folders.put("model.directory", models);
-            folders.put("report.directory", reports);
-            folders.put("classify.input.directory", classifyInput);
-            folders.put("classified.directory", classified);
-            folders.put("failure.directory", failure);
-            return folders;
+        /** Files dropped with {@link TrainServeFlow#drop} go to training; {@link TrainServeFlow#dropToClassify} feeds the other input. */
+        @Override
+        public Path input() {
+            return trainInput;
+        }
+
+        @Override
+        public Map<String, Path> byParameter() {
+            return Map.of("train.input.directory", trainInput, "model.directory", models, "report.directory", reports,
+                    "classify.input.directory", classifyInput, "classified.directory", classified,
+                    "failure.directory", failure);
         }
     }
 
-    private final Folders folders;
-
     private TrainServeFlow(final NiFiRestClient client, final String groupId, final Folders folders) {
-        super(client, groupId, GROUP_NAME);
-        this.folders = folders;
+        super(client, groupId, GROUP_NAME, folders);
     }
 
     public static TrainServeFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders)
@@ -58,22 +58,11 @@ public final class TrainServeFlow extends ImportedFlow {
     /** As {@link #importFlow(NiFiRestClient, Path, Folders)}, reusing a group of the same name when {@code reuse} is set. */
     public static TrainServeFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders, final boolean reuse)
             throws IOException {
-        return new TrainServeFlow(client, uploadOrReuse(client, flowsDirectory.resolve(DEFINITION_FILE), GROUP_NAME, folders.byParameter(),
-                Map.of(), reuse), folders);
-    }
-
-    public Folders folders() {
-        return folders;
-    }
-
-    /** Files dropped with {@link #drop} go to training; use {@link #dropToClassify} for the other input. */
-    @Override
-    Path input() {
-        return folders.trainInput();
+        return importFlow(client, flowsDirectory, DEFINITION, folders, Map.of(), reuse, TrainServeFlow::new);
     }
 
     /** Copies {@code file} into the classify input folder under {@code name}, atomically. */
     public Path dropToClassify(final Path file, final String name) throws IOException {
-        return dropInto(folders.classifyInput(), file, name);
+        return dropInto(folders().classifyInput(), file, name);
     }
 }

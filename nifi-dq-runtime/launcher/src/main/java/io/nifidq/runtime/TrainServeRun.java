@@ -14,33 +14,24 @@ import java.util.Map;
  * clean flow kept and AugmentText rebalanced, the model service loads the published model, and ClassifyText labels the
  * original sample.
  */
-final class TrainServeRun {
+final class TrainServeRun extends FlowRun {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
-    private final NiFiRestClient client;
-    private final PrintStream out;
-    private final boolean keep;
-
     /** With {@code keep}, a group of the flow's name, its folders and the models it published are used again as they are. */
     TrainServeRun(final NiFiRestClient client, final PrintStream out, final boolean keep) {
-        this.client = client;
-        this.out = out;
-        this.keep = keep;
+        super(client, out, keep);
     }
 
     /** Trains on {@code trainingFile} and classifies {@code toClassify}, both dropped under names made from {@code name}. */
     TrainServeFlow run(final Path flows, final Path data, final Path trainingFile, final Path toClassify, final String name) throws Exception {
-        if (!keep) {
-            NiFiAssembly.deleteRecursively(data);
-        }
+        clearUnlessKept(data);
         final TrainServeFlow flow = TrainServeFlow.importFlow(client, flows, TrainServeFlow.Folders.under(data), keep);
         // The model service cannot enable before a model exists: it is enabled once TrainClassifier has published one.
         flow.enableServicesExcept(java.util.Set.of(TrainServeFlow.CLASSIFIER_SERVICE), Duration.ofSeconds(60));
         flow.awaitValidated(Duration.ofSeconds(60));
         flow.startProcessors();
-        out.println((keep ? "Started the kept flow '" : "Imported and started the flow '") + TrainServeFlow.GROUP_NAME + "' from " + flows.resolve(TrainServeFlow.DEFINITION_FILE)
-                + "; training on the cleaned, rebalanced records");
+        announceStarted(TrainServeFlow.GROUP_NAME, flows.resolve(TrainServeFlow.DEFINITION_FILE), "training on the cleaned, rebalanced records");
         final String trainingName = "augmented-" + name;
         flow.drop(trainingFile, trainingName);
         ImportedFlow.await(TIMEOUT, "the training report (or a failure)", () -> Files.exists(flow.folders().reports().resolve(trainingName))
