@@ -76,7 +76,7 @@ final class EncoderBenchmark {
             final double bigram = peers.getOrDefault("bigram-25ep", new double[]{Double.NaN})[0];
             final SplitPlan plan = helpers.carveValidation(train.labels());
             final Score ngram = ngram(train, test, plan);
-            final String encoderName = chineseShare(train.texts()) > 0.3 ? BundledEncoders.CHINESE : BundledEncoders.ENGLISH;
+            final String encoderName = BundledEncoders.forTexts(train.texts());
             if (options.string("tune", "false").equals("true")) {
                 table.append(tune(encoderName, cache, train, plan, split));
                 continue;
@@ -212,20 +212,5 @@ final class EncoderBenchmark {
 
     private static String csv(final String value) {
         return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-
-    private static double chineseShare(final List<String> texts) {
-        long han = 0;
-        long letters = 0;
-        for (final String text : texts.subList(0, Math.min(200, texts.size()))) {
-            for (int i = 0; i < text.length(); i++) {
-                final char c = text.charAt(i);
-                if (Character.isLetter(c)) {
-                    letters++;
-                    han += Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? 1 : 0;
-                }
-            }
-        }
-        return letters == 0 ? 0 : han / (double) letters;
     }
 }

@@ -23,8 +23,29 @@ public final class BundledEncoders {
     public static final List<String> NAMES = List.of(ENGLISH, CHINESE);
 
     private static final String RESOURCE_ROOT = "/io/nifidq/ml/encoder/";
+    private static final int DETECTION_SAMPLE = 200;
+    private static final double CHINESE_SHARE = 0.3;
 
     private BundledEncoders() {
+    }
+
+    /**
+     * The bundled encoder for the language of the texts: Chinese when Han characters are more than {@value #CHINESE_SHARE} of
+     * the letters of the first {@value #DETECTION_SAMPLE} texts, English otherwise.
+     */
+    public static String forTexts(final List<? extends CharSequence> texts) {
+        long han = 0;
+        long letters = 0;
+        for (final CharSequence text : texts.subList(0, Math.min(DETECTION_SAMPLE, texts.size()))) {
+            for (int i = 0; i < text.length(); i++) {
+                final char c = text.charAt(i);
+                if (Character.isLetter(c)) {
+                    letters++;
+                    han += Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN ? 1 : 0;
+                }
+            }
+        }
+        return letters > 0 && han > CHINESE_SHARE * letters ? CHINESE : ENGLISH;
     }
 
     /** The descriptor of a bundled encoder, read from the class path. */

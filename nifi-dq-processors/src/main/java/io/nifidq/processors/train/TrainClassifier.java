@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nifidq.augment.CopyMarkers;
 import io.nifidq.ml.train.JobSettings;
 import io.nifidq.ml.train.LabelNoiseHandling;
+import io.nifidq.ml.encoder.EncoderOptions;
 import io.nifidq.ml.train.ModelPublisher;
+import io.nifidq.ml.train.OpenModelFamily;
 import io.nifidq.ml.train.TrainingData;
 import io.nifidq.ml.train.TrainingJob;
 import io.nifidq.ml.train.TrainingJobResult;
@@ -94,6 +96,9 @@ public class TrainClassifier extends AbstractDqProcessor {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** The encoder runs on the CPU with the node's cores; the model service decides where served models run. */
+    private static final EncoderOptions ENCODER_OPTIONS = EncoderOptions.builder().build();
+
     private volatile JobSettings jobSettings;
     private volatile CopyMarkers markers;
 
@@ -132,7 +137,11 @@ public class TrainClassifier extends AbstractDqProcessor {
             data = TrainingRecords.read(router, flowFile, evaluated(context, TrainProperties.TEXT_FIELD, flowFile),
                     evaluated(context, TrainProperties.LABEL_FIELD, flowFile), evaluated(context, TrainProperties.SPLIT_FIELD, flowFile),
                     markers);
-            result = new TrainingJob(jobSettings).run(data, new TrainingProgress(session, getLogger(), flowFile));
+            final TrainingProgress progress = new TrainingProgress(session, getLogger(), flowFile, jobSettings.training().timeBudget());
+            try (OpenModelFamily family = OpenModelFamily.open(jobSettings.training(), TrainProperties.encoderSource(context, data.texts()),
+                    ENCODER_OPTIONS, progress)) {
+                result = new TrainingJob(jobSettings, family.family()).run(data, progress);
+            }
             version = ModelPublisher.publish(Path.of(evaluated(context, TrainProperties.MODEL_DIRECTORY, flowFile)), result, data);
         } catch (final Exception e) {
             // An input that cannot be trained on says why in its own words; anything else gets its class and cause.

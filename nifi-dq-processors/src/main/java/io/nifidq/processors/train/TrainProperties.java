@@ -1,18 +1,26 @@
 package io.nifidq.processors.train;
 
 import io.nifidq.augment.CopyMarkers;
+import io.nifidq.ml.encoder.BundledEncoders;
+import io.nifidq.ml.encoder.EncoderSource;
 import io.nifidq.ml.features.FeaturizerSettings;
+import io.nifidq.ml.model.ModelType;
+import io.nifidq.ml.train.HeadTrainer;
 import io.nifidq.ml.train.JobSettings;
 import io.nifidq.ml.train.TrainingSettings;
 import io.nifidq.processors.common.SharedDescriptors;
 import io.nifidq.processors.train.TrainChoices.ClassWeightsChoice;
+import io.nifidq.processors.train.TrainChoices.EncoderChoice;
 import io.nifidq.processors.train.TrainChoices.LabelNoiseChoice;
 import io.nifidq.processors.train.TrainChoices.ModelTypeChoice;
 import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.resource.ResourceCardinality;
+import org.apache.nifi.components.resource.ResourceType;
 import org.apache.nifi.expression.ExpressionLanguageScope;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.util.StandardValidators;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +68,23 @@ public final class TrainProperties {
             "The network to train.")
             .build();
 
+    public static final PropertyDescriptor ENCODER = choice("Encoder", EncoderChoice.DETECTED,
+            "The pretrained encoder whose sentence vectors the head is trained on. The model records the encoder and its "
+                    + "checksum and is served only with that very encoder.")
+            .dependsOn(MODEL_TYPE, ModelTypeChoice.PRETRAINED_ENCODER)
+            .build();
+
+    public static final PropertyDescriptor ENCODER_DIRECTORY = new PropertyDescriptor.Builder()
+            .name("Encoder Directory")
+            .description("An admin's encoder directory (model.onnx, tokenizer.json, encoder.json with the files' SHA-256), e.g. a "
+                    + "BERT, RoBERTa or MiniLM exported from Hugging Face. Verified at every load; nothing is downloaded. On a "
+                    + "cluster, a directory every node can read at the same path.")
+            .required(true)
+            .identifiesExternalResource(ResourceCardinality.SINGLE, ResourceType.DIRECTORY)
+            .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
+            .dependsOn(ENCODER, EncoderChoice.DIRECTORY)
+            .build();
+
     public static final PropertyDescriptor TRAIN_SHARE = share("Train Share", JOB_DEFAULTS.trainShare(),
             "Share of the original records used for training (stratified by label). Augmented records always train, with their source.");
     public static final PropertyDescriptor VALIDATION_SHARE = share("Validation Share", JOB_DEFAULTS.validationShare(),
@@ -80,9 +105,9 @@ public final class TrainProperties {
     public static final PropertyDescriptor BATCH_SIZE = integer("Batch Size", DEFAULTS.batchSize(), 1, 65_536,
             "Records per optimizer step.");
 
-    public static final PropertyDescriptor LEARNING_RATE = withDefault("Learning Rate", String.valueOf(DEFAULTS.learningRate()),
-            StandardValidators.NUMBER_VALIDATOR,
-            "Adam's step size.")
+    public static final PropertyDescriptor LEARNING_RATE = optional("Learning Rate", StandardValidators.NUMBER_VALIDATOR,
+            "Adam's step size. Unset: " + DEFAULTS.learningRate() + " for the n-gram models, " + HeadTrainer.DEFAULT_LEARNING_RATE
+                    + " for a pretrained encoder's head (chosen on validation records; 0.01 overshoots on sentence vectors).")
             .build();
 
     public static final PropertyDescriptor CLASS_WEIGHTS = choice("Class Weights", ClassWeightsChoice.AUTO,
@@ -129,10 +154,20 @@ public final class TrainProperties {
             + "split.").build();
 
     static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, TEXT_FIELD, LABEL_FIELD, MODEL_DIRECTORY, MODEL_TYPE,
-            SPLIT_FIELD, TRAIN_SHARE, VALIDATION_SHARE, SEED, BUCKETS, EMBEDDING_SIZE, MAX_EPOCHS, BATCH_SIZE, LEARNING_RATE, CLASS_WEIGHTS,
+            ENCODER, ENCODER_DIRECTORY, SPLIT_FIELD, TRAIN_SHARE, VALIDATION_SHARE, SEED, BUCKETS, EMBEDDING_SIZE, MAX_EPOCHS, BATCH_SIZE, LEARNING_RATE, CLASS_WEIGHTS,
             PATIENCE, TIME_BUDGET, LABEL_NOISE, FOLDS, LABEL_NOISE_PASSES, RECORD_WRITER, AUGMENTED_FIELD, SOURCE_INDEX_FIELD);
 
     private TrainProperties() {
+    }
+
+    /** The encoder a PRETRAINED_ENCODER job embeds with; By Detected Language looks at the job's texts. */
+    static EncoderSource encoderSource(final ProcessContext context, final List<String> texts) {
+        return switch (context.getProperty(ENCODER).asAllowableValue(EncoderChoice.class)) {
+            case ENGLISH -> EncoderSource.bundled(BundledEncoders.ENGLISH);
+            case CHINESE -> EncoderSource.bundled(BundledEncoders.CHINESE);
+            case DETECTED -> EncoderSource.bundled(BundledEncoders.forTexts(texts));
+            case DIRECTORY -> EncoderSource.directory(Path.of(context.getProperty(ENCODER_DIRECTORY).evaluateAttributeExpressions().getValue()));
+        };
     }
 
     /** The marker fields of AugmentText's copies, as the properties name them. */
@@ -143,13 +178,16 @@ public final class TrainProperties {
     static JobSettings jobSettings(final ProcessContext context) {
         // Only the buckets are a property; the n-gram ranges and the id limit keep their defaults.
         final FeaturizerSettings featurizer = FeaturizerSettings.builder().optBuckets(context.getProperty(BUCKETS).asInteger()).build();
+        final ModelType type = context.getProperty(MODEL_TYPE).asAllowableValue(ModelTypeChoice.class).type;
+        final Float rate = context.getProperty(LEARNING_RATE).isSet() ? context.getProperty(LEARNING_RATE).asFloat() : null;
         final TrainingSettings training = TrainingSettings.builder()
-                .optModelType(context.getProperty(MODEL_TYPE).asAllowableValue(ModelTypeChoice.class).type)
+                .optModelType(type)
                 .optFeaturizer(featurizer)
                 .optEmbeddingSize(context.getProperty(EMBEDDING_SIZE).asInteger())
                 .optMaxEpochs(context.getProperty(MAX_EPOCHS).asInteger())
                 .optBatchSize(context.getProperty(BATCH_SIZE).asInteger())
-                .optLearningRate(context.getProperty(LEARNING_RATE).asFloat())
+                .optLearningRate(rate != null ? rate
+                        : type == ModelType.PRETRAINED_ENCODER ? HeadTrainer.DEFAULT_LEARNING_RATE : DEFAULTS.learningRate())
                 .optClassWeighting(context.getProperty(CLASS_WEIGHTS).asAllowableValue(ClassWeightsChoice.class).weighting)
                 .optPatience(context.getProperty(PATIENCE).asInteger())
                 .optTimeBudget(Duration.ofMillis(context.getProperty(TIME_BUDGET).asTimePeriod(TimeUnit.MILLISECONDS)))

@@ -1,11 +1,13 @@
 package io.nifidq.processors.train;
 
+import io.nifidq.ml.encoder.EmbeddingListener;
 import io.nifidq.ml.train.EpochListener;
 import io.nifidq.ml.train.TrainingStage;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.logging.ComponentLog;
 import org.apache.nifi.processor.ProcessSession;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -13,23 +15,52 @@ import java.util.Locale;
  * of k, or the final model, with its training records) and after each epoch (loss, validation macro-F1, records per
  * second), and NiFi counters under a fixed set of names, adjusted at once rather than at the session's commit.
  */
-final class TrainingProgress implements EpochListener {
+final class TrainingProgress implements EpochListener, EmbeddingListener {
 
     /** Every epoch of every model, out-of-fold ones included. */
     static final String EPOCHS = "Training Epochs";
     /** Out-of-fold models of the label-noise passes that finished training. */
     static final String OUT_OF_FOLD_MODELS = "Out-of-Fold Models Trained";
     static final String LABEL_NOISE_PASSES = "Label-Noise Passes Started";
+    /** Texts a pretrained encoder embedded for training (each distinct text once per job). */
+    static final String TEXTS_EMBEDDED = "Texts Embedded";
+    /** A log line about the embedding every this many texts. */
+    static final int EMBEDDING_LOG_EVERY = 1000;
 
     private final ProcessSession session;
     private final ComponentLog logger;
     private final FlowFile flowFile;
+    private final Duration timeBudget;
+    private final long start = System.nanoTime();
     private TrainingStage stage;
+    private int embeddedReported;
 
-    TrainingProgress(final ProcessSession session, final ComponentLog logger, final FlowFile flowFile) {
+    TrainingProgress(final ProcessSession session, final ComponentLog logger, final FlowFile flowFile, final Duration timeBudget) {
         this.session = session;
         this.logger = logger;
         this.flowFile = flowFile;
+        this.timeBudget = timeBudget;
+    }
+
+    /**
+     * Counts and logs the embedding, and stops it when the Time Budget has run out (training would have none left).
+     *
+     * @throws IllegalStateException when the time budget has run out
+     */
+    @Override
+    public void batchEmbedded(final int textsDone, final int textsTotal) {
+        session.adjustCounter(TEXTS_EMBEDDED, textsDone - embeddedReported, true);
+        final boolean logLine = textsDone / EMBEDDING_LOG_EVERY > embeddedReported / EMBEDDING_LOG_EVERY || textsDone == textsTotal;
+        embeddedReported = textsDone;
+        final double seconds = (System.nanoTime() - start) / 1e9;
+        if (logLine) {
+            logger.info("{}: embedded {} of {} distinct texts, {} texts/s", flowFile, textsDone, textsTotal,
+                    String.format(Locale.ROOT, "%.0f", textsDone / Math.max(seconds, 1e-3)));
+        }
+        if (seconds > timeBudget.toMillis() / 1000.0 && textsDone < textsTotal) {
+            throw new IllegalStateException("the Time Budget of " + timeBudget.toSeconds() + " s ran out while embedding the texts ("
+                    + textsDone + " of " + textsTotal + " embedded): raise it, or train on fewer records");
+        }
     }
 
     @Override
