@@ -118,7 +118,8 @@ class EncoderModelServiceTest {
                     final TextClassifierService.Classification result = service.classify(TrainedModels.TEXTS, 1);
                     assertEquals(TrainedModels.TEXTS.size(), result.predictions().size());
                     assertTrue(result.predictions().stream().allMatch(p -> p != null && p.top().size() == 1));
-                    deviceOfVersion.merge(result.modelVersion(), result.device(), (known, now) -> known.equals(now) ? known : known + " AND " + now);
+                    deviceOfVersion.merge(result.modelVersion(), result.device(),
+                            (known, now) -> known.equals(now) ? known : known + " AND " + now);
                     if (!versionsSeen.contains(result.modelVersion())) {
                         versionsSeen.add(result.modelVersion());
                         answeredBy.get(result.modelVersion()).countDown();

@@ -121,7 +121,8 @@ class ClassifyTextEncoderModelTest {
         assertEquals(6, runner.getCounterValue("Records Classified"));
         assertEquals(1, runner.getCounterValue("Records Without Text"));
         assertEquals(1, runner.getCounterValue(ClassifyText.TEXTS_TRUNCATED_COUNTER));
-        assertEquals(1, runner.getProvenanceEvents().stream().filter(e -> e.getEventType() == ProvenanceEventType.CONTENT_MODIFIED).count());
+        assertEquals(1, runner.getProvenanceEvents().stream()
+                .filter(event -> event.getEventType() == ProvenanceEventType.CONTENT_MODIFIED).count());
     }
 
     @Test
