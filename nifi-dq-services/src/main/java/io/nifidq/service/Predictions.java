@@ -1,7 +1,7 @@
 package io.nifidq.service;
 
+import io.nifidq.ml.serving.ServedModel;
 import io.nifidq.service.api.TextClassifierService;
-import io.nifidq.ml.model.TextClassifierModel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,22 +15,26 @@ final class Predictions {
     private Predictions() {
     }
 
+    /** The predictions of one call and how many of its texts the model cut to fit. */
+    record Scored(List<TextClassifierService.Prediction> predictions, int truncatedTexts) {
+    }
+
     /** The predictions of the texts, the present ones sent to the model in forward passes of at most batchSize texts. */
-    static List<TextClassifierService.Prediction> of(final TextClassifierModel model, final List<String> texts, final int topK,
-                                                     final int batchSize) {
+    static Scored of(final ServedModel model, final List<String> texts, final int topK, final int batchSize) {
         final List<String> present = new ArrayList<>(texts.size());
         for (final String text : texts) {
             if (text != null && !text.isBlank()) {
                 present.add(text);
             }
         }
-        final float[][] probabilities = present.isEmpty() ? new float[0][] : model.predictProbabilities(present, batchSize);
+        final ServedModel.Scores scores = present.isEmpty() ? new ServedModel.Scores(new float[0][], 0) : model.score(present, batchSize);
+        final float[][] probabilities = scores.probabilities();
         final List<TextClassifierService.Prediction> predictions = new ArrayList<>(texts.size());
         int next = 0;
         for (final String text : texts) {
             predictions.add(text == null || text.isBlank() ? null : prediction(model.labels(), probabilities[next++], topK));
         }
-        return predictions;
+        return new Scored(predictions, scores.truncatedTexts());
     }
 
     static TextClassifierService.Prediction prediction(final List<String> labels, final float[] probabilities, final int topK) {

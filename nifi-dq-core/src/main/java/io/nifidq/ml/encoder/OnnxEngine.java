@@ -2,7 +2,9 @@ package io.nifidq.ml.encoder;
 
 import ai.djl.engine.Engine;
 import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
 import io.nifidq.ml.model.EngineStart;
 
 import java.io.IOException;
@@ -55,6 +57,24 @@ public final class OnnxEngine {
     public static boolean cudaAvailable(final Path cacheDirectory) throws IOException {
         get(cacheDirectory);
         return OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
+    }
+
+    /**
+     * Why ONNX Runtime cannot run on the given GPU here, or null when it can: its CUDA execution provider is on the class
+     * path (onnxruntime_gpu, not the bundled CPU build) and starts, which needs the CUDA 12 and cuDNN 9 libraries. A missing
+     * GPU of that index shows only when a session is created.
+     */
+    public static String cudaProblem(final Path cacheDirectory, final int gpuIndex) throws IOException {
+        if (!cudaAvailable(cacheDirectory)) {
+            return "ONNX Runtime on this node has no CUDA execution provider (it is the CPU build, "
+                    + OrtEnvironment.getAvailableProviders() + ")";
+        }
+        try (OrtSession.SessionOptions probe = new OrtSession.SessionOptions()) {
+            probe.addCUDA(gpuIndex);
+            return null;
+        } catch (final OrtException | RuntimeException | LinkageError e) {
+            return "ONNX Runtime's CUDA execution provider cannot start on GPU " + gpuIndex + ": " + e.getMessage();
+        }
     }
 
     /** "OnnxRuntime 1.21.1 (DJL 0.36.0)", for metadata and reports. */

@@ -1,6 +1,7 @@
 package io.nifidq.ml.head;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public record HeadSpec(int inputs, int hidden, int classes, float weightDecay) {
         return new HeadSpec(inputs, hidden, classes, weightDecay);
     }
 
-    @JsonIgnore
+    @JsonIgnore // derived from hidden; Jackson would otherwise write a "linear" property that reading refuses
     public boolean isLinear() {
         return hidden == 0;
     }

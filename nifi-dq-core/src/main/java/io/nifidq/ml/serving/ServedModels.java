@@ -13,6 +13,19 @@ import java.nio.file.Path;
 /** Loads a verified model version of either family, as its metadata's model type says. */
 public final class ServedModels {
 
+    /**
+     * Where each family runs. Asked only for the family of the version being loaded, so that an implementation can start
+     * just the engine that family needs (PyTorch for n-gram models, ONNX Runtime for encoder models).
+     */
+    public interface Placement {
+
+        /** The PyTorch device of an n-gram model. */
+        Device ngramDevice() throws IOException;
+
+        /** How an encoder model's encoder runs, device included. */
+        EncoderOptions encoderOptions() throws IOException;
+    }
+
     private ServedModels() {
     }
 
@@ -21,10 +34,25 @@ public final class ServedModels {
      * engine, an encoder model with its encoder run as the options say (device included).
      */
     public static ServedModel load(final Path version, final Device device, final EncoderOptions encoderOptions) throws IOException {
+        return load(version, new Placement() {
+            @Override
+            public Device ngramDevice() {
+                return device;
+            }
+
+            @Override
+            public EncoderOptions encoderOptions() {
+                return encoderOptions;
+            }
+        });
+    }
+
+    /** As {@link #load(Path, Device, EncoderOptions)}, placed where the placement says for the version's family. */
+    public static ServedModel load(final Path version, final Placement placement) throws IOException {
         final ModelMetadata metadata = ModelStore.verify(version);
         final ServedModel model = ModelType.PRETRAINED_ENCODER.name().equals(metadata.modelType())
-                ? EncoderClassifierModel.load(version, encoderOptions)
-                : TextClassifierModel.load(version, device);
+                ? EncoderClassifierModel.load(version, placement.encoderOptions())
+                : TextClassifierModel.load(version, placement.ngramDevice());
         if (!model.labels().equals(metadata.labels())) {
             model.close();
             throw new IOException("The labels of " + version + " disagree with its metadata");

@@ -35,6 +35,7 @@ final class ClassificationRouting implements RecordRouter.RecordRouting {
     private long recordsIn;
     private long recordsLow;
     private long withoutText;
+    private long textsTruncated;
     private String modelVersion;
     private String device;
 
@@ -81,6 +82,7 @@ final class ClassificationRouting implements RecordRouter.RecordRouting {
         final Classification result = classifier.classify(texts, settings.topK());
         modelVersion = result.modelVersion();
         device = result.device();
+        textsTruncated += result.truncatedTexts();
         for (int i = 0; i < batch.size(); i++) {
             recordsIn++;
             final Prediction prediction = result.predictions().get(i);
@@ -109,12 +111,12 @@ final class ClassificationRouting implements RecordRouter.RecordRouting {
         return top;
     }
 
-    /** The records read, those sent to the low-confidence child, and those without a text. */
+    /** The records read, those sent to the low-confidence child, those without a text, and the texts the model cut to fit. */
     Tally tally() {
-        return new Tally(recordsIn, recordsLow, withoutText);
+        return new Tally(recordsIn, recordsLow, withoutText, textsTruncated);
     }
 
-    record Tally(long recordsIn, long recordsLow, long withoutText) {
+    record Tally(long recordsIn, long recordsLow, long withoutText, long textsTruncated) {
     }
 
     /** The model that classified the records, as the service reports it when none had a text to classify. */

@@ -63,7 +63,9 @@ public final class ClassifyProperties {
 
     public static final PropertyDescriptor BATCH_SIZE = withDefault("Batch Size", "1000",
             StandardValidators.createLongValidator(1, 100_000, true),
-            "Records sent to the service per call; the service splits them further by its Maximum Batch Size.")
+            "Records sent to the service per call; the service splits them further by its Maximum Batch Size. The "
+                    + "records of a call are held in memory until the call returns: an encoder model on a CPU takes about a "
+                    + "second per 100 to 350 short texts.")
             .build();
 
     static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, RECORD_WRITER, CLASSIFIER, TEXT_FIELD, PREDICTION_FIELD,

@@ -28,7 +28,9 @@ import java.util.Set;
 @Tags({"machine learning", "text classification", "inference", "predict", "djl", "record", "dq"})
 @CapabilityDescription("Adds a predicted label and its confidence (and optionally the top-k labels with their probabilities) to each "
         + "record, classifying the Text Field in batches through a text classifier service that holds the model. Records whose "
-        + "confidence is under the threshold go, in their own FlowFile, to 'low confidence'; the rest to 'success'.")
+        + "confidence is under the threshold go, in their own FlowFile, to 'low confidence'; the rest to 'success'. The model may "
+        + "be an n-gram model or a head on a pretrained encoder; texts longer than an encoder reads are classified on their "
+        + "beginning and counted.")
 @SeeAlso(value = {TrainClassifier.class}, classNames = {"io.nifidq.service.DjlTextClassifierService"})
 @WritesAttributes({
         @WritesAttribute(attribute = DqAttributes.RECORD_COUNT, description = "Records in the outgoing FlowFile"),
@@ -37,7 +39,8 @@ import java.util.Set;
         @WritesAttribute(attribute = DqAttributes.Classify.RECORDS_WITHOUT_TEXT, description = "Records with a null or blank text: passed on "
                 + "with a null prediction"),
         @WritesAttribute(attribute = DqAttributes.MODEL_VERSION, description = "The model version that classified the records"),
-        @WritesAttribute(attribute = DqAttributes.MODEL_DEVICE, description = "Where the model ran, e.g. cpu() or gpu(0)"),
+        @WritesAttribute(attribute = DqAttributes.MODEL_DEVICE, description = "Where the model ran: cpu() or gpu(0) for an n-gram "
+                + "model; for an encoder model with ONNX Runtime's execution provider, e.g. cpu() (CPUExecutionProvider)"),
         @WritesAttribute(attribute = DqAttributes.ERROR, description = "Why the FlowFile could not be classified (on 'failure' only)"),
         @WritesAttribute(attribute = DqAttributes.MIME_TYPE, description = "The Record Writer's MIME type")
 })
@@ -58,6 +61,9 @@ public class ClassifyText extends AbstractDqProcessor {
             .description("A FlowFile that could not be read or classified, untouched, with the reason in dq.error").build();
 
     static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_LOW_CONFIDENCE, REL_FAILURE);
+
+    /** The counter of texts longer than an encoder model reads (its maximum length in tokens), classified on their beginning. */
+    public static final String TEXTS_TRUNCATED_COUNTER = "Texts Truncated";
 
     private volatile TextClassifierService classifier;
 
@@ -109,5 +115,6 @@ public class ClassifyText extends AbstractDqProcessor {
         session.adjustCounter("Records Classified", tally.recordsIn(), false);
         session.adjustCounter("Records Below Confidence Threshold", tally.recordsLow(), false);
         session.adjustCounter("Records Without Text", tally.withoutText(), false);
+        session.adjustCounter(TEXTS_TRUNCATED_COUNTER, tally.textsTruncated(), false);
     }
 }
