@@ -1,6 +1,7 @@
 package io.nifidq.service;
 
 import ai.djl.metric.Metrics;
+import io.nifidq.ml.encoder.EncoderOptions;
 import io.nifidq.ml.model.ModelStore;
 import io.nifidq.ml.model.ModelVersion;
 import io.nifidq.ml.serving.DeviceChoice;
@@ -117,7 +118,7 @@ public class DjlTextClassifierService extends AbstractControllerService implemen
                     + "unpacked once and reused at every start (20 MB, and 24 to 34 MB per bundled encoder); created when "
                     + "missing. A relative path is resolved against NiFi's working directory. Nothing is downloaded.")
             .required(true)
-            .defaultValue("./work/nifi-dq")
+            .defaultValue(EncoderOptions.NIFI_CACHE_DIRECTORY)
             .addValidator(WritableDirectory.VALIDATOR)
             .build();
 

@@ -23,6 +23,13 @@ public record EncoderOptions(Path cacheDirectory, int intraOpThreads, int parall
                              boolean allowSpinning) {
 
 
+    /**
+     * The cache folder nifi-dq's components use inside NiFi unless told otherwise, relative to NiFi's working directory: one
+     * fixed folder per node, so TrainClassifier and the model service unpack ONNX Runtime's natives and the bundled encoders
+     * once and share them.
+     */
+    public static final String NIFI_CACHE_DIRECTORY = "./work/nifi-dq";
+
     public EncoderOptions {
         if (intraOpThreads < 1) {
             throw new IllegalArgumentException("intraOpThreads must be positive, not " + intraOpThreads);

@@ -96,8 +96,12 @@ public class TrainClassifier extends AbstractDqProcessor {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** The encoder runs on the CPU with the node's cores; the model service decides where served models run. */
-    private static final EncoderOptions ENCODER_OPTIONS = EncoderOptions.builder().build();
+    /**
+     * Training embeds on the CPU with the node's cores, unpacking into the same fixed folder as the model service's default;
+     * the model service decides where served models run.
+     */
+    private static final EncoderOptions ENCODER_OPTIONS = EncoderOptions.builder()
+            .optCacheDirectory(Path.of(EncoderOptions.NIFI_CACHE_DIRECTORY).toAbsolutePath().normalize()).build();
 
     private volatile JobSettings jobSettings;
     private volatile CopyMarkers markers;

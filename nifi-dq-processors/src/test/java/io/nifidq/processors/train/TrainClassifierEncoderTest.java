@@ -1,0 +1,160 @@
+package io.nifidq.processors.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.opencsv.CSVReader;
+import com.opencsv.CSVWriter;
+import io.nifidq.ml.encoder.BundledEncoders;
+import io.nifidq.ml.head.HeadFiles;
+import io.nifidq.ml.model.ModelMetadata;
+import io.nifidq.ml.model.ModelType;
+import io.nifidq.processors.common.DqAttributes;
+import io.nifidq.processors.common.SharedDatasets;
+import io.nifidq.processors.common.TestReaders;
+import org.apache.nifi.util.MockFlowFile;
+import org.apache.nifi.util.TestRunner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** TrainClassifier's Pretrained Encoder model with the real bundled encoders, on real messages and reviews. */
+class TrainClassifierEncoderTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private TestRunner runner;
+    private Path models;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        runner = TestReaders.csvRunner(TrainClassifier.class);
+        runner.setProperty(TrainProperties.TEXT_FIELD, "text");
+        runner.setProperty(TrainProperties.LABEL_FIELD, "label");
+        models = tmp.resolve("models");
+        runner.setProperty(TrainProperties.MODEL_DIRECTORY, models.toString());
+        runner.setProperty(TrainProperties.MODEL_TYPE, "PRETRAINED_ENCODER");
+    }
+
+    @Test
+    void aHeadOnTheEnglishEncoderIsTrainedOnSmsMessagesAndPublishedWithItsEncoder() throws Exception {
+        final List<String[]> rows = rows("sms_spam_collection/split/train.csv", 300);
+        runner.setProperty(TrainProperties.ENCODER, "ENGLISH");
+
+        train(csv(rows));
+
+        runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 1);
+        runner.assertTransferCount(TrainClassifier.REL_FAILURE, 0);
+        final MockFlowFile out = runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).getFirst();
+        final JsonNode report = JSON.readTree(out.getContent());
+        assertEquals("PRETRAINED_ENCODER", report.at("/training/modelType").asText());
+        assertEquals(BundledEncoders.ENGLISH, report.at("/training/encoder/name").asText());
+        assertEquals(distinct(rows), report.at("/training/encoder/embeddedTexts").asLong());
+        assertEquals(distinct(rows), runner.getCounterValue(TrainingProgress.TEXTS_EMBEDDED));
+        assertTrue(report.at("/macroAvg/f1").asDouble() > 0.8, "spam against ham on 300 messages: " + report.at("/macroAvg"));
+        final Path version = Path.of(out.getAttribute(DqAttributes.MODEL_PATH));
+        assertEquals(ModelType.PRETRAINED_ENCODER.name(), ModelMetadata.read(version).modelType());
+        assertEquals(BundledEncoders.ENGLISH, HeadFiles.read(version).encoder().bundled());
+        assertTrue(infoLines().stream().anyMatch(line -> line.contains("embedded " + distinct(rows) + " of " + distinct(rows)
+                + " distinct texts")), "a log line when the embedding is done");
+    }
+
+    @Test
+    void byDetectedLanguageChineseReviewsAreEmbeddedWithTheChineseEncoder() throws Exception {
+        final List<String[]> rows = rows("chnsenticorp_htl_all/split/train.csv", 60);
+
+        train(csv(rows));
+
+        runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 1);
+        final JsonNode report = JSON.readTree(runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).getFirst().getContent());
+        assertEquals(BundledEncoders.CHINESE, report.at("/training/encoder/name").asText());
+        assertEquals(512, report.at("/training/encoder/dimension").asInt());
+    }
+
+    @Test
+    void anEncoderDirectoryThatIsNotAnEncoderGoesToFailureNamingTheMissingFile() throws Exception {
+        final Path notAnEncoder = Files.createDirectories(tmp.resolve("not-an-encoder"));
+        runner.setProperty(TrainProperties.ENCODER, "DIRECTORY");
+        runner.setProperty(TrainProperties.ENCODER_DIRECTORY, notAnEncoder.toString());
+
+        train(csv(rows("sms_spam_collection/split/train.csv", 40)));
+
+        runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 0);
+        runner.assertTransferCount(TrainClassifier.REL_FAILURE, 1);
+        final String error = runner.getFlowFilesForRelationship(TrainClassifier.REL_FAILURE).getFirst().getAttribute(DqAttributes.ERROR);
+        assertTrue(error.contains("encoder.json"), error);
+        assertTrue(Files.notExists(models.resolve("LATEST")), "nothing published");
+    }
+
+    @Test
+    void aTimeBudgetThatRunsOutWhileEmbeddingSendsTheFlowFileToFailureWithTheReason() throws Exception {
+        runner.setProperty(TrainProperties.ENCODER, "ENGLISH");
+        runner.setProperty(TrainProperties.TIME_BUDGET, "1 ms");
+
+        train(csv(rows("sms_spam_collection/split/train.csv", 200)));
+
+        runner.assertTransferCount(TrainClassifier.REL_FAILURE, 1);
+        final String error = runner.getFlowFilesForRelationship(TrainClassifier.REL_FAILURE).getFirst().getAttribute(DqAttributes.ERROR);
+        assertTrue(error.contains("the Time Budget of 0 s ran out while embedding the texts"), error);
+    }
+
+    @Test
+    void theLearningRateDefaultsToTheHeadsOwnForAnEncoderModel() {
+        runner.setProperty(TrainProperties.ENCODER, "ENGLISH");
+        assertEquals(io.nifidq.ml.train.HeadTrainer.DEFAULT_LEARNING_RATE,
+                TrainProperties.jobSettings(runner.getProcessContext()).training().learningRate());
+        runner.setProperty(TrainProperties.MODEL_TYPE, "FASTTEXT");
+        assertEquals(0.01f, TrainProperties.jobSettings(runner.getProcessContext()).training().learningRate());
+        runner.setProperty(TrainProperties.LEARNING_RATE, "0.005");
+        assertEquals(0.005f, TrainProperties.jobSettings(runner.getProcessContext()).training().learningRate());
+    }
+
+    private void train(final String csv) {
+        runner.enqueue(csv);
+        runner.run();
+    }
+
+    private List<String> infoLines() {
+        return runner.getLogger().getInfoMessages().stream()
+                .map(m -> org.slf4j.helpers.MessageFormatter.arrayFormat(m.getMsg(), m.getArgs()).getMessage()).toList();
+    }
+
+    private static long distinct(final List<String[]> rows) {
+        final Set<String> texts = new HashSet<>();
+        rows.forEach(r -> texts.add(r[0]));
+        return texts.size();
+    }
+
+    private static String csv(final List<String[]> rows) {
+        final StringWriter out = new StringWriter();
+        try (CSVWriter writer = new CSVWriter(out, ',', '"', '"', "\r\n")) {
+            writer.writeNext(new String[]{"text", "label"}, false);
+            rows.forEach(r -> writer.writeNext(r, true));
+        } catch (final java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    /** The first rows of a split file, header left out. */
+    private static List<String[]> rows(final String file, final int limit) {
+        try (CSVReader reader = new CSVReader(Files.newBufferedReader(SharedDatasets.file(file)))) {
+            final List<String[]> all = reader.readAll();
+            return List.copyOf(all.subList(1, Math.min(all.size(), limit + 1)));
+        } catch (final Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
