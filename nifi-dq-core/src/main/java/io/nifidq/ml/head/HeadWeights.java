@@ -88,9 +88,12 @@ public final class HeadWeights {
         return out;
     }
 
-    /** Class probabilities of one sentence vector. */
+    /**
+     * Class probabilities of one sentence vector. The empty vector of a blank text gets the probabilities of the training
+     * records' mean vector, as an n-gram model gives an empty input its prior.
+     */
     public float[] probabilities(final float[] vector) {
-        float[] activations = standardise(vector);
+        float[] activations = vector.length == 0 ? new float[spec.inputs()] : standardise(vector);
         if (!spec.isLinear()) {
             activations = affine(parameters.get("hidden_weight"), parameters.get("hidden_bias"), activations, spec.hidden());
             for (int i = 0; i < activations.length; i++) {

@@ -61,6 +61,13 @@ class HeadFilesTest {
     }
 
     @Test
+    void theEmptyVectorOfABlankTextGetsTheProbabilitiesOfTheMeanVector() {
+        final float[] mean = {0.1f, 0.2f, 0.3f, 0.4f};
+        final HeadWeights head = HeadWeights.initialize(HeadSpec.mlp(4, 3, 2, 0f), mean, new float[]{1f, 2f, 0.5f, 1f}, 3L);
+        assertArrayEquals(head.probabilities(mean), head.probabilities(new float[0]));
+    }
+
+    @Test
     void aVectorOfTheWrongLengthIsRefused() {
         final HeadWeights head = HeadWeights.initialize(HeadSpec.linear(4, 2, 0f), new float[4], ones(4), 1L);
         assertEquals("a sentence vector of length 3 given to a head of 4 inputs",
