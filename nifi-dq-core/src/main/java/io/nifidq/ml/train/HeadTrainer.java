@@ -109,10 +109,8 @@ public final class HeadTrainer implements ClassifierTrainer<float[], HeadWeights
         final LazyAdam adam = new LazyAdam(settings.learningRate(), 0);
         final Random random = new Random(settings.seed() ^ 0x5DEECE66DL);
         final List<String> classNames = TextClassifierTrainer.classNames(spec.classes());
-        HeadWeights best = null;
-        double bestF1 = Double.NEGATIVE_INFINITY;
-        int bestEpoch = 0;
-        int epochsWithoutGain = 0;
+        final EarlyStopping<HeadWeights> stopping = new EarlyStopping<>(validation.length > 0, settings.patience(),
+                (kept, current) -> current.copy());
         int epoch = 0;
         String stopReason = "max epochs";
         final Engine engine = DjlEngine.get();
@@ -139,12 +137,7 @@ public final class HeadTrainer implements ClassifierTrainer<float[], HeadWeights
                 final double f1 = validation.length == 0 ? Double.NaN : TextClassifierTrainer.macroF1(classNames, labels, validation,
                         TextClassifierTrainer.argmax(probabilities(weights, inputs, validation)));
                 listener.epochEnded(epoch, steps == 0 ? 0 : lossSum / steps, f1, (System.nanoTime() - start) / 1_000_000);
-                if (validation.length == 0 || f1 > bestF1 + 1e-9) {
-                    bestF1 = f1;
-                    bestEpoch = epoch;
-                    best = weights.copy();
-                    epochsWithoutGain = 0;
-                } else if (++epochsWithoutGain >= settings.patience()) {
+                if (stopping.stopAfter(epoch, f1, weights)) {
                     stopReason = "early stopping";
                     break;
                 }
@@ -154,7 +147,7 @@ public final class HeadTrainer implements ClassifierTrainer<float[], HeadWeights
                 }
             }
         }
-        return new TrainingOutcome<>(best, epoch, bestEpoch, validation.length == 0 ? Double.NaN : bestF1,
+        return new TrainingOutcome<>(stopping.best(), epoch, stopping.bestEpoch(), stopping.bestF1(),
                 (System.nanoTime() - start) / 1_000_000, stopReason, device.toString(), classWeights);
     }
 

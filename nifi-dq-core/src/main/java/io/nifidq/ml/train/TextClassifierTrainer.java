@@ -60,10 +60,14 @@ public final class TextClassifierTrainer implements ClassifierTrainer<int[], Net
         final GatheredBatch batch = new GatheredBatch(weights);
         final Random random = new Random(settings.seed() ^ 0x5DEECE66DL);
         final List<String> classNames = classNames(classes);
-        NetworkWeights best = null;
-        double bestF1 = Double.NEGATIVE_INFINITY;
-        int bestEpoch = 0;
-        int epochsWithoutGain = 0;
+        final EarlyStopping<NetworkWeights> stopping = new EarlyStopping<>(validation.length > 0, settings.patience(),
+                (kept, current) -> {
+                    if (kept == null) {
+                        return current.copy();
+                    }
+                    kept.copyFrom(current);
+                    return kept;
+                });
         int epoch = 0;
         String stopReason = "max epochs";
         final Engine engine = DjlEngine.get();
@@ -87,16 +91,7 @@ public final class TextClassifierTrainer implements ClassifierTrainer<int[], Net
                 final double f1 = validation.length == 0 ? Double.NaN
                         : macroF1(classNames, labels, validation, predict(root, weights, features, validation));
                 listener.epochEnded(epoch, steps == 0 ? 0 : lossSum / steps, f1, (System.nanoTime() - start) / 1_000_000);
-                if (validation.length == 0 || f1 > bestF1 + 1e-9) {
-                    bestF1 = f1;
-                    bestEpoch = epoch;
-                    if (best == null) {
-                        best = weights.copy();
-                    } else {
-                        best.copyFrom(weights);
-                    }
-                    epochsWithoutGain = 0;
-                } else if (++epochsWithoutGain >= settings.patience()) {
+                if (stopping.stopAfter(epoch, f1, weights)) {
                     stopReason = "early stopping";
                     break;
                 }
@@ -106,7 +101,7 @@ public final class TextClassifierTrainer implements ClassifierTrainer<int[], Net
                 }
             }
         }
-        return new TrainingOutcome<>(best, epoch, bestEpoch, validation.length == 0 ? Double.NaN : bestF1,
+        return new TrainingOutcome<>(stopping.best(), epoch, stopping.bestEpoch(), stopping.bestF1(),
                 (System.nanoTime() - start) / 1_000_000, stopReason, device.toString(), classWeights);
     }
 

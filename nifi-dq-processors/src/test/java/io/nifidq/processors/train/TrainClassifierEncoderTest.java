@@ -2,14 +2,11 @@ package io.nifidq.processors.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.opencsv.CSVReader;
-import com.opencsv.CSVWriter;
 import io.nifidq.ml.encoder.BundledEncoders;
 import io.nifidq.ml.head.HeadFiles;
 import io.nifidq.ml.model.ModelMetadata;
 import io.nifidq.ml.model.ModelType;
 import io.nifidq.processors.common.DqAttributes;
-import io.nifidq.processors.common.SharedDatasets;
 import io.nifidq.processors.common.TestReaders;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -50,10 +46,10 @@ class TrainClassifierEncoderTest {
 
     @Test
     void aHeadOnTheEnglishEncoderIsTrainedOnSmsMessagesAndPublishedWithItsEncoder() throws Exception {
-        final List<String[]> rows = rows("sms_spam_collection/split/train.csv", 300);
+        final List<String[]> rows = LabelledRows.first("sms_spam_collection/split/train.csv", 300);
         runner.setProperty(TrainProperties.ENCODER, "ENGLISH");
 
-        train(csv(rows));
+        train(LabelledRows.csv(rows));
 
         runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 1);
         runner.assertTransferCount(TrainClassifier.REL_FAILURE, 0);
@@ -73,9 +69,9 @@ class TrainClassifierEncoderTest {
 
     @Test
     void byDetectedLanguageChineseReviewsAreEmbeddedWithTheChineseEncoder() throws Exception {
-        final List<String[]> rows = rows("chnsenticorp_htl_all/split/train.csv", 60);
+        final List<String[]> rows = LabelledRows.first("chnsenticorp_htl_all/split/train.csv", 60);
 
-        train(csv(rows));
+        train(LabelledRows.csv(rows));
 
         runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 1);
         final JsonNode report = JSON.readTree(runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).getFirst().getContent());
@@ -89,7 +85,7 @@ class TrainClassifierEncoderTest {
         runner.setProperty(TrainProperties.ENCODER, "DIRECTORY");
         runner.setProperty(TrainProperties.ENCODER_DIRECTORY, notAnEncoder.toString());
 
-        train(csv(rows("sms_spam_collection/split/train.csv", 40)));
+        train(LabelledRows.csv(LabelledRows.first("sms_spam_collection/split/train.csv", 40)));
 
         runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 0);
         runner.assertTransferCount(TrainClassifier.REL_FAILURE, 1);
@@ -103,7 +99,7 @@ class TrainClassifierEncoderTest {
         runner.setProperty(TrainProperties.ENCODER, "ENGLISH");
         runner.setProperty(TrainProperties.TIME_BUDGET, "1 ms");
 
-        train(csv(rows("sms_spam_collection/split/train.csv", 200)));
+        train(LabelledRows.csv(LabelledRows.first("sms_spam_collection/split/train.csv", 200)));
 
         runner.assertTransferCount(TrainClassifier.REL_FAILURE, 1);
         final String error = runner.getFlowFilesForRelationship(TrainClassifier.REL_FAILURE).getFirst().getAttribute(DqAttributes.ERROR);
@@ -137,24 +133,4 @@ class TrainClassifierEncoderTest {
         return texts.size();
     }
 
-    private static String csv(final List<String[]> rows) {
-        final StringWriter out = new StringWriter();
-        try (CSVWriter writer = new CSVWriter(out, ',', '"', '"', "\r\n")) {
-            writer.writeNext(new String[]{"text", "label"}, false);
-            rows.forEach(r -> writer.writeNext(r, true));
-        } catch (final java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString();
-    }
-
-    /** The first rows of a split file, header left out. */
-    private static List<String[]> rows(final String file, final int limit) {
-        try (CSVReader reader = new CSVReader(Files.newBufferedReader(SharedDatasets.file(file)))) {
-            final List<String[]> all = reader.readAll();
-            return List.copyOf(all.subList(1, Math.min(all.size(), limit + 1)));
-        } catch (final Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

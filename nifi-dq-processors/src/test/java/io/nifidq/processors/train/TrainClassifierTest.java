@@ -3,13 +3,10 @@ package io.nifidq.processors.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.opencsv.CSVReader;
-import com.opencsv.CSVWriter;
 import io.nifidq.ml.model.TextClassifierModel;
 import io.nifidq.processors.augment.AugmentProperties;
 import io.nifidq.processors.augment.AugmentText;
 import io.nifidq.processors.common.DqAttributes;
-import io.nifidq.processors.common.SharedDatasets;
 import io.nifidq.processors.common.TestReaders;
 import org.apache.nifi.provenance.ProvenanceEventRecord;
 import org.apache.nifi.provenance.ProvenanceEventType;
@@ -23,7 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.helpers.MessageFormatter;
 
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +38,7 @@ class TrainClassifierTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The first 400 messages of the SMS Spam Collection's training split (ham and spam, about 13% spam). */
-    private static final List<String[]> SMS = smsRows(400);
+    private static final List<String[]> SMS = LabelledRows.first("sms_spam_collection/split/train.csv", 400);
 
     @TempDir
     Path tmp;
@@ -63,7 +59,7 @@ class TrainClassifierTest {
 
     @Test
     void trainsOnRealSmsMessagesReportsTheTestSplitAndWritesAVersionedModel() throws Exception {
-        train(csv(SMS));
+        train(LabelledRows.csv(SMS));
         runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 1);
         runner.assertTransferCount(TrainClassifier.REL_FAILURE, 0);
         runner.assertTransferCount(TrainClassifier.REL_SUSPECTS, 0);
@@ -121,8 +117,8 @@ class TrainClassifierTest {
     @Test
     void aSecondRunAddsTheNextVersionAndMovesLatest() throws Exception {
         runner.setProperty(TrainProperties.MAX_EPOCHS, "2");
-        train(csv(SMS));
-        train(csv(SMS));
+        train(LabelledRows.csv(SMS));
+        train(LabelledRows.csv(SMS));
         runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 2);
         assertEquals("v0002", runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).get(1).getAttribute(DqAttributes.MODEL_VERSION));
         assertEquals("v0002", Files.readString(models.resolve("LATEST")).trim());
@@ -132,14 +128,14 @@ class TrainClassifierTest {
     @Test
     void aSingleClassGoesToFailureWithTheReasonAndLeavesThePreviousModelUntouched() throws Exception {
         runner.setProperty(TrainProperties.MAX_EPOCHS, "2");
-        train(csv(SMS));
+        train(LabelledRows.csv(SMS));
         final List<String[]> hamOnly = SMS.stream().filter(r -> r[1].equals("ham")).toList();
-        train(csv(hamOnly));
+        train(LabelledRows.csv(hamOnly));
         runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 1);
         runner.assertTransferCount(TrainClassifier.REL_FAILURE, 1);
         final MockFlowFile failed = runner.getFlowFilesForRelationship(TrainClassifier.REL_FAILURE).getFirst();
         assertTrue(failed.getAttribute("dq.error").contains("only one class (ham)"), failed.getAttribute("dq.error"));
-        failed.assertContentEquals(csv(hamOnly));
+        failed.assertContentEquals(LabelledRows.csv(hamOnly));
         assertEquals("v0001", Files.readString(models.resolve("LATEST")).trim());
         assertFalse(Files.exists(models.resolve("v0002")));
         assertEquals(1, runner.getCounterValue("Training Failures"));
@@ -151,7 +147,7 @@ class TrainClassifierTest {
         for (int i = 0; i < 20; i++) {
             rows.add(new String[]{i % 2 == 0 ? "" : " ... !!", i % 2 == 0 ? "ham" : "spam"});
         }
-        train(csv(rows));
+        train(LabelledRows.csv(rows));
         runner.assertTransferCount(TrainClassifier.REL_FAILURE, 1);
         final String reason = runner.getFlowFilesForRelationship(TrainClassifier.REL_FAILURE).getFirst().getAttribute("dq.error");
         assertTrue(reason.startsWith("no usable text"), reason);
@@ -161,7 +157,7 @@ class TrainClassifierTest {
     void tooFewRecordsOfAClassGoToFailure() {
         final List<String[]> rows = new ArrayList<>(SMS.stream().filter(r -> r[1].equals("ham")).limit(50).toList());
         rows.add(new String[]{"Free entry! Text WIN to 80086 now", "spam"});
-        train(csv(rows));
+        train(LabelledRows.csv(rows));
         runner.assertTransferCount(TrainClassifier.REL_FAILURE, 1);
         final String reason = runner.getFlowFilesForRelationship(TrainClassifier.REL_FAILURE).getFirst().getAttribute("dq.error");
         assertTrue(reason.contains("too few records for class 'spam': 1"), reason);
@@ -173,7 +169,7 @@ class TrainClassifierTest {
         final List<String[]> rows = new ArrayList<>(SMS);
         rows.add(new String[]{"who knows what this is", ""});
         rows.add(new String[]{"nor this one", "  "});
-        train(csv(rows));
+        train(LabelledRows.csv(rows));
         runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 1);
         final JsonNode report = JSON.readTree(runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).getFirst().getContent());
         assertEquals(402, report.at("/records/input").asInt());
@@ -181,7 +177,7 @@ class TrainClassifierTest {
         assertEquals(400, report.at("/records/used").asInt());
 
         runner.clearTransferState();
-        train(csv(SMS.stream().map(r -> new String[]{r[0], ""}).toList()));
+        train(LabelledRows.csv(SMS.stream().map(r -> new String[]{r[0], ""}).toList()));
         runner.assertTransferCount(TrainClassifier.REL_FAILURE, 1);
     }
 
@@ -190,7 +186,7 @@ class TrainClassifierTest {
         final Path file = Files.writeString(tmp.resolve("not-a-directory"), "x");
         runner.setProperty(TrainProperties.MODEL_DIRECTORY, file.resolve("models").toString());
         runner.setProperty(TrainProperties.MAX_EPOCHS, "1");
-        train(csv(SMS));
+        train(LabelledRows.csv(SMS));
         runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 0);
         runner.assertTransferCount(TrainClassifier.REL_FAILURE, 1);
         final String reason = runner.getFlowFilesForRelationship(TrainClassifier.REL_FAILURE).getFirst().getAttribute("dq.error");
@@ -213,7 +209,7 @@ class TrainClassifierTest {
             }
             noisy.add(new String[]{r[0], flip ? (r[1].equals("ham") ? "spam" : "ham") : r[1]});
         }
-        train(csv(noisy));
+        train(LabelledRows.csv(noisy));
         runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 1);
         runner.assertTransferCount(TrainClassifier.REL_SUSPECTS, 1);
         final MockFlowFile success = runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).getFirst();
@@ -262,7 +258,7 @@ class TrainClassifierTest {
         augment.setProperty(AugmentProperties.COPIES_PER_RECORD, "1");
         augment.setProperty(AugmentProperties.AUGMENTED_FIELD, augmentedField);
         augment.setProperty(AugmentProperties.SOURCE_INDEX_FIELD, sourceIndexField);
-        augment.enqueue(csv(SMS.subList(0, 200)));
+        augment.enqueue(LabelledRows.csv(SMS.subList(0, 200)));
         augment.run();
         augment.assertAllFlowFilesTransferred(AugmentText.REL_SUCCESS, 1);
         final MockFlowFile augmented = augment.getFlowFilesForRelationship(AugmentText.REL_SUCCESS).getFirst();
@@ -279,7 +275,7 @@ class TrainClassifierTest {
     void countersHaveFixedNamesAndTheLogTellsEachEpochsLossAndF1() throws Exception {
         runner.setProperty(TrainProperties.MAX_EPOCHS, "3");
         runner.setProperty(TrainProperties.PATIENCE, "3");
-        train(csv(SMS));
+        train(LabelledRows.csv(SMS));
         final MockFlowFile out = runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).getFirst();
         final int epochs = Integer.parseInt(out.getAttribute(DqAttributes.Train.EPOCHS));
         assertEquals(3, epochs);
@@ -301,7 +297,7 @@ class TrainClassifierTest {
         runner.setProperty(TrainProperties.FOLDS, "3");
         runner.setProperty(TrainProperties.MAX_EPOCHS, "2");
         runner.setProperty(TrainProperties.PATIENCE, "2");
-        train(csv(SMS));
+        train(LabelledRows.csv(SMS));
         runner.assertTransferCount(TrainClassifier.REL_SUCCESS, 1);
         final int trainRecords = JSON.readTree(runner.getFlowFilesForRelationship(TrainClassifier.REL_SUCCESS).getFirst().getContent())
                 .at("/splits/train").asInt();
@@ -362,25 +358,5 @@ class TrainClassifierTest {
 
     private static String quote(final String text) {
         return '"' + text.replace("\"", "\"\"") + '"';
-    }
-
-    private static String csv(final List<String[]> rows) {
-        final StringWriter out = new StringWriter();
-        try (CSVWriter writer = new CSVWriter(out, ',', '"', '"', "\r\n")) {
-            writer.writeNext(new String[]{"text", "label"}, false);
-            rows.forEach(r -> writer.writeNext(r, true));
-        } catch (final java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toString();
-    }
-
-    private static List<String[]> smsRows(final int limit) {
-        try (CSVReader reader = new CSVReader(Files.newBufferedReader(SharedDatasets.file("sms_spam_collection/split/train.csv")))) {
-            final List<String[]> rows = reader.readAll();
-            return List.copyOf(rows.subList(1, limit + 1));
-        } catch (final Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
