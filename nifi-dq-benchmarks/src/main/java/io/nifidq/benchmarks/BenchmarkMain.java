@@ -54,6 +54,9 @@ public final class BenchmarkMain {
                                   language, head chosen on validation) vs the n-gram model and fastText, same records
                   --records N|all   training records per split, a seeded sample of train.csv (default 3000)
                   --splits LIST     (default the six of section 1)   --skip-fasttext true   --seed N (default 7)
+              encoder-inference   ClassifyText + the model service with a PRETRAINED_ENCODER model vs a bare ONNX Runtime loop
+                                  over the same test texts (--split sst2/split, --train-records 3000, --rounds 3,
+                                  --bare-batch 64, --threads <cores>)
               label-noise         flip a share of a split's training labels, flag them out of fold (confident learning), prune
                   --splits SPLIT    (default sms_spam_collection/split)
                   --noise-rate R    share of labels flipped (default 0.1)
@@ -116,6 +119,8 @@ public final class BenchmarkMain {
                 final String table = new EncoderBenchmark(BenchmarkOptions.parse(rest, EncoderBenchmark.OPTIONS)).run();
                 report(outputDir, "encoder", table);
             }
+            case "encoder-inference" -> report(outputDir, "encoder-inference",
+                    new EncoderInferenceBenchmark(BenchmarkOptions.parse(rest, EncoderInferenceBenchmark.OPTIONS)).run(outputDir));
             case "label-noise-handling" -> {
                 final String table = io.nifidq.bench.thesis.NoiseHandlingBenchmark.run(rest, SharedDatasets.file("README.md").getParent());
                 report(outputDir, "label-noise-handling", table);

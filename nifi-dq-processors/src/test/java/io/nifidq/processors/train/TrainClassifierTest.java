@@ -3,6 +3,7 @@ package io.nifidq.processors.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.opencsv.CSVReader;
 import io.nifidq.ml.model.TextClassifierModel;
 import io.nifidq.processors.augment.AugmentProperties;
 import io.nifidq.processors.augment.AugmentText;
