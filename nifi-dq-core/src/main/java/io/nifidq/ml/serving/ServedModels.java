@@ -6,6 +6,7 @@ import io.nifidq.ml.model.ModelMetadata;
 import io.nifidq.ml.model.ModelStore;
 import io.nifidq.ml.model.ModelType;
 import io.nifidq.ml.model.TextClassifierModel;
+import io.nifidq.ml.train.BlendedModelFamily;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,6 +28,21 @@ public final class ServedModels {
     }
 
     private ServedModels() {
+    }
+
+    /** A head on an encoder, blended with the n-gram model beside it when the version says so. */
+    private static ServedModel encoderModel(final Path version, final Placement placement) throws IOException {
+        final BlendedModelFamily.Blend blend = BlendedModelFamily.Blend.read(version);
+        final ServedModel encoder = EncoderClassifierModel.load(version, placement.encoderOptions());
+        if (blend == null) {
+            return encoder;
+        }
+        try {
+            return new BlendedServedModel(encoder, TextClassifierModel.load(version, placement.ngramDevice()), blend.share());
+        } catch (final IOException | RuntimeException e) {
+            encoder.close();
+            throw e;
+        }
     }
 
     /**
@@ -51,7 +67,7 @@ public final class ServedModels {
     public static ServedModel load(final Path version, final Placement placement) throws IOException {
         final ModelMetadata metadata = ModelStore.verify(version);
         final ServedModel model = ModelType.PRETRAINED_ENCODER.name().equals(metadata.modelType())
-                ? EncoderClassifierModel.load(version, placement.encoderOptions())
+                ? encoderModel(version, placement)
                 : TextClassifierModel.load(version, placement.ngramDevice());
         if (!model.labels().equals(metadata.labels())) {
             model.close();

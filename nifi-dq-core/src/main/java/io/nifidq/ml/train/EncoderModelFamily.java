@@ -66,6 +66,7 @@ public final class EncoderModelFamily implements ModelFamily<float[], HeadWeight
     @Override
     public TrainingReport.Encoder encoderReport(final HeadWeights weights) {
         return new TrainingReport.Encoder(encoder.name(), encoder.fingerprint(), encoder.dimension(), weights.spec().describe(),
-                weights.spec().weightDecay(), featurizer.embeddedTexts(), featurizer.truncatedTexts(), featurizer.embeddingSeconds());
+                weights.spec().weightDecay(), featurizer.embeddedTexts(), featurizer.truncatedTexts(), featurizer.embeddingSeconds(),
+                null, null);
     }
 }

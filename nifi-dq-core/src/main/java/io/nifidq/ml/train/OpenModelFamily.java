@@ -22,16 +22,25 @@ public final class OpenModelFamily implements AutoCloseable {
     }
 
     /**
-     * @param encoder  the encoder of a PRETRAINED_ENCODER job (ignored otherwise)
-     * @param progress hears the embedding of a PRETRAINED_ENCODER job's texts; it may throw to stop it
+     * @param encoder          the encoder of a PRETRAINED_ENCODER job (ignored otherwise)
+     * @param blendWithNgrams  whether a PRETRAINED_ENCODER job also trains the fastText-style n-gram model (with its own
+     *                         default learning rate) and blends the two as the validation records say
+     *                         ({@link BlendedModelFamily})
+     * @param progress         hears the embedding of a PRETRAINED_ENCODER job's texts; it may throw to stop it
      */
-    public static OpenModelFamily open(final TrainingSettings settings, final EncoderSource encoder, final EncoderOptions options,
-                                       final EmbeddingListener progress) throws EncoderException {
+    public static OpenModelFamily open(final TrainingSettings settings, final EncoderSource encoder, final boolean blendWithNgrams,
+                                       final EncoderOptions options, final EmbeddingListener progress) throws EncoderException {
         if (settings.modelType() != ModelType.PRETRAINED_ENCODER) {
             return new OpenModelFamily(new NgramModelFamily(settings), null);
         }
         final SharedEncoders.Lease lease = SharedEncoders.acquire(encoder, options);
-        return new OpenModelFamily(new EncoderModelFamily(lease.encoder(), encoder, settings, progress), lease);
+        final EncoderModelFamily encoderFamily = new EncoderModelFamily(lease.encoder(), encoder, settings, progress);
+        if (!blendWithNgrams) {
+            return new OpenModelFamily(encoderFamily, lease);
+        }
+        final TrainingSettings ngrams = settings.toBuilder().optModelType(ModelType.FASTTEXT)
+                .optLearningRate(TrainingSettings.defaults().learningRate()).build();
+        return new OpenModelFamily(new BlendedModelFamily<>(encoderFamily, new NgramModelFamily(ngrams)), lease);
     }
 
     public ModelFamily<?, ?> family() {

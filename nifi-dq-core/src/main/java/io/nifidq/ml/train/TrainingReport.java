@@ -91,9 +91,19 @@ public record TrainingReport(@JsonUnwrapped ClassificationReport.Summary evaluat
      * @param embeddedTexts    distinct texts run through the encoder
      * @param truncatedTexts   of those, the ones cut to the encoder's maximum length
      * @param embeddingSeconds wall time of embedding
+     * @param blendShare       the encoder model's share of the probabilities when blended with another model (chosen on
+     *                         validation; 1 = the encoder's alone), null when not blended
+     * @param blendedWith      the model type blended with, null when not blended
      */
     public record Encoder(String name, String fingerprint, int dimension, String head, float weightDecay, long embeddedTexts,
-                          long truncatedTexts, double embeddingSeconds) {
+                          long truncatedTexts, double embeddingSeconds,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Float blendShare,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String blendedWith) {
+
+        Encoder withBlend(final float share, final String modelType) {
+            return new Encoder(name, fingerprint, dimension, head, weightDecay, embeddedTexts, truncatedTexts, embeddingSeconds, share,
+                    modelType);
+        }
     }
 
     /**

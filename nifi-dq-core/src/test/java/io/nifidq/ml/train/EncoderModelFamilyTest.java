@@ -91,6 +91,30 @@ class EncoderModelFamilyTest {
     }
 
     @Test
+    void aBlendWithTheNgramModelIsServedAsTheBlendOfBothModels(@TempDir final Path root) throws Exception {
+        final TrainingData data = reviews();
+        final TrainingSettings ngramSettings = TrainingSettings.builder().optFeaturizer(
+                io.nifidq.ml.features.FeaturizerSettings.builder().optBuckets(1 << 12).build()).build();
+        final BlendedModelFamily<float[], int[], io.nifidq.ml.head.HeadWeights, io.nifidq.ml.model.NetworkWeights> blended =
+                new BlendedModelFamily<>(family(), new NgramModelFamily(ngramSettings));
+
+        final TrainingJobResult result = new TrainingJob(JobSettings.defaults(), blended).run(data, EpochListener.NONE);
+        final Path version = ModelPublisher.publish(root, result, data);
+
+        final float share = BlendedModelFamily.Blend.read(version).share();
+        assertEquals(share, result.trainingReport().training().encoder().blendShare());
+        assertEquals("FASTTEXT", result.trainingReport().training().encoder().blendedWith());
+        final List<String> texts = List.of("a wonderful story, I loved it");
+        try (ServedModel served = ServedModels.load(version, Device.cpu(), OPTIONS);
+             io.nifidq.ml.model.TextClassifierModel ngrams = io.nifidq.ml.model.TextClassifierModel.load(version, Device.cpu())) {
+            final float[] head = HeadFiles.read(version).weights().probabilities(english.encoder().embed(texts.getFirst()));
+            final float[] words = ngrams.predictProbabilities(texts)[0];
+            final float[] expected = BlendedModelFamily.blend(new float[][]{head}, new float[][]{words}, share)[0];
+            assertArrayEquals(expected, served.score(texts, 16).probabilities()[0], 1e-6f);
+        }
+    }
+
+    @Test
     void eachDistinctTextIsEmbeddedOnceWhateverTheFoldsAndPasses() throws Exception {
         final TrainingData data = reviews();
         data.add(POSITIVE[0], "positive", false, null);

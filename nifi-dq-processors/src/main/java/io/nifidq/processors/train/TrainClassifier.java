@@ -143,7 +143,7 @@ public class TrainClassifier extends AbstractDqProcessor {
                     markers);
             final TrainingProgress progress = new TrainingProgress(session, getLogger(), flowFile, jobSettings.training().timeBudget());
             try (OpenModelFamily family = OpenModelFamily.open(jobSettings.training(), TrainProperties.encoderSource(context, data.texts()),
-                    ENCODER_OPTIONS, progress)) {
+                    context.getProperty(TrainProperties.BLEND_WITH_NGRAMS).asBoolean(), ENCODER_OPTIONS, progress)) {
                 result = new TrainingJob(jobSettings, family.family()).run(data, progress);
             }
             version = ModelPublisher.publish(Path.of(evaluated(context, TrainProperties.MODEL_DIRECTORY, flowFile)), result, data);

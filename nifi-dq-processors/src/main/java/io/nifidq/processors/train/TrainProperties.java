@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.nifidq.processors.common.Descriptors.choice;
+import static io.nifidq.processors.common.Descriptors.flag;
 import static io.nifidq.processors.common.Descriptors.optional;
 import static io.nifidq.processors.common.Descriptors.withDefault;
 
@@ -71,6 +72,14 @@ public final class TrainProperties {
     public static final PropertyDescriptor ENCODER = choice("Encoder", EncoderChoice.DETECTED,
             "The pretrained encoder whose sentence vectors the head is trained on. The model records the encoder and its "
                     + "checksum and is served only with that very encoder.")
+            .dependsOn(MODEL_TYPE, ModelTypeChoice.PRETRAINED_ENCODER)
+            .build();
+
+    public static final PropertyDescriptor BLEND_WITH_NGRAMS = flag("Blend With N-gram Model", "true",
+            "Also train the fastText-style n-gram model on the same records (seconds, against the minutes of embedding) and "
+                    + "blend the two models' probabilities with the encoder's share chosen on the validation records (1, 0.75, "
+                    + "0.5, 0.25 or 0): where words carry the classes the n-gram model helps, where meaning does the share "
+                    + "stays 1. The report's training.encoder.blendShare says what was chosen.")
             .dependsOn(MODEL_TYPE, ModelTypeChoice.PRETRAINED_ENCODER)
             .build();
 
@@ -154,7 +163,7 @@ public final class TrainProperties {
             + "split.").build();
 
     static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, TEXT_FIELD, LABEL_FIELD, MODEL_DIRECTORY, MODEL_TYPE,
-            ENCODER, ENCODER_DIRECTORY, SPLIT_FIELD, TRAIN_SHARE, VALIDATION_SHARE, SEED, BUCKETS, EMBEDDING_SIZE, MAX_EPOCHS, BATCH_SIZE, LEARNING_RATE, CLASS_WEIGHTS,
+            ENCODER, ENCODER_DIRECTORY, BLEND_WITH_NGRAMS, SPLIT_FIELD, TRAIN_SHARE, VALIDATION_SHARE, SEED, BUCKETS, EMBEDDING_SIZE, MAX_EPOCHS, BATCH_SIZE, LEARNING_RATE, CLASS_WEIGHTS,
             PATIENCE, TIME_BUDGET, LABEL_NOISE, FOLDS, LABEL_NOISE_PASSES, RECORD_WRITER, AUGMENTED_FIELD, SOURCE_INDEX_FIELD);
 
     private TrainProperties() {
