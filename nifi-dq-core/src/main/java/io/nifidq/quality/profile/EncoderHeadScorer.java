@@ -33,6 +33,8 @@ public final class EncoderHeadScorer implements OutOfFoldScorer {
     public static final String MODEL = "Pretrained Encoder";
     /** The texts of the check's sample this scorer checks at most. */
     public static final int MAX_TEXTS = 2_000;
+    /** The seed ProfileQuality's scorer uses. */
+    public static final long DEFAULT_SEED = 42L;
     static final double VALIDATION_SHARE = 0.1;
     /** A fold's training part with fewer validation texts than this trains the first candidate head without validation. */
     static final int MIN_VALIDATION = 20;
