@@ -46,6 +46,14 @@ public record EncoderOptions(Path cacheDirectory, int intraOpThreads, int parall
         return builder().build();
     }
 
+    /**
+     * What a processor embeds with inside NiFi: the defaults (CPU, the node's cores), unpacking into {@link #NIFI_CACHE_DIRECTORY}
+     * resolved against NiFi's working directory, the model service's default folder too.
+     */
+    public static EncoderOptions inNiFi() {
+        return builder().optCacheDirectory(Path.of(NIFI_CACHE_DIRECTORY).toAbsolutePath().normalize()).build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }

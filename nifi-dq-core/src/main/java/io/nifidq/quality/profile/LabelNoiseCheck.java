@@ -2,15 +2,18 @@ package io.nifidq.quality.profile;
 
 import io.nifidq.ml.noise.ConfidentLearning;
 import io.nifidq.quality.hash.Hashing;
-import io.nifidq.text.Tokenizer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Estimates how many labels are wrong without a trained model, so that a profile can name label noise. It keeps a
- * reservoir sample of labelled texts; at report time a multinomial naive Bayes over hashed words and word pairs is
+ * reservoir sample of labelled texts; at report time a model ({@link OutOfFoldScorer}: a multinomial naive Bayes over
+ * hashed words and word pairs by default, or a head on a pretrained encoder's sentence vectors) is
  * trained on four fifths of the sample and scores the fifth it has not seen (five times), and confident learning
  * ({@link ConfidentLearning#countConfidentlyMislabelled}) counts the texts whose out-of-fold probability of another class
  * reaches that class's own average (the class's threshold) and beats their given label. A clean data set has a floor of
@@ -26,19 +29,35 @@ final class LabelNoiseCheck {
     static final int MAX_CLASSES = 100;
     /** Only the start of a long text is kept: enough words to classify it, bounded memory. */
     static final int MAX_TEXT_CHARS = 1_000;
-    private static final int BUCKET_BITS = 16;
-    private static final double SMOOTHING = 1.0;
+    /**
+     * The result: labelled texts checked (the sample, or the part of it the scorer scores), those whose label looks wrong,
+     * and the model that scored them (with its encoder's name, or null).
+     */
+    record Estimate(long checked, long suspects, String model, String encoder) {
 
-    /** The result: labelled texts checked (the sample) and those whose label looks wrong. */
-    record Estimate(long checked, long suspects) {
+        /** An estimate of the default model, {@link WordNaiveBayesScorer}. */
+        Estimate(final long checked, final long suspects) {
+            this(checked, suspects, WordNaiveBayesScorer.MODEL, null);
+        }
+
         double ratio() {
             return checked == 0 ? 0.0 : (double) suspects / checked;
         }
     }
 
+    private final OutOfFoldScorer scorer;
     private final List<String> texts = new ArrayList<>();
     private final List<Integer> classes = new ArrayList<>();
     private long seen;
+
+    /** A check scored by the default {@link WordNaiveBayesScorer}. */
+    LabelNoiseCheck() {
+        this(WordNaiveBayesScorer.INSTANCE);
+    }
+
+    LabelNoiseCheck(final OutOfFoldScorer scorer) {
+        this.scorer = Objects.requireNonNull(scorer, "scorer");
+    }
 
     /** Offers one labelled, non-blank text; classCode is the label's canonical class. */
     void add(final String text, final int classCode) {
@@ -99,104 +118,39 @@ final class LabelNoiseCheck {
         return bytes;
     }
 
-    /** The estimate, or null when the sample is too small or has fewer than two or too many classes. */
+    /** The most texts an estimate checks: the sample, or fewer where the scorer scores fewer. */
+    int sampleLimit() {
+        return Math.min(SAMPLE_SIZE, scorer.maxTexts());
+    }
+
+    /**
+     * The estimate, or null when the sample is too small or has fewer than two or too many classes. The scorer gets the
+     * first {@link #sampleLimit()} texts of the sample (a uniform sub-sample: reservoir slots are in no order).
+     *
+     * @throws UncheckedIOException when the scorer's model cannot be had
+     */
     Estimate estimate() {
-        final int n = texts.size();
-        final int classCount = classes.stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
-        final long distinctClasses = classes.stream().distinct().count();
+        final int n = Math.min(texts.size(), sampleLimit());
+        final int[] labels = classes.subList(0, n).stream().mapToInt(Integer::intValue).toArray();
+        final int classCount = IntStream.of(labels).max().orElse(-1) + 1;
+        final long distinctClasses = IntStream.of(labels).distinct().count();
         if (n < MIN_TEXTS || distinctClasses < 2 || classCount > MAX_CLASSES) {
             return null;
         }
-        final int[][] features = new int[n][];
-        for (int i = 0; i < n; i++) {
-            features[i] = features(texts.get(i));
-        }
-        final int buckets = 1 << BUCKET_BITS;
-        final int[][] counts = new int[classCount][buckets];
-        final long[] tokenTotals = new long[classCount];
-        final long[] documents = new long[classCount];
         final int[] fold = new int[n];
         for (int i = 0; i < n; i++) {
             fold[i] = (int) Long.remainderUnsigned(Hashing.mix(i * 0xbf58476d1ce4e5b9L + 1), FOLDS);
-            count(counts, tokenTotals, documents, features[i], classes.get(i), 1);
         }
-        final double[][] probabilities = new double[n][];
-        for (int f = 0; f < FOLDS; f++) {
-            for (int i = 0; i < n; i++) {
-                if (fold[i] == f) {
-                    count(counts, tokenTotals, documents, features[i], classes.get(i), -1);
-                }
-            }
-            final long trainingDocuments = Arrays.stream(documents).sum();
-            for (int i = 0; i < n; i++) {
-                if (fold[i] == f) {
-                    probabilities[i] = posterior(counts, tokenTotals, documents, trainingDocuments, features[i], buckets);
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                if (fold[i] == f) {
-                    count(counts, tokenTotals, documents, features[i], classes.get(i), 1);
-                }
-            }
+        final OutOfFoldScorer.Scores scores;
+        try {
+            scores = scorer.score(List.copyOf(texts.subList(0, n)), labels, classCount, fold, FOLDS);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("The label-noise check could not score its sample: " + e.getMessage(), e);
         }
-        return new Estimate(n, ConfidentLearning.countConfidentlyMislabelled(classes.stream().mapToInt(Integer::intValue).toArray(),
-                probabilities));
-    }
-
-    private static void count(final int[][] counts, final long[] tokenTotals, final long[] documents, final int[] features,
-                              final int label, final int sign) {
-        for (final int feature : features) {
-            counts[label][feature] += sign;
+        if (scores.probabilities().length != n) {
+            throw new IllegalStateException(scores.model() + " scored " + scores.probabilities().length + " of " + n + " texts");
         }
-        tokenTotals[label] += sign * (long) features.length;
-        documents[label] += sign;
-    }
-
-    private static double[] posterior(final int[][] counts, final long[] tokenTotals, final long[] documents,
-                                      final long trainingDocuments, final int[] features, final int buckets) {
-        final int classCount = counts.length;
-        final double[] logScores = new double[classCount];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < classCount; c++) {
-            if (documents[c] == 0) {
-                logScores[c] = Double.NEGATIVE_INFINITY;
-                continue;
-            }
-            double score = Math.log((double) documents[c] / trainingDocuments);
-            final double denominator = Math.log(tokenTotals[c] + SMOOTHING * buckets);
-            for (final int feature : features) {
-                score += Math.log(counts[c][feature] + SMOOTHING) - denominator;
-            }
-            logScores[c] = score;
-            max = Math.max(max, score);
-        }
-        double sum = 0;
-        final double[] probabilities = new double[classCount];
-        for (int c = 0; c < classCount; c++) {
-            probabilities[c] = logScores[c] == Double.NEGATIVE_INFINITY ? 0.0 : Math.exp(logScores[c] - max);
-            sum += probabilities[c];
-        }
-        for (int c = 0; c < classCount; c++) {
-            probabilities[c] /= sum;
-        }
-        return probabilities;
-    }
-
-    /** Hashed ids of the text's distinct words and adjacent word pairs. */
-    static int[] features(final String text) {
-        final List<String> tokens = Tokenizer.tokens(text);
-        final int mask = (1 << BUCKET_BITS) - 1;
-        final int[] ids = new int[tokens.size() * 2];
-        int size = 0;
-        long previous = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            final long word = Hashing.hash64(tokens.get(i));
-            ids[size++] = (int) (Hashing.mix(word) & mask);
-            if (i > 0) {
-                ids[size++] = (int) (Hashing.mix(Hashing.combine(previous, word)) & mask);
-            }
-            previous = word;
-        }
-        return Arrays.stream(ids, 0, size).distinct().toArray();
+        return new Estimate(n, ConfidentLearning.countConfidentlyMislabelled(labels, scores.probabilities()), scores.model(),
+                scores.encoder());
     }
 }

@@ -27,7 +27,7 @@ final class LabelProfile {
     private final Map<String, Integer> classCodeBySpelling = new HashMap<>();
     private final List<String> classNames = new ArrayList<>();
     private final LabelConflicts conflicts = new LabelConflicts();
-    private final LabelNoiseCheck noiseCheck = new LabelNoiseCheck();
+    private final LabelNoiseCheck noiseCheck;
     private long labelled;
     private long missing;
     private long untracked;
@@ -35,6 +35,7 @@ final class LabelProfile {
     LabelProfile(final String field, final ProfileSettings settings) {
         this.field = field;
         this.settings = settings;
+        this.noiseCheck = new LabelNoiseCheck(settings.labelNoiseScorer());
     }
 
     /** Adds a record's label and, when it has one, its text (for conflicts). */
@@ -133,9 +134,9 @@ final class LabelProfile {
         return entropy / Math.log(classes.size());
     }
 
-    private static ProfileReport.LabelNoise labelNoise(final LabelNoiseCheck.Estimate estimate) {
+    private ProfileReport.LabelNoise labelNoise(final LabelNoiseCheck.Estimate estimate) {
         return estimate == null ? null : new ProfileReport.LabelNoise(estimate.checked(), estimate.suspects(),
-                Rounding.round(estimate.ratio()), LabelNoiseCheck.SAMPLE_SIZE);
+                Rounding.round(estimate.ratio()), noiseCheck.sampleLimit(), estimate.model(), estimate.encoder());
     }
 
     private List<ValueCount> spellings() {

@@ -92,10 +92,13 @@ public record ProfileReport(int schemaVersion, long recordCount, ContentReport c
     }
 
     /**
-     * Suspected label errors: texts of a sample whose out-of-fold naive Bayes probabilities point to another class
-     * (confident learning); null with fewer than 100 labelled texts or fewer than two classes.
+     * Suspected label errors: texts of a sample whose out-of-fold probabilities point to another class (confident
+     * learning); null with fewer than 100 labelled texts or fewer than two classes. model says what made the
+     * probabilities ("Word Naive Bayes" or "Pretrained Encoder", see {@link OutOfFoldScorer}), encoder which encoder (null
+     * for naive Bayes); sampleLimit is the most texts that model checks.
      */
-    public record LabelNoise(long checkedTexts, long suspectedErrors, double suspectedErrorRatio, int sampleLimit) {
+    public record LabelNoise(long checkedTexts, long suspectedErrors, double suspectedErrorRatio, int sampleLimit, String model,
+                             String encoder) {
     }
 
     public record DuplicateReport(List<String> keyFields, long exactDuplicates, double exactDuplicateRatio,

@@ -18,10 +18,12 @@ import java.util.stream.Collectors;
  * @param shortTextLength       texts with fewer characters than this (trimmed) are very short
  * @param longTextLength        texts with more characters than this are very long
  * @param topValueCount         how many most frequent values to report per field
+ * @param labelNoiseScorer      the model whose out-of-fold probabilities the label-noise check reads (with a text and a label
+ *                              field); null means {@link WordNaiveBayesScorer}. Profiles merge only when they share it.
  */
 public record ProfileSettings(Set<String> nullTokens, String textField, String labelField, List<String> duplicateKeyFields,
                               double nearDuplicateThreshold, int nearDuplicateIndexLimit, int shortTextLength,
-                              int longTextLength, int topValueCount) {
+                              int longTextLength, int topValueCount, OutOfFoldScorer labelNoiseScorer) {
 
     public static final int MAX_NULL_TOKEN_LENGTH = 32;
     public static final Set<String> DEFAULT_NULL_TOKENS = Set.of("n/a", "na", "null", "none", "nan", "-", "?");
@@ -33,6 +35,7 @@ public record ProfileSettings(Set<String> nullTokens, String textField, String l
             throw new IllegalArgumentException("Null tokens are at most " + MAX_NULL_TOKEN_LENGTH + " characters long");
         }
         duplicateKeyFields = List.copyOf(duplicateKeyFields);
+        labelNoiseScorer = labelNoiseScorer == null ? WordNaiveBayesScorer.INSTANCE : labelNoiseScorer;
         if (nearDuplicateThreshold <= 0 || nearDuplicateThreshold > 1) {
             throw new IllegalArgumentException("Near-duplicate threshold must be in (0, 1]: " + nearDuplicateThreshold);
         }
@@ -41,19 +44,34 @@ public record ProfileSettings(Set<String> nullTokens, String textField, String l
         }
     }
 
+    /** Settings whose label-noise check uses the default {@link WordNaiveBayesScorer}. */
+    public ProfileSettings(final Set<String> nullTokens, final String textField, final String labelField,
+                           final List<String> duplicateKeyFields, final double nearDuplicateThreshold, final int nearDuplicateIndexLimit,
+                           final int shortTextLength, final int longTextLength, final int topValueCount) {
+        this(nullTokens, textField, labelField, duplicateKeyFields, nearDuplicateThreshold, nearDuplicateIndexLimit, shortTextLength,
+                longTextLength, topValueCount, WordNaiveBayesScorer.INSTANCE);
+    }
+
     /** Defaults for everything, with the given text and label fields (either may be null). */
     public static ProfileSettings defaults(final String textField, final String labelField) {
-        return new ProfileSettings(DEFAULT_NULL_TOKENS, textField, labelField, List.of(), 0.9, 50_000, 3, 5_000, 10);
+        return new ProfileSettings(DEFAULT_NULL_TOKENS, textField, labelField, List.of(), 0.9, 50_000, 3, 5_000, 10,
+                WordNaiveBayesScorer.INSTANCE);
     }
 
     public ProfileSettings withDuplicateKeyFields(final List<String> fields) {
         return new ProfileSettings(nullTokens, textField, labelField, fields, nearDuplicateThreshold, nearDuplicateIndexLimit,
-                shortTextLength, longTextLength, topValueCount);
+                shortTextLength, longTextLength, topValueCount, labelNoiseScorer);
     }
 
     public ProfileSettings withNearDuplicates(final double threshold, final int indexLimit) {
         return new ProfileSettings(nullTokens, textField, labelField, duplicateKeyFields, threshold, indexLimit,
-                shortTextLength, longTextLength, topValueCount);
+                shortTextLength, longTextLength, topValueCount, labelNoiseScorer);
+    }
+
+    /** The same settings with the label-noise check scored by this model. */
+    public ProfileSettings withLabelNoiseScorer(final OutOfFoldScorer scorer) {
+        return new ProfileSettings(nullTokens, textField, labelField, duplicateKeyFields, nearDuplicateThreshold, nearDuplicateIndexLimit,
+                shortTextLength, longTextLength, topValueCount, scorer);
     }
 
     boolean isNullToken(final String stripped) {

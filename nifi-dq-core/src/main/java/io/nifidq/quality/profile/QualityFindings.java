@@ -40,7 +40,7 @@ public final class QualityFindings {
         INCONSISTENT_LABELS("inconsistent_labels", "consistency", "share of labelled records whose label is a minority spelling of its class",
                 r -> r.labels() == null ? null : Rounding.ratio(r.labels().variantRecords(), r.labels().labelled()), 0.0,
                 Margin.absolute(0.001)),
-        LABEL_NOISE("label_noise", "noise", "share of sampled labelled texts whose label looks wrong (out-of-fold naive Bayes, confident learning)",
+        LABEL_NOISE("label_noise", "noise", "share of sampled labelled texts whose label looks wrong (out-of-fold probabilities, confident learning)",
                 r -> r.labels() == null || r.labels().labelNoise() == null ? null : r.labels().labelNoise().suspectedErrorRatio(),
                 0.15, Margin.absolute(0.03));
 

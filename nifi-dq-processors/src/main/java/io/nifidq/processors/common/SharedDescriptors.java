@@ -2,6 +2,8 @@ package io.nifidq.processors.common;
 
 import io.nifidq.augment.CopyMarkers;
 import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.resource.ResourceCardinality;
+import org.apache.nifi.components.resource.ResourceType;
 import org.apache.nifi.expression.ExpressionLanguageScope;
 import org.apache.nifi.processor.util.StandardValidators;
 import org.apache.nifi.serialization.RecordReaderFactory;
@@ -21,6 +23,19 @@ import static io.nifidq.processors.common.Descriptors.withDefault;
 public final class SharedDescriptors {
 
     private SharedDescriptors() {
+    }
+
+    /**
+     * An admin's encoder directory, in TrainClassifier and ProfileQuality: the processor says required and dependsOn, and
+     * what else its description needs (empty for nothing).
+     */
+    public static PropertyDescriptor.Builder encoderDirectory(final String more) {
+        return new PropertyDescriptor.Builder().name("Encoder Directory")
+                .description("An admin's encoder directory (model.onnx, tokenizer.json, encoder.json with the files' SHA-256), e.g. a "
+                        + "BERT, RoBERTa or MiniLM exported from Hugging Face. Verified at every load; nothing is downloaded. On a "
+                        + "cluster, a directory every node can read at the same path." + (more.isEmpty() ? "" : " " + more))
+                .identifiesExternalResource(ResourceCardinality.SINGLE, ResourceType.DIRECTORY)
+                .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT);
     }
 
     public static PropertyDescriptor.Builder recordReader(final String description) {

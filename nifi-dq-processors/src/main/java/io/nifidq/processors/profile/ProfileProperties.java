@@ -1,9 +1,16 @@
 package io.nifidq.processors.profile;
 
+import io.nifidq.ml.encoder.BundledEncoders;
+import io.nifidq.ml.encoder.EncoderLeases;
+import io.nifidq.ml.encoder.EncoderSource;
 import io.nifidq.processors.common.SharedDescriptors;
 import io.nifidq.processors.profile.ProfileChoices.DriftBaselineChoice;
+import io.nifidq.processors.profile.ProfileChoices.LabelNoiseModelChoice;
 import io.nifidq.processors.profile.ProfileChoices.ReportFormatChoice;
+import io.nifidq.quality.profile.EncoderHeadScorer;
+import io.nifidq.quality.profile.OutOfFoldScorer;
 import io.nifidq.quality.profile.ProfileSettings;
+import io.nifidq.quality.profile.WordNaiveBayesScorer;
 import io.nifidq.quality.profile.QualityGate;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.components.resource.ResourceCardinality;
@@ -13,6 +20,7 @@ import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.util.StandardValidators;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -64,6 +72,22 @@ public final class ProfileProperties {
             StandardValidators.POSITIVE_INTEGER_VALIDATOR,
             "Texts with more characters than this count as very long (noise).")
             .dependsOn(TEXT_FIELD)
+            .build();
+
+    public static final PropertyDescriptor LABEL_NOISE_MODEL = choice("Label Noise Model", LabelNoiseModelChoice.WORD_NAIVE_BAYES,
+            "The model whose out-of-fold probabilities the label-noise check (the report's labels.labelNoise section and the "
+                    + "label_noise finding) reads: for each of five folds of a sample of the labelled texts, a model trained on the "
+                    + "other four scores it, and confident learning counts the texts whose probabilities point to another class. "
+                    + "A baseline and the batches compared with it should use the same model: their floors of suspects differ.")
+            .dependsOn(TEXT_FIELD)
+            .dependsOn(LABEL_FIELD)
+            .build();
+
+    public static final PropertyDescriptor ENCODER_DIRECTORY = SharedDescriptors.encoderDirectory("Empty: the bundled encoder "
+            + "of the texts' language (Chinese when Han characters are more than 30% of the letters of the first 200 sampled texts, "
+            + "else English).")
+            .required(false)
+            .dependsOn(LABEL_NOISE_MODEL, LabelNoiseModelChoice.PRETRAINED_ENCODER)
             .build();
 
     public static final PropertyDescriptor TOP_VALUE_COUNT = withDefault("Top Values", "10",
@@ -119,9 +143,9 @@ public final class ProfileProperties {
             .build();
 
     static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, CHARACTER_SET, TEXT_FIELD, LABEL_FIELD, DUPLICATE_KEY_FIELDS,
-            NULL_TOKENS, NEAR_DUPLICATE_THRESHOLD, NEAR_DUPLICATE_INDEX_LIMIT, SHORT_TEXT_LENGTH, LONG_TEXT_LENGTH, TOP_VALUE_COUNT,
-            REPORT_FORMAT, MIN_OVERALL_SCORE, MAX_MISSING_RATIO, MAX_DUPLICATE_RATIO, MAX_IMBALANCE_RATIO, DRIFT_BASELINE,
-            BASELINE_FILE, MAX_DRIFT);
+            NULL_TOKENS, NEAR_DUPLICATE_THRESHOLD, NEAR_DUPLICATE_INDEX_LIMIT, SHORT_TEXT_LENGTH, LONG_TEXT_LENGTH, LABEL_NOISE_MODEL,
+            ENCODER_DIRECTORY, TOP_VALUE_COUNT, REPORT_FORMAT, MIN_OVERALL_SCORE, MAX_MISSING_RATIO, MAX_DUPLICATE_RATIO,
+            MAX_IMBALANCE_RATIO, DRIFT_BASELINE, BASELINE_FILE, MAX_DRIFT);
 
     private ProfileProperties() {
     }
@@ -137,6 +161,20 @@ public final class ProfileProperties {
                 context.getProperty(SHORT_TEXT_LENGTH).asInteger(),
                 context.getProperty(LONG_TEXT_LENGTH).asInteger(),
                 context.getProperty(TOP_VALUE_COUNT).asInteger());
+    }
+
+    /**
+     * The label-noise check's model: a Pretrained Encoder's scorer takes its encoder from the leases (the Encoder Directory's,
+     * or the bundled one of each sample's language), which load it on first use.
+     */
+    static OutOfFoldScorer labelNoiseScorer(final ProcessContext context, final EncoderLeases encoders) {
+        if (context.getProperty(LABEL_NOISE_MODEL).asAllowableValue(LabelNoiseModelChoice.class) == LabelNoiseModelChoice.WORD_NAIVE_BAYES) {
+            return WordNaiveBayesScorer.INSTANCE;
+        }
+        final String directory = context.getProperty(ENCODER_DIRECTORY).evaluateAttributeExpressions().getValue();
+        final EncoderSource fixed = directory == null || directory.isBlank() ? null : EncoderSource.directory(Path.of(directory));
+        return new EncoderHeadScorer(texts -> encoders.encoder(fixed != null ? fixed : EncoderSource.bundled(BundledEncoders.forTexts(texts))),
+                EncoderHeadScorer.DEFAULT_SEED);
     }
 
     static QualityGate gate(final ProcessContext context, final DriftBaselineChoice baselineSource) {

@@ -1,5 +1,7 @@
 package io.nifidq.processors.profile;
 
+import io.nifidq.ml.encoder.EncoderLeases;
+import io.nifidq.ml.encoder.EncoderOptions;
 import io.nifidq.processors.common.AbstractDqProcessor;
 import io.nifidq.processors.common.ContentGuard;
 import io.nifidq.processors.common.DqAttributes;
@@ -9,6 +11,7 @@ import io.nifidq.processors.profile.ProfileChoices.ReportFormatChoice;
 import io.nifidq.quality.profile.BaselineSummary;
 import io.nifidq.quality.profile.DatasetProfile;
 import io.nifidq.quality.profile.DriftCalculator;
+import io.nifidq.quality.profile.OutOfFoldScorer;
 import io.nifidq.quality.profile.ProfileReport;
 import io.nifidq.quality.profile.ProfileReport.DriftReport;
 import io.nifidq.quality.profile.QualityGate;
@@ -25,6 +28,7 @@ import org.apache.nifi.annotation.documentation.SeeAlso;
 import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
 import org.apache.nifi.annotation.lifecycle.OnScheduled;
+import org.apache.nifi.annotation.lifecycle.OnStopped;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.processor.ProcessContext;
@@ -87,7 +91,9 @@ import java.util.Set;
         + "Exact duplicate detection keeps up to 22 bytes per distinct record; with a Label Field, label-conflict detection up to "
         + "40 bytes per distinct text; the near-duplicate index up to about 600 bytes per text, for at most "
         + "'Near-Duplicate Index Limit' texts (30 MB at the default 50,000); with a Text Field and a Label Field, the label-noise "
-        + "check's sample of at most 10,000 texts of at most 1,000 characters (20 MB at most).")
+        + "check's sample of at most 10,000 texts of at most 1,000 characters (20 MB at most). With Label Noise Model 'Pretrained "
+        + "Encoder', the node's shared encoder (about 100 MB, one per language or directory for all nifi-dq components) from the "
+        + "first report until the processor stops.")
 public class ProfileQuality extends AbstractDqProcessor {
 
     static final String STATE_BASELINE = "baseline";
@@ -108,6 +114,9 @@ public class ProfileQuality extends AbstractDqProcessor {
     private volatile QualityGate gate;
     private volatile DriftBaselineChoice baselineSource;
     private volatile BaselineSummary fileBaseline;
+    private volatile OutOfFoldScorer labelNoiseScorer;
+    /** The leases of a Pretrained Encoder label-noise check, taken at its first report and released when the processor stops. */
+    private final EncoderLeases encoders = new EncoderLeases(EncoderOptions.inNiFi());
 
     public ProfileQuality() {
         super(ProfileProperties.DESCRIPTORS, RELATIONSHIPS);
@@ -119,6 +128,7 @@ public class ProfileQuality extends AbstractDqProcessor {
         reportFormat = context.getProperty(ProfileProperties.REPORT_FORMAT).asAllowableValue(ReportFormatChoice.class);
         baselineSource = context.getProperty(ProfileProperties.DRIFT_BASELINE).asAllowableValue(DriftBaselineChoice.class);
         gate = ProfileProperties.gate(context, baselineSource);
+        labelNoiseScorer = ProfileProperties.labelNoiseScorer(context, encoders);
         fileBaseline = null;
         if (baselineSource == DriftBaselineChoice.FILE) {
             final Path file = Path.of(context.getProperty(ProfileProperties.BASELINE_FILE).evaluateAttributeExpressions().getValue());
@@ -126,13 +136,19 @@ public class ProfileQuality extends AbstractDqProcessor {
         }
     }
 
+    @OnStopped
+    public void onStopped() {
+        encoders.close();
+    }
+
     @Override
     protected void onFlowFile(final ProcessContext context, final ProcessSession session, final FlowFile flowFile,
                               final RecordRouter router) {
         final DatasetProfile profile;
+        final ProfileReport measured;
         String invalidBytes = "";
         try {
-            profile = new DatasetProfile(ProfileProperties.settings(context, flowFile));
+            profile = new DatasetProfile(ProfileProperties.settings(context, flowFile).withLabelNoiseScorer(labelNoiseScorer));
             // The reader hides bytes it cannot decode (U+FFFD, or one long header): count them on the bytes themselves.
             final Charset charset = ContentGuard.charset(context, ProfileProperties.CHARACTER_SET, flowFile);
             final ByteValidity validity = ContentGuard.read(session, flowFile, charset);
@@ -140,12 +156,14 @@ public class ProfileQuality extends AbstractDqProcessor {
             invalidBytes = validity.invalidBytes() == 0 ? "" : "; " + validity.describe(charset.name());
             final NiFiRecordView view = new NiFiRecordView();
             router.readEach(flowFile, record -> profile.add(view.wrap(record)));
+            // Inside the try: a Pretrained Encoder label-noise check loads its encoder here, and may fail to.
+            measured = profile.report();
         } catch (final Exception e) {
             // A reader's error on random bytes says little by itself: the bytes that are not text say why.
             router.toFailure(flowFile, REL_FAILURE, "profile", RecordRouter.describe(e) + invalidBytes, e);
             return;
         }
-        final ProfileReport report = judge(profile, baseline(session));
+        final ProfileReport report = judge(profile, measured, baseline(session));
         final boolean accepted = report.gate() == null || report.gate().passed();
         transferReport(session, flowFile, report);
         session.transfer(session.putAllAttributes(flowFile, ProfileAttributes.forOriginal(report)),
@@ -158,8 +176,7 @@ public class ProfileQuality extends AbstractDqProcessor {
     }
 
     /** The report with findings, drift and the gate's verdict against the baseline, when there is one. */
-    private ProfileReport judge(final DatasetProfile profile, final BaselineSummary baseline) {
-        final ProfileReport measured = profile.report();
+    private ProfileReport judge(final DatasetProfile profile, final ProfileReport measured, final BaselineSummary baseline) {
         final ProfileReport base = baseline == null ? measured : measured.withFindingsAgainst(baseline);
         final DriftReport drift = baseline == null ? null : DriftCalculator.compare(baseline, profile, baselineSource.getDisplayName());
         return base.withDriftAndGate(drift, gate.evaluate(base, drift));

@@ -100,8 +100,7 @@ public class TrainClassifier extends AbstractDqProcessor {
      * Training embeds on the CPU with the node's cores, unpacking into the same fixed folder as the model service's default;
      * the model service decides where served models run.
      */
-    private static final EncoderOptions ENCODER_OPTIONS = EncoderOptions.builder()
-            .optCacheDirectory(Path.of(EncoderOptions.NIFI_CACHE_DIRECTORY).toAbsolutePath().normalize()).build();
+    private static final EncoderOptions ENCODER_OPTIONS = EncoderOptions.inNiFi();
 
     private volatile JobSettings jobSettings;
     private volatile CopyMarkers markers;

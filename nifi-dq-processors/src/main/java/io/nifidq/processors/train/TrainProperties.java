@@ -14,8 +14,6 @@ import io.nifidq.processors.train.TrainChoices.EncoderChoice;
 import io.nifidq.processors.train.TrainChoices.LabelNoiseChoice;
 import io.nifidq.processors.train.TrainChoices.ModelTypeChoice;
 import org.apache.nifi.components.PropertyDescriptor;
-import org.apache.nifi.components.resource.ResourceCardinality;
-import org.apache.nifi.components.resource.ResourceType;
 import org.apache.nifi.expression.ExpressionLanguageScope;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.util.StandardValidators;
@@ -83,14 +81,8 @@ public final class TrainProperties {
             .dependsOn(MODEL_TYPE, ModelTypeChoice.PRETRAINED_ENCODER)
             .build();
 
-    public static final PropertyDescriptor ENCODER_DIRECTORY = new PropertyDescriptor.Builder()
-            .name("Encoder Directory")
-            .description("An admin's encoder directory (model.onnx, tokenizer.json, encoder.json with the files' SHA-256), e.g. a "
-                    + "BERT, RoBERTa or MiniLM exported from Hugging Face. Verified at every load; nothing is downloaded. On a "
-                    + "cluster, a directory every node can read at the same path.")
+    public static final PropertyDescriptor ENCODER_DIRECTORY = SharedDescriptors.encoderDirectory("")
             .required(true)
-            .identifiesExternalResource(ResourceCardinality.SINGLE, ResourceType.DIRECTORY)
-            .expressionLanguageSupported(ExpressionLanguageScope.ENVIRONMENT)
             .dependsOn(ENCODER, EncoderChoice.DIRECTORY)
             .build();
 

@@ -11,8 +11,10 @@ import io.nifidq.processors.clean.CleanChoices.OutlierMethodChoice;
 import io.nifidq.processors.clean.CleanChoices.StandardizationChoice;
 import io.nifidq.processors.common.Choice.Wording;
 import io.nifidq.processors.profile.ProfileChoices.DriftBaselineChoice;
+import io.nifidq.processors.profile.ProfileChoices.LabelNoiseModelChoice;
 import io.nifidq.processors.profile.ProfileChoices.ReportFormatChoice;
 import io.nifidq.processors.train.TrainChoices.ClassWeightsChoice;
+import io.nifidq.processors.train.TrainChoices.EncoderChoice;
 import io.nifidq.processors.train.TrainChoices.LabelNoiseChoice;
 import io.nifidq.processors.train.TrainChoices.ModelTypeChoice;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,7 @@ class ChoiceTest {
     static {
         STORED_VALUES.put(ReportFormatChoice.class, List.of("JSON", "CSV"));
         STORED_VALUES.put(DriftBaselineChoice.class, List.of("NONE", "LAST_ACCEPTED", "FILE"));
+        STORED_VALUES.put(LabelNoiseModelChoice.class, List.of("WORD_NAIVE_BAYES", "PRETRAINED_ENCODER"));
         STORED_VALUES.put(MissingValuesChoice.class, List.of("KEEP", "DROP_RECORD", "FILL_CONSTANT", "MEAN", "MEDIAN", "MODE"));
         STORED_VALUES.put(OutlierMethodChoice.class, List.of("OFF", "IQR", "Z_SCORE"));
         STORED_VALUES.put(StandardizationChoice.class, List.of("OFF", "Z_SCORE", "MIN_MAX"));
@@ -43,7 +46,8 @@ class ChoiceTest {
         STORED_VALUES.put(OperationsPerCopyChoice.class, List.of("ONE", "ALL"));
         STORED_VALUES.put(LanguageChoice.class, List.of("AUTO", "ENGLISH", "CHINESE", "NONE"));
         STORED_VALUES.put(SegmenterChoice.class, List.of("VITERBI", "MAXIMUM_MATCHING"));
-        STORED_VALUES.put(ModelTypeChoice.class, List.of("FASTTEXT", "TEXTCNN"));
+        STORED_VALUES.put(ModelTypeChoice.class, List.of("FASTTEXT", "TEXTCNN", "PRETRAINED_ENCODER"));
+        STORED_VALUES.put(EncoderChoice.class, List.of("ENGLISH", "CHINESE", "DETECTED", "DIRECTORY"));
         STORED_VALUES.put(ClassWeightsChoice.class, List.of("AUTO", "NONE", "INVERSE"));
         STORED_VALUES.put(LabelNoiseChoice.class, List.of("OFF", "FLAG", "PRUNE", "RELABEL"));
     }

@@ -7,6 +7,7 @@ import io.nifidq.ml.head.HeadFiles;
 import io.nifidq.ml.model.ModelMetadata;
 import io.nifidq.ml.model.ModelType;
 import io.nifidq.processors.common.DqAttributes;
+import io.nifidq.processors.common.LabelledRows;
 import io.nifidq.processors.common.TestReaders;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;

@@ -8,6 +8,7 @@ import io.nifidq.ml.model.TextClassifierModel;
 import io.nifidq.processors.augment.AugmentProperties;
 import io.nifidq.processors.augment.AugmentText;
 import io.nifidq.processors.common.DqAttributes;
+import io.nifidq.processors.common.LabelledRows;
 import io.nifidq.processors.common.TestReaders;
 import org.apache.nifi.provenance.ProvenanceEventRecord;
 import org.apache.nifi.provenance.ProvenanceEventType;

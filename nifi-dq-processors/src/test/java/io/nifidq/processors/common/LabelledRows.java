@@ -1,8 +1,7 @@
-package io.nifidq.processors.train;
+package io.nifidq.processors.common;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVWriter;
-import io.nifidq.processors.common.SharedDatasets;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -10,13 +9,13 @@ import java.nio.file.Files;
 import java.util.List;
 
 /** Rows of the shared data sets' text,label files, and the CSV content a test enqueues from them. */
-final class LabelledRows {
+public final class LabelledRows {
 
     private LabelledRows() {
     }
 
     /** The first rows of a split file (relative to the data sets folder), its header left out. */
-    static List<String[]> first(final String file, final int limit) {
+    public static List<String[]> first(final String file, final int limit) {
         try (CSVReader reader = new CSVReader(Files.newBufferedReader(SharedDatasets.file(file)))) {
             final List<String[]> all = reader.readAll();
             return List.copyOf(all.subList(1, Math.min(all.size(), limit + 1)));
@@ -26,7 +25,7 @@ final class LabelledRows {
     }
 
     /** A text,label CSV of the rows, every value quoted. */
-    static String csv(final List<String[]> rows) {
+    public static String csv(final List<String[]> rows) {
         final StringWriter out = new StringWriter();
         try (CSVWriter writer = new CSVWriter(out, ',', '"', '"', "\r\n")) {
             writer.writeNext(new String[]{"text", "label"}, false);
