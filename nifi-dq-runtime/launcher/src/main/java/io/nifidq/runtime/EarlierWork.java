@@ -13,10 +13,11 @@ import java.util.stream.Stream;
  * {@code --reset}, and says which it did.
  *
  * @param savedFlow     whether NiFi saved a flow there (conf/flow.json.gz): its groups, queues and processor states
- * @param modelVersions the model versions the train-and-serve flow published (data/train-and-serve/models/v*)
+ * @param modelVersions the n-gram model versions the train-and-serve flow published (data/train-and-serve/models/v*)
+ * @param encoderModelVersions the encoder model versions it published (data/train-and-serve/encoder-models/v*)
  * @param dataFiles     every file under data/ (inputs waiting, outputs, reports, models)
  */
-record EarlierWork(boolean savedFlow, int modelVersions, long dataFiles) {
+record EarlierWork(boolean savedFlow, int modelVersions, int encoderModelVersions, long dataFiles) {
 
     // The example flows' folders under data/, one each.
     static final String QUALITY_GATE = "quality-gate";
@@ -25,8 +26,9 @@ record EarlierWork(boolean savedFlow, int modelVersions, long dataFiles) {
 
     static EarlierWork in(final Path home) throws IOException {
         final Path data = dataFolder(home);
-        return new EarlierWork(Files.exists(home.resolve("conf").resolve("flow.json.gz")),
-                count(TrainServeFlow.Folders.under(data.resolve(TRAIN_AND_SERVE)).models(), "v"), files(data));
+        final TrainServeFlow.Folders trainAndServe = TrainServeFlow.Folders.under(data.resolve(TRAIN_AND_SERVE));
+        return new EarlierWork(Files.exists(home.resolve("conf").resolve("flow.json.gz")), count(trainAndServe.ngram().models(), "v"),
+                count(trainAndServe.encoder().models(), "v"), files(data));
     }
 
     /** Where the example flows keep their folders, one sub-folder each. */
@@ -38,13 +40,14 @@ record EarlierWork(boolean savedFlow, int modelVersions, long dataFiles) {
         return savedFlow || dataFiles > 0;
     }
 
-    /** e.g. "the saved flow, 4 model versions, 23 files under data/". */
+    /** e.g. "the saved flow, 4 model versions, 4 encoder model versions, 23 files under data/". */
     String describe() {
         final List<String> parts = new ArrayList<>();
         if (savedFlow) {
             parts.add("the saved flow (its groups, queued FlowFiles and processor states)");
         }
         parts.add(modelVersions + (modelVersions == 1 ? " model version" : " model versions"));
+        parts.add(encoderModelVersions + (encoderModelVersions == 1 ? " encoder model version" : " encoder model versions"));
         parts.add(dataFiles + (dataFiles == 1 ? " file" : " files") + " under data/");
         return String.join(", ", parts);
     }

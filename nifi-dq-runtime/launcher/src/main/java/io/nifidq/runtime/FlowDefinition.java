@@ -1,13 +1,17 @@
 package io.nifidq.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A NiFi flow definition (the JSON that "Download flow definition" writes and that a person imports by dragging a
@@ -66,6 +70,35 @@ public final class FlowDefinition {
         final List<JsonNode> processors = new ArrayList<>();
         root.path("flowContents").path("processors").forEach(processors::add);
         return processors;
+    }
+
+    /**
+     * Leaves out the top-level group's processors and controller services named {@code names}, and every connection from
+     * or to a processor left out (e.g. one of two branches of a flow, for a test about the other).
+     */
+    public FlowDefinition withoutComponents(final Collection<String> names) {
+        final ObjectNode contents = (ObjectNode) root.path("flowContents");
+        final Set<String> removed = new HashSet<>();
+        for (final String section : List.of("processors", "controllerServices")) {
+            final ArrayNode kept = contents.arrayNode();
+            for (final JsonNode component : contents.path(section)) {
+                if (names.contains(component.path("name").asText())) {
+                    removed.add(component.path("identifier").asText());
+                } else {
+                    kept.add(component);
+                }
+            }
+            contents.set(section, kept);
+        }
+        final ArrayNode connections = contents.arrayNode();
+        for (final JsonNode connection : contents.path("connections")) {
+            if (!removed.contains(connection.path("source").path("id").asText())
+                    && !removed.contains(connection.path("destination").path("id").asText())) {
+                connections.add(connection);
+            }
+        }
+        contents.set("connections", connections);
+        return this;
     }
 
     public byte[] toBytes() throws IOException {

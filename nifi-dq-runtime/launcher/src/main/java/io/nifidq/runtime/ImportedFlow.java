@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * An example flow (a flow definition from docs/flows) inside a running NiFi: uploaded as a process group with its
@@ -65,6 +66,15 @@ abstract class ImportedFlow<F extends ImportedFlow.Folders> {
                                                                         final Definition definition, final F folders,
                                                                         final Map<String, String> parameters, final boolean reuse,
                                                                         final Factory<F, T> factory) throws IOException {
+        return importFlow(client, flowsDirectory, definition, folders, parameters, reuse, UnaryOperator.identity(), factory);
+    }
+
+    /** As above, with the definition changed by {@code edit} before it is uploaded (a reused group is left as it is). */
+    static <F extends Folders, T extends ImportedFlow<F>> T importFlow(final NiFiRestClient client, final Path flowsDirectory,
+                                                                        final Definition definition, final F folders,
+                                                                        final Map<String, String> parameters, final boolean reuse,
+                                                                        final UnaryOperator<FlowDefinition> edit,
+                                                                        final Factory<F, T> factory) throws IOException {
         final String reused = reuse ? groupNamed(client, definition.groupName()) : null;
         if (reused != null) {
             for (final Path folder : folders.byParameter().values()) {
@@ -72,8 +82,8 @@ abstract class ImportedFlow<F extends ImportedFlow.Folders> {
             }
             return factory.create(client, reused, folders);
         }
-        return factory.create(client, upload(client, flowsDirectory.resolve(definition.file()), definition.groupName(),
-                folders.byParameter(), parameters), folders);
+        return factory.create(client, upload(client, edit.apply(FlowDefinition.read(flowsDirectory.resolve(definition.file()))),
+                definition.groupName(), folders.byParameter(), parameters), folders);
     }
 
     /** The id of the root group's child named {@code groupName}, or null when there is none. */
@@ -87,9 +97,8 @@ abstract class ImportedFlow<F extends ImportedFlow.Folders> {
     }
 
     /** Uploads a flow definition under the root group as {@code groupName}; returns the new group's id. */
-    private static String upload(final NiFiRestClient client, final Path definitionFile, final String groupName,
+    private static String upload(final NiFiRestClient client, final FlowDefinition definition, final String groupName,
                                  final Map<String, Path> folders, final Map<String, String> parameters) throws IOException {
-        final FlowDefinition definition = FlowDefinition.read(definitionFile);
         for (final Map.Entry<String, Path> folder : folders.entrySet()) {
             Files.createDirectories(folder.getValue());
             definition.withParameter(folder.getKey(), folder.getValue().toString());
@@ -104,6 +113,11 @@ abstract class ImportedFlow<F extends ImportedFlow.Folders> {
 
     public F folders() {
         return folders;
+    }
+
+    /** Whether the group has a processor of that name (a group kept from an older definition may lack one). */
+    public boolean hasProcessor(final String name) {
+        return processorIds.containsKey(name);
     }
 
     public String processorId(final String name) {

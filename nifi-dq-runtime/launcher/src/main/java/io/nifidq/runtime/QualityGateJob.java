@@ -175,10 +175,10 @@ public final class QualityGateJob {
         out.println("Records out      passed: " + (passed ? records : "0") + ", below threshold: " + (passed ? "0" : records));
         out.println();
         out.println("== Outputs ==");
-        printFolder("passed", folders.passed());
-        printFolder("below threshold", folders.belowThreshold());
-        printFolder("profile", folders.profile());
-        printFolder("failure", folders.failure());
+        FlowRun.listFolder(out, "passed", folders.passed());
+        FlowRun.listFolder(out, "below threshold", folders.belowThreshold());
+        FlowRun.listFolder(out, "profile", folders.profile());
+        FlowRun.listFolder(out, "failure", folders.failure());
         final Path profile = folders.profile().resolve(name + ".profile.json");
         final JsonNode scores = NiFiRestClient.json().readTree(profile.toFile()).path("scores");
         if (!scores.isMissingNode()) {
@@ -188,13 +188,6 @@ public final class QualityGateJob {
 
     private String flowParameter(final String name) throws IOException {
         return FlowDefinition.read(options.flows().resolve(QualityGateFlow.DEFINITION_FILE)).parameter(name);
-    }
-
-    private void printFolder(final String label, final Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            final List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            out.printf("  %-16s %d file(s) in %s %s%n", label, names.size(), folder, names.isEmpty() ? "" : names);
-        }
     }
 
     static List<Path> extensionNars(final Options options) throws IOException {

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The main job run the way {@code ./dq run} runs it, three times on one instance home: a second run keeps the first
- * one's models and reports and trains the next version beside them; {@code --reset} starts from an empty instance.
+ * one's models and reports (the n-gram model's and the encoder model's) and trains the next version of each beside them; {@code --reset} starts from an empty instance.
  * Each run prints which it did.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -32,6 +32,9 @@ class MainJobKeepsWorkIT {
     private static Path home;
     private static Path models;
     private static Path reports;
+    private static Path encoderModels;
+    private static Path encoderReports;
+    private static Path encoderClassified;
 
     @BeforeAll
     static void emptyHome() throws IOException {
@@ -40,6 +43,9 @@ class MainJobKeepsWorkIT {
         final Path data = EarlierWork.dataFolder(home).resolve(EarlierWork.TRAIN_AND_SERVE);
         models = TrainServeFlow.Folders.under(data).models();
         reports = TrainServeFlow.Folders.under(data).reports();
+        encoderModels = TrainServeFlow.Folders.under(data).encoder().models();
+        encoderReports = TrainServeFlow.Folders.under(data).encoder().reports();
+        encoderClassified = TrainServeFlow.Folders.under(data).encoder().classified();
     }
 
     @AfterAll
@@ -49,11 +55,19 @@ class MainJobKeepsWorkIT {
 
     @Test
     @Order(1)
-    void aFirstRunSaysTheInstanceIsNewAndPublishesTheFirstModel() throws Exception {
+    void aFirstRunSaysTheInstanceIsNewAndPublishesTheFirstModelOfEachKind() throws Exception {
         final String output = run(false);
         assertTrue(output.contains("A new, empty instance in " + home), output);
-        assertEquals(List.of("v0001"), versions());
+        assertEquals(List.of("v0001"), versions(models));
         assertEquals(1, files(reports));
+        assertEquals(List.of("v0001"), versions(encoderModels));
+        assertEquals(1, files(encoderReports));
+        assertEquals(1, files(encoderClassified));
+        // The encoder model's report beside the n-gram model's: which encoder and head, how long embedding took, per class.
+        assertTrue(output.contains("== Train and serve: the encoder model (Pretrained Encoder) =="), output);
+        assertTrue(output.contains("Encoder          bge-small-en-v1.5-q (384 dimensions"), output);
+        assertTrue(output.contains("Embedded         "), output);
+        assertTrue(output.contains("== Train and serve: side by side =="), output);
     }
 
     @Test
@@ -61,10 +75,14 @@ class MainJobKeepsWorkIT {
     void aSecondRunKeepsTheFirstRunsModelAndReportAndTrainsTheNextVersionBesideThem() throws Exception {
         final String output = run(false);
         assertTrue(output.contains("Kept the earlier work in " + home + ": the saved flow"), output);
-        assertTrue(output.contains("1 model version, "), output);
-        assertEquals(List.of("v0001", "v0002"), versions());
+        assertTrue(output.contains("1 model version, 1 encoder model version, "), output);
+        assertEquals(List.of("v0001", "v0002"), versions(models));
         assertEquals(2, files(reports), "the first run's report is still there beside the second's");
         assertEquals("v0002", Files.readString(models.resolve("LATEST")).trim());
+        assertEquals(List.of("v0001", "v0002"), versions(encoderModels));
+        assertEquals(2, files(encoderReports));
+        assertEquals(2, files(encoderClassified));
+        assertEquals("v0002", Files.readString(encoderModels.resolve("LATEST")).trim());
     }
 
     @Test
@@ -72,9 +90,11 @@ class MainJobKeepsWorkIT {
     void aRunWithResetForgetsTheEarlierWorkAndSaysSo() throws Exception {
         final String output = run(true);
         assertTrue(output.contains("Reset (--reset): forgot the earlier work in " + home + ": the saved flow"), output);
-        assertTrue(output.contains("2 model versions, "), output);
-        assertEquals(List.of("v0001"), versions());
+        assertTrue(output.contains("2 model versions, 2 encoder model versions, "), output);
+        assertEquals(List.of("v0001"), versions(models));
         assertEquals(1, files(reports));
+        assertEquals(List.of("v0001"), versions(encoderModels));
+        assertEquals(1, files(encoderReports));
     }
 
     private static String run(final boolean reset) throws Exception {
@@ -92,7 +112,7 @@ class MainJobKeepsWorkIT {
                 LocalNiFi.flowsDirectory().toAbsolutePath(), reset);
     }
 
-    private static List<String> versions() throws IOException {
+    private static List<String> versions(final Path models) throws IOException {
         try (Stream<Path> entries = Files.list(models)) {
             return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> n.startsWith("v")).sorted().toList();
         }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The example flow docs/flows/train-and-serve.json in a real NiFi with the real NAR: TrainClassifier trains on the
- * sms_spam_collection train split (its test split marked by the split field), the model service loads the published
- * model, and ClassifyText labels the test split. The macro-F1 of ClassifyText's output equals the one TrainClassifier
+ * The example flow docs/flows/train-and-serve.json, its n-gram model's branch, in a real NiFi with the real NAR:
+ * TrainClassifier trains on the sms_spam_collection train split (its test split marked by the split field), the model
+ * service loads the published model, and ClassifyText labels the test split. The macro-F1 of ClassifyText's output equals the one TrainClassifier
  * reported for the same records. A second training publishes v0002, and ClassifyText switches to it with no failure.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,8 +60,9 @@ class TrainServeFlowIT {
         Files.copy(split.resolve("test.csv"), testFile);
 
         nifi = LocalNiFi.start("train-serve");
+        // The n-gram model's branch only: the encoder model's is EncoderTrainServeFlowIT's, on the small sample.
         flow = TrainServeFlow.importFlow(nifi.client(), LocalNiFi.flowsDirectory(),
-                TrainServeFlow.Folders.under(nifi.instance().home().resolve("data")));
+                TrainServeFlow.Folders.under(nifi.instance().home().resolve("data")), EnumSet.of(TrainServeFlow.Model.NGRAM));
         flow.enableServicesExcept(Set.of(TrainServeFlow.CLASSIFIER_SERVICE), Duration.ofSeconds(60));
         flow.awaitValidated(Duration.ofSeconds(60));
         flow.startProcessors();
