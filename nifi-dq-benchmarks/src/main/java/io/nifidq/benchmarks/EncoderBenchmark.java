@@ -7,6 +7,7 @@ import io.nifidq.ml.encoder.EncoderOptions;
 import io.nifidq.ml.encoder.EncoderSource;
 import io.nifidq.ml.eval.ClassificationReport;
 import io.nifidq.ml.features.HashingFeaturizer;
+import io.nifidq.ml.head.HeadSpec;
 import io.nifidq.ml.head.HeadWeights;
 import io.nifidq.ml.model.NetworkWeights;
 import io.nifidq.ml.split.SplitPlan;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -164,19 +166,19 @@ final class EncoderBenchmark {
             final List<float[]> vectors = new EncoderModelFamily(encoder, EncoderSource.bundled(name), settings, (d, t) -> { })
                     .featurizer().featurizeAll(train.texts());
             final int dimension = encoder.dimension();
-            final List<java.util.function.IntFunction<io.nifidq.ml.head.HeadSpec>> heads = List.of(
-                    c -> io.nifidq.ml.head.HeadSpec.linear(dimension, c, 0f),
-                    c -> io.nifidq.ml.head.HeadSpec.linear(dimension, c, 1e-3f),
-                    c -> io.nifidq.ml.head.HeadSpec.linear(dimension, c, 1e-2f),
-                    c -> io.nifidq.ml.head.HeadSpec.linear(dimension, c, 1e-1f),
-                    c -> io.nifidq.ml.head.HeadSpec.mlp(dimension, 256, c, 0f),
-                    c -> io.nifidq.ml.head.HeadSpec.mlp(dimension, 256, c, 1e-3f),
-                    c -> io.nifidq.ml.head.HeadSpec.mlp(dimension, 256, c, 1e-2f));
+            final List<IntFunction<HeadSpec>> heads = List.of(
+                    c -> HeadSpec.linear(dimension, c, 0f),
+                    c -> HeadSpec.linear(dimension, c, 1e-3f),
+                    c -> HeadSpec.linear(dimension, c, 1e-2f),
+                    c -> HeadSpec.linear(dimension, c, 1e-1f),
+                    c -> HeadSpec.mlp(dimension, 256, c, 0f),
+                    c -> HeadSpec.mlp(dimension, 256, c, 1e-3f),
+                    c -> HeadSpec.mlp(dimension, 256, c, 1e-2f));
             for (final float rate : new float[]{1e-3f, 3e-3f, 1e-2f}) {
                 for (final int batch : new int[]{32, 128}) {
                     final TrainingSettings tried = settings.toBuilder().optLearningRate(rate).optBatchSize(batch).optPatience(5).build();
                     for (final var head : heads) {
-                        final io.nifidq.ml.train.HeadTrainer trainer = new io.nifidq.ml.train.HeadTrainer(tried, List.of(head));
+                        final HeadTrainer trainer = new HeadTrainer(tried, List.of(head));
                         final TrainingOutcome<HeadWeights> outcome = trainer.train(vectors, train.labels(), train.names().size(),
                                 plan.train(), plan.validation(), EpochListener.NONE);
                         final String row = String.format(Locale.ROOT, "| %s | lr %.0e | batch %d | %s L2 %.0e | validation F1 %.4f | epochs %d (best %d) |%n",

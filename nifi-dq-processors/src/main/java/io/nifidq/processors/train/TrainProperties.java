@@ -121,7 +121,8 @@ public final class TrainProperties {
     public static final PropertyDescriptor TIME_BUDGET = withDefault("Time Budget", "10 min",
             StandardValidators.TIME_PERIOD_VALIDATOR,
             "Training stops after this long and keeps the best model so far (the label-noise pass has its own budget of the "
-                    + "same length per fold).")
+                    + "same length per fold). A Pretrained Encoder's embedding of the texts gets a budget of the same length "
+                    + "before training starts: when it runs out the FlowFile goes to failure with the reason.")
             .build();
 
     public static final PropertyDescriptor LABEL_NOISE = choice("Label Noise Handling", LabelNoiseChoice.OFF,
