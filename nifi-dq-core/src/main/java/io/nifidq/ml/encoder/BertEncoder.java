@@ -59,6 +59,8 @@ public final class BertEncoder implements AutoCloseable {
     private final ExecutorService runThreads;
     private final AtomicLong textsEmbedded = new AtomicLong();
     private final AtomicLong textsTruncated = new AtomicLong();
+    /** How long {@link #close} waits for runs in flight before giving up on freeing the graph. */
+    private static final int CLOSE_WAIT_SECONDS = 60;
 
     private BertEncoder(final Path directory, final EncoderDescriptor descriptor, final EncoderOptions options,
                         final HuggingFaceTokenizer tokenizer, final OrtSession.SessionOptions sessionOptions, final Model model,
@@ -190,7 +192,10 @@ public final class BertEncoder implements AutoCloseable {
                 listener.batchEmbedded(Math.min(order.length, start + batchSize), order.length);
             }
         } finally {
+            // A stopped call leaves no run of its own behind: runs not started are dropped, started ones finish here, so
+            // that closing the encoder right after (a failed training job releases its lease) never frees a graph in use.
             queued.forEach(future -> future.cancel(false));
+            queued.forEach(BertEncoder::awaitQuietly);
         }
         textsEmbedded.addAndGet(strings.length);
         textsTruncated.addAndGet(truncated);
@@ -214,6 +219,16 @@ public final class BertEncoder implements AutoCloseable {
             batch[i - start] = texts[order[i]];
         }
         return batch;
+    }
+
+    private static void awaitQuietly(final Future<EncoderGraph.Batch> run) {
+        try {
+            run.get();
+        } catch (final java.util.concurrent.CancellationException | ExecutionException e) {
+            // Dropped or failed: either way no longer running.
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static EncoderGraph.Batch await(final Future<EncoderGraph.Batch> run) {
@@ -279,10 +294,20 @@ public final class BertEncoder implements AutoCloseable {
         return textsTruncated.get();
     }
 
+    /** Waits for runs still on the encoder's threads (another caller's, say) before the native graph is freed. */
     @Override
     public void close() {
         if (runThreads != null) {
-            runThreads.shutdownNow();
+            runThreads.shutdown();
+            try {
+                if (!runThreads.awaitTermination(CLOSE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("The encoder " + name() + " still runs its graph after " + CLOSE_WAIT_SECONDS
+                            + " s; it is left open rather than freed under a running graph");
+                }
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the encoder " + name() + " finished its runs", e);
+            }
         }
         release(tokenizer, model, sessionOptions);
     }

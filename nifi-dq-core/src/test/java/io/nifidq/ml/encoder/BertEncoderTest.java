@@ -156,6 +156,23 @@ class BertEncoderTest {
     }
 
     @Test
+    void closingRightAfterAStoppedCallFreesTheGraphOnlyOnceItsRunsHaveFinished() throws Exception {
+        // Before the fix, started runs went on after the call threw and close() freed the graph under them: a native crash.
+        final List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            texts.add("text number " + i + " of a call that is stopped after its first run, then closed at once");
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            final BertEncoder encoder = BertEncoder.loadBundled(BundledEncoders.ENGLISH, OPTIONS);
+            assertThrows(IllegalStateException.class, () -> encoder.embed(texts, (done, total) -> {
+                throw new IllegalStateException("stop");
+            }));
+            encoder.close();
+        }
+        assertEquals(1.0, norm(english.embed("still alive")), 1e-5);
+    }
+
+    @Test
     void aTextLongerThanTheMaximumIsTruncatedAndCounted() {
         final String longText = String.join(" ", Collections.nCopies(600, "word"));
         final long truncatedBefore = english.textsTruncated();
