@@ -37,9 +37,7 @@ class TrainClassifierEncoderTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = TestReaders.csvRunner(TrainClassifier.class);
-        runner.setProperty(TrainProperties.TEXT_FIELD, "text");
-        runner.setProperty(TrainProperties.LABEL_FIELD, "label");
+        runner = TestReaders.csvRunner(TrainClassifier.class, "text", "label");
         models = tmp.resolve("models");
         runner.setProperty(TrainProperties.MODEL_DIRECTORY, models.toString());
         runner.setProperty(TrainProperties.MODEL_TYPE, "PRETRAINED_ENCODER");
