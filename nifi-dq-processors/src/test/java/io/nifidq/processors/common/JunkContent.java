@@ -1,6 +1,13 @@
 package io.nifidq.processors.common;
 
+import org.apache.nifi.processor.Relationship;
+import org.apache.nifi.util.MockFlowFile;
+import org.apache.nifi.util.TestRunner;
+
+import java.io.IOException;
 import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Content that is not records, as dropped into the example flows in issue 18. */
 public final class JunkContent {
@@ -29,5 +36,22 @@ public final class JunkContent {
             }
         }
         return bytes;
+    }
+
+    /**
+     * Runs the processor on {@link #randomBytes()} and checks that they went, unchanged and alone, to failure with the
+     * share of invalid bytes as the reason.
+     */
+    public static void assertRandomBytesGoUnchangedToFailure(final TestRunner runner, final Relationship failure)
+            throws IOException {
+        final byte[] random = randomBytes();
+        runner.enqueue(random);
+        runner.run();
+        runner.assertAllFlowFilesTransferred(failure, 1);
+        final MockFlowFile failed = runner.getFlowFilesForRelationship(failure).getFirst();
+        failed.assertContentEquals(random);
+        final String reason = failed.getAttribute("dq.error");
+        assertTrue(reason.matches("\\d+ of the content's 204800 bytes \\(\\d+\\.\\d\\d%\\) are not valid UTF-8, more than the 1.00% "
+                + "allowed: random or binary bytes, or a different character set"), reason);
     }
 }
