@@ -1,7 +1,7 @@
 package io.nifidq.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,18 +27,13 @@ class CrashSafetyIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
 
+    /** Stopped by JUnit after the last test (not when the start failed: it stops itself then). */
+    @AutoClose
     private static LocalNiFi nifi;
 
     @BeforeAll
     static void startNiFi() throws Exception {
         nifi = LocalNiFi.start("crash-safety");
-    }
-
-    @AfterAll
-    static void stopNiFi() throws Exception {
-        if (nifi != null) {
-            nifi.close();
-        }
     }
 
     @Test
