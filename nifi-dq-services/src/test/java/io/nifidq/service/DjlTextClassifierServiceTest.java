@@ -6,10 +6,8 @@ import io.nifidq.ml.model.ModelFiles;
 import io.nifidq.ml.model.ModelStore;
 import io.nifidq.ml.model.ModelType;
 import io.nifidq.ml.model.TextClassifierModel;
-import org.apache.nifi.util.NoOpProcessor;
 import org.apache.nifi.util.LogMessage;
 import org.apache.nifi.util.TestRunner;
-import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -46,17 +45,13 @@ class DjlTextClassifierServiceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = TestRunners.newTestRunner(NoOpProcessor.class);
-        service = new DjlTextClassifierService();
-        runner.addControllerService("classifier", service);
-        runner.setProperty(service, DjlTextClassifierService.MODEL_DIRECTORY, models.toString());
+        runner = ServiceRunners.noOpRunner();
+        service = ServiceRunners.addService(runner, "classifier", models, Map.of());
     }
 
     @AfterEach
     void tearDown() {
-        if (runner.isControllerServiceEnabled(service)) {
-            runner.disableControllerService(service);
-        }
+        ServiceRunners.disable(runner, service);
     }
 
     private static String rootMessage(final Throwable thrown) {

@@ -3,9 +3,7 @@ package io.nifidq.service;
 import io.nifidq.ml.encoder.BundledEncoders;
 import io.nifidq.ml.encoder.SharedEncoders;
 import io.nifidq.service.api.TextClassifierService;
-import org.apache.nifi.util.NoOpProcessor;
 import org.apache.nifi.util.TestRunner;
-import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,23 +43,18 @@ class EncoderModelServiceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = TestRunners.newTestRunner(NoOpProcessor.class);
+        runner = ServiceRunners.noOpRunner();
         service = addService("classifier");
     }
 
     private DjlTextClassifierService addService(final String id) throws Exception {
-        final DjlTextClassifierService added = new DjlTextClassifierService();
-        runner.addControllerService(id, added);
-        runner.setProperty(added, DjlTextClassifierService.MODEL_DIRECTORY, models.toString());
-        runner.setProperty(added, DjlTextClassifierService.ENCODER_CACHE_DIRECTORY, TrainedEncoderModels.CACHE.toString());
-        return added;
+        return ServiceRunners.addService(runner, id, models,
+                Map.of(DjlTextClassifierService.ENCODER_CACHE_DIRECTORY, TrainedEncoderModels.CACHE.toString()));
     }
 
     @AfterEach
     void tearDown() {
-        if (runner.isControllerServiceEnabled(service)) {
-            runner.disableControllerService(service);
-        }
+        ServiceRunners.disable(runner, service);
     }
 
     @Test
