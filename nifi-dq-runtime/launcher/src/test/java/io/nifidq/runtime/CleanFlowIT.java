@@ -26,7 +26,6 @@ class CleanFlowIT {
     private static final List<String> DIMENSIONS = List.of("overall", "completeness", "validity", "consistency", "uniqueness", "balance",
             "noise");
 
-    /** Stopped by JUnit after the last test (not when the start failed: it stops itself then). */
     @AutoClose
     private static LocalNiFi nifi;
     private static CleanFlow flow;

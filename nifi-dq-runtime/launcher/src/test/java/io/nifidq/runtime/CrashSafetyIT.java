@@ -27,7 +27,6 @@ class CrashSafetyIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
 
-    /** Stopped by JUnit after the last test (not when the start failed: it stops itself then). */
     @AutoClose
     private static LocalNiFi nifi;
 

@@ -39,7 +39,6 @@ class EncoderTrainServeFlowIT {
     private static final String TRAINING_FILE = "support-train.csv";
     private static final String TO_CLASSIFY = "support-messages.csv";
 
-    /** Stopped by JUnit after the last test (not when the start failed: it stops itself then). */
     @AutoClose
     private static LocalNiFi nifi;
     private static TrainServeFlow flow;

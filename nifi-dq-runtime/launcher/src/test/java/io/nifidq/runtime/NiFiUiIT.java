@@ -28,7 +28,6 @@ class NiFiUiIT {
     private static final int BUDGET_MILLIS = 20_000;
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    /** Stopped by JUnit after the last test (not when the start failed: it stops itself then). */
     @AutoClose
     private static LocalNiFi nifi;
     private static QualityGateFlow flow;

@@ -35,7 +35,6 @@ class QualityGateFlowIT {
     private static final int SAMPLE_RECORDS = 200;
     private static final List<String> DIMENSIONS = List.of("completeness", "validity", "consistency", "uniqueness", "balance", "noise");
 
-    /** Stopped by JUnit after the last test (not when the start failed: it stops itself then). */
     @AutoClose
     private static LocalNiFi nifi;
     private static QualityGateFlow flow;

@@ -25,7 +25,6 @@ class RestartSafetyIT {
     private static final int FILES = 5;
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
-    /** Stopped by JUnit after the last test (not when the start failed: it stops itself then). */
     @AutoClose
     private static LocalNiFi nifi;
 

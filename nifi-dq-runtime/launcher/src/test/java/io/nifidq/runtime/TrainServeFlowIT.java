@@ -35,7 +35,6 @@ class TrainServeFlowIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
-    /** Stopped by JUnit after the last test (not when the start failed: it stops itself then). */
     @AutoClose
     private static LocalNiFi nifi;
     private static TrainServeFlow flow;
