@@ -38,12 +38,11 @@ class EncoderModelServiceTest {
     @TempDir
     Path models;
 
-    private TestRunner runner;
+    private final TestRunner runner = ServiceRunners.noOpRunner();
     private DjlTextClassifierService service;
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = ServiceRunners.noOpRunner();
         service = addService("classifier");
     }
 

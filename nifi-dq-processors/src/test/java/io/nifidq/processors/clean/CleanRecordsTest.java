@@ -360,14 +360,9 @@ class CleanRecordsTest {
     }
 
     @Test
-    void unreadableInputGoesToFailureUntouchedAndNothingElseIsEmitted() {
-        final String malformed = "text,label\n\"unclosed,ham\nnext,spam\n";
-        runner.enqueue(malformed);
-        runner.run();
-        runner.assertAllFlowFilesTransferred(CleanRecords.REL_FAILURE, 1);
-        final MockFlowFile failed = runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst();
-        failed.assertContentEquals(malformed);
-        failed.assertAttributeExists("dq.error");
+    void unreadableInputGoesToFailureUntouchedAndNothingElseIsEmitted() throws Exception {
+        final byte[] malformed = "text,label\n\"unclosed,ham\nnext,spam\n".getBytes(StandardCharsets.UTF_8);
+        JunkContent.assertGoesUnchangedToFailure(runner, CleanRecords.REL_FAILURE, malformed).assertAttributeExists("dq.error");
     }
 
     @Test
@@ -424,10 +419,7 @@ class CleanRecordsTest {
     @Test
     void bytesAreJudgedInTheCharacterSetTheFlowFileSays() throws Exception {
         final byte[] latin1 = "text\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
-        runner.setProperty(CleanProperties.CHARACTER_SET, "${charset}");
-        runner.enqueue(latin1, Map.of("charset", "UTF-8"));
-        runner.enqueue(latin1, Map.of("charset", "ISO-8859-1"));
-        runner.run(2);
+        JunkContent.runDeclaredUtf8ThenLatin1(runner, latin1);
         runner.assertTransferCount(CleanRecords.REL_FAILURE, 1);
         runner.assertTransferCount(CleanRecords.REL_SUCCESS, 1);
         runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst().assertAttributeEquals("dq.error", "1 of the content's "

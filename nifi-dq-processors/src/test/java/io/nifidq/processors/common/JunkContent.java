@@ -5,6 +5,7 @@ import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,14 +45,27 @@ public final class JunkContent {
      */
     public static void assertRandomBytesGoUnchangedToFailure(final TestRunner runner, final Relationship failure)
             throws IOException {
-        final byte[] random = randomBytes();
-        runner.enqueue(random);
+        final String reason = assertGoesUnchangedToFailure(runner, failure, randomBytes()).getAttribute("dq.error");
+        assertTrue(reason.matches("\\d+ of the content's 204800 bytes \\(\\d+\\.\\d\\d%\\) are not valid UTF-8, more than the 1.00% "
+                + "allowed: random or binary bytes, or a different character set"), reason);
+    }
+
+    /** Sets the processor's Character Set to ${charset} and runs the bytes twice: declared UTF-8, then ISO-8859-1. */
+    public static void runDeclaredUtf8ThenLatin1(final TestRunner runner, final byte[] content) {
+        runner.setProperty("Character Set", "${charset}");
+        runner.enqueue(content, Map.of("charset", "UTF-8"));
+        runner.enqueue(content, Map.of("charset", "ISO-8859-1"));
+        runner.run(2);
+    }
+
+    /** Runs the processor on the content and checks that it went, unchanged and alone, to failure; returns it there. */
+    public static MockFlowFile assertGoesUnchangedToFailure(final TestRunner runner, final Relationship failure, final byte[] content)
+            throws IOException {
+        runner.enqueue(content);
         runner.run();
         runner.assertAllFlowFilesTransferred(failure, 1);
         final MockFlowFile failed = runner.getFlowFilesForRelationship(failure).getFirst();
-        failed.assertContentEquals(random);
-        final String reason = failed.getAttribute("dq.error");
-        assertTrue(reason.matches("\\d+ of the content's 204800 bytes \\(\\d+\\.\\d\\d%\\) are not valid UTF-8, more than the 1.00% "
-                + "allowed: random or binary bytes, or a different character set"), reason);
+        failed.assertContentEquals(content);
+        return failed;
     }
 }
