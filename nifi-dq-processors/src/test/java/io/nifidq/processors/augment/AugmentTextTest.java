@@ -222,13 +222,9 @@ class AugmentTextTest {
     @Test
     void contentInWhichTheReaderFindsNoRecordGoesUnchangedToFailure() throws Exception {
         runner.setProperty(AugmentProperties.MAX_INVALID_BYTE_RATIO, "1");
-        final byte[] oneLine = JunkContent.randomBytesOnOneLine();
-        runner.enqueue(oneLine);
-        runner.run();
+        final MockFlowFile failed = JunkContent.assertGoesUnchangedToFailure(runner, AugmentText.REL_FAILURE,
+                JunkContent.randomBytesOnOneLine());
         runner.assertTransferCount(AugmentText.REL_SUCCESS, 0);
-        runner.assertTransferCount(AugmentText.REL_FAILURE, 1);
-        final MockFlowFile failed = runner.getFlowFilesForRelationship(AugmentText.REL_FAILURE).getFirst();
-        failed.assertContentEquals(oneLine);
         failed.assertAttributeEquals("dq.error", "204800 bytes of content but no record: the reader found none (not data in the "
                 + "reader's format, or only a header)");
     }
