@@ -33,10 +33,10 @@ final class EpochLoop {
         private int steps;
         private boolean outOfTime;
 
-        private Batches(final int batchSize, final long start, final long budgetNanos) {
-            this.batchSize = batchSize;
+        private Batches(final TrainingSettings settings, final long start) {
+            this.batchSize = settings.batchSize();
+            this.budgetNanos = settings.timeBudget().toNanos();
             this.start = start;
-            this.budgetNanos = budgetNanos;
         }
 
         /** Steps through the order batch by batch, stopping after the batch that runs past the time budget. */
@@ -71,12 +71,11 @@ final class EpochLoop {
     static <W> TrainingOutcome<W> run(final TrainingSettings settings, final long start, final W weights,
                                       final EarlyStopping<W> stopping, final Epoch epochBody, final DoubleSupplier validationF1,
                                       final EpochListener listener, final String device, final float[] classWeights) {
-        final long budgetNanos = settings.timeBudget().toNanos();
         int epoch = 0;
         String stopReason = "max epochs";
         while (epoch < settings.maxEpochs()) {
             epoch++;
-            final Batches batches = new Batches(settings.batchSize(), start, budgetNanos);
+            final Batches batches = new Batches(settings, start);
             epochBody.run(batches);
             final double f1 = validationF1.getAsDouble();
             listener.epochEnded(epoch, batches.steps == 0 ? 0 : batches.lossSum / batches.steps, f1,
