@@ -50,6 +50,14 @@ class OperationsTest {
         return Augmenter.join(tokens);
     }
 
+    /** Applies the operation and checks the exact text it gives, with the numbers and punctuation left in place. */
+    static void assertAugmentsTo(final String expected, final Language language, final String text, final Operation operation,
+                                 final double alpha) {
+        final String augmented = apply(language, text, operation, alpha);
+        assertEquals(expected, augmented);
+        assertEquals(fixedTokens(language, text), fixedTokens(language, augmented));
+    }
+
     /** The non-word tokens (numbers, punctuation) in order: what every operation must leave alone. */
     static List<String> fixedTokens(final Language language, final String text) {
         final TextSplitter splitter = language == Language.CHINESE ? ChineseSplitter.shared() : LatinSplitter.INSTANCE;
@@ -62,37 +70,32 @@ class OperationsTest {
 
         @Test
         void synonymReplacementSwapsNonStopwordsForSynonymsInTheirCase() {
-            final String augmented = apply(Language.ENGLISH, ENGLISH, Operation.SYNONYM_REPLACEMENT, 0.2);
-            assertEquals("The inn staff were friendly, and the chamber was clean: 10 out of 10!", augmented);
-            assertEquals(fixedTokens(Language.ENGLISH, ENGLISH), fixedTokens(Language.ENGLISH, augmented));
+            assertAugmentsTo("The inn staff were friendly, and the chamber was clean: 10 out of 10!",
+                    Language.ENGLISH, ENGLISH, Operation.SYNONYM_REPLACEMENT, 0.2);
         }
 
         @Test
         void randomInsertionAddsSynonymsBetweenWords() {
-            final String augmented = apply(Language.ENGLISH, ENGLISH, Operation.RANDOM_INSERTION, 0.2);
-            assertEquals("The hotel staff were friendly, and the room was clean: 10 employees personnel out of 10!", augmented);
-            assertEquals(fixedTokens(Language.ENGLISH, ENGLISH), fixedTokens(Language.ENGLISH, augmented));
+            assertAugmentsTo("The hotel staff were friendly, and the room was clean: 10 employees personnel out of 10!",
+                    Language.ENGLISH, ENGLISH, Operation.RANDOM_INSERTION, 0.2);
         }
 
         @Test
         void randomSwapExchangesWordsAndLeavesPunctuationAndNumbersInPlace() {
-            final String augmented = apply(Language.ENGLISH, ENGLISH, Operation.RANDOM_SWAP, 0.2);
-            assertEquals("hotel The staff were out, and the room was clean: 10 friendly of 10!", augmented);
-            assertEquals(fixedTokens(Language.ENGLISH, ENGLISH), fixedTokens(Language.ENGLISH, augmented));
+            assertAugmentsTo("hotel The staff were out, and the room was clean: 10 friendly of 10!",
+                    Language.ENGLISH, ENGLISH, Operation.RANDOM_SWAP, 0.2);
         }
 
         @Test
         void randomDeletionDropsWordsWithTheirSpace() {
-            final String augmented = apply(Language.ENGLISH, ENGLISH, Operation.RANDOM_DELETION, 0.3);
-            assertEquals("The staff were friendly, the room clean: 10 of 10!", augmented);
-            assertEquals(fixedTokens(Language.ENGLISH, ENGLISH), fixedTokens(Language.ENGLISH, augmented));
+            assertAugmentsTo("The staff were friendly, the room clean: 10 of 10!",
+                    Language.ENGLISH, ENGLISH, Operation.RANDOM_DELETION, 0.3);
         }
 
         @Test
         void characterNoiseMisspellsWordsLikeKeyboardTypos() {
-            final String augmented = apply(Language.ENGLISH, ENGLISH, Operation.CHARACTER_NOISE, 0.2);
-            assertEquals("Tye hotel staff were friendyl, and the room was clean: 10 out of 10!", augmented);
-            assertEquals(fixedTokens(Language.ENGLISH, ENGLISH), fixedTokens(Language.ENGLISH, augmented));
+            assertAugmentsTo("Tye hotel staff were friendyl, and the room was clean: 10 out of 10!",
+                    Language.ENGLISH, ENGLISH, Operation.CHARACTER_NOISE, 0.2);
         }
 
         @Test
@@ -126,9 +129,7 @@ class OperationsTest {
 
         @Test
         void synonymReplacementUsesSegmentedWords() {
-            final String augmented = apply(Language.CHINESE, CHINESE, Operation.SYNONYM_REPLACEMENT, 0.2);
-            assertEquals("酒店的招待很好，屋子也很干净，住了3晚。", augmented);
-            assertEquals(fixedTokens(Language.CHINESE, CHINESE), fixedTokens(Language.CHINESE, augmented));
+            assertAugmentsTo("酒店的招待很好，屋子也很干净，住了3晚。", Language.CHINESE, CHINESE, Operation.SYNONYM_REPLACEMENT, 0.2);
         }
 
         @Test
@@ -140,16 +141,12 @@ class OperationsTest {
 
         @Test
         void randomSwapExchangesWordsNotCharacters() {
-            final String augmented = apply(Language.CHINESE, CHINESE, Operation.RANDOM_SWAP, 0.2);
-            assertEquals("酒店服务的房间，很好也很干净，住了3晚。", augmented);
-            assertEquals(fixedTokens(Language.CHINESE, CHINESE), fixedTokens(Language.CHINESE, augmented));
+            assertAugmentsTo("酒店服务的房间，很好也很干净，住了3晚。", Language.CHINESE, CHINESE, Operation.RANDOM_SWAP, 0.2);
         }
 
         @Test
         void randomDeletionDropsWholeWords() {
-            final String augmented = apply(Language.CHINESE, CHINESE, Operation.RANDOM_DELETION, 0.3);
-            assertEquals("酒店服务很好，房间很干净，了3。", augmented);
-            assertEquals(fixedTokens(Language.CHINESE, CHINESE), fixedTokens(Language.CHINESE, augmented));
+            assertAugmentsTo("酒店服务很好，房间很干净，了3。", Language.CHINESE, CHINESE, Operation.RANDOM_DELETION, 0.3);
         }
 
         @Test

@@ -6,10 +6,8 @@ import io.nifidq.ml.model.ModelFiles;
 import io.nifidq.ml.model.ModelStore;
 import io.nifidq.ml.model.ModelType;
 import io.nifidq.ml.model.TextClassifierModel;
-import org.apache.nifi.util.NoOpProcessor;
 import org.apache.nifi.util.LogMessage;
 import org.apache.nifi.util.TestRunner;
-import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,17 +17,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -46,17 +43,13 @@ class DjlTextClassifierServiceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = TestRunners.newTestRunner(NoOpProcessor.class);
-        service = new DjlTextClassifierService();
-        runner.addControllerService("classifier", service);
-        runner.setProperty(service, DjlTextClassifierService.MODEL_DIRECTORY, models.toString());
+        runner = ServiceRunners.noOpRunner();
+        service = ServiceRunners.addService(runner, "classifier", models, Map.of());
     }
 
     @AfterEach
     void tearDown() {
-        if (runner.isControllerServiceEnabled(service)) {
-            runner.disableControllerService(service);
-        }
+        ServiceRunners.disable(runner, service);
     }
 
     private static String rootMessage(final Throwable thrown) {
@@ -189,43 +182,28 @@ class DjlTextClassifierServiceTest {
         runner.setProperty(service, DjlTextClassifierService.RELOAD_INTERVAL, "100 millis");
         runner.enableControllerService(service);
         final int callerCount = 3;
-        final ExecutorService callers = Executors.newFixedThreadPool(callerCount);
-        final AtomicBoolean stop = new AtomicBoolean();
         final Set<String> versionsSeen = ConcurrentHashMap.newKeySet();
         final CountDownLatch answeredByV1 = new CountDownLatch(callerCount);
         final CountDownLatch answeredByV2 = new CountDownLatch(callerCount);
-        final List<Future<Integer>> calls = new ArrayList<>();
-        for (int t = 0; t < callerCount; t++) {
-            calls.add(callers.submit(() -> {
-                int answered = 0;
-                boolean sawV1 = false;
-                boolean sawV2 = false;
-                while (!stop.get()) {
-                    final TextClassifierService.Classification result = service.classify(TrainedModels.TEXTS, 1);
-                    assertEquals(12, result.predictions().size());
-                    versionsSeen.add(result.modelVersion());
-                    answered++;
-                    if (!sawV1 && "v0001".equals(result.modelVersion())) {
-                        sawV1 = true;
+        final Callers callers = new Callers(callerCount, () -> service.classify(TrainedModels.TEXTS, 1), () -> {
+            final Set<String> seenByThisCaller = new HashSet<>();
+            return result -> {
+                assertEquals(12, result.predictions().size());
+                versionsSeen.add(result.modelVersion());
+                if (seenByThisCaller.add(result.modelVersion())) {
+                    if ("v0001".equals(result.modelVersion())) {
                         answeredByV1.countDown();
                     }
-                    if (!sawV2 && "v0002".equals(result.modelVersion())) {
-                        sawV2 = true;
+                    if ("v0002".equals(result.modelVersion())) {
                         answeredByV2.countDown();
                     }
                 }
-                return answered;
-            }));
-        }
+            };
+        });
         assertTrue(answeredByV1.await(30, TimeUnit.SECONDS), "every caller is answered by v0001 before v0002 is published");
         TrainedModels.publish(models, 2);
         assertTrue(answeredByV2.await(30, TimeUnit.SECONDS), "every caller is answered by v0002 once the watcher swaps it in");
-        stop.set(true);
-        int answered = 0;
-        for (final Future<Integer> call : calls) {
-            answered += call.get(30, TimeUnit.SECONDS);
-        }
-        callers.shutdown();
+        final int answered = callers.stop(Duration.ofSeconds(30));
         assertEquals("v0002", service.modelVersion());
         assertEquals(Set.of("v0001", "v0002"), versionsSeen);
         assertTrue(answered > 0);

@@ -3,9 +3,7 @@ package io.nifidq.service;
 import io.nifidq.ml.encoder.BundledEncoders;
 import io.nifidq.ml.encoder.SharedEncoders;
 import io.nifidq.service.api.TextClassifierService;
-import org.apache.nifi.util.NoOpProcessor;
 import org.apache.nifi.util.TestRunner;
-import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,17 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,28 +35,22 @@ class EncoderModelServiceTest {
     @TempDir
     Path models;
 
-    private TestRunner runner;
+    private final TestRunner runner = ServiceRunners.noOpRunner();
     private DjlTextClassifierService service;
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = TestRunners.newTestRunner(NoOpProcessor.class);
         service = addService("classifier");
     }
 
     private DjlTextClassifierService addService(final String id) throws Exception {
-        final DjlTextClassifierService added = new DjlTextClassifierService();
-        runner.addControllerService(id, added);
-        runner.setProperty(added, DjlTextClassifierService.MODEL_DIRECTORY, models.toString());
-        runner.setProperty(added, DjlTextClassifierService.ENCODER_CACHE_DIRECTORY, TrainedEncoderModels.CACHE.toString());
-        return added;
+        return ServiceRunners.addService(runner, id, models,
+                Map.of(DjlTextClassifierService.ENCODER_CACHE_DIRECTORY, TrainedEncoderModels.CACHE.toString()));
     }
 
     @AfterEach
     void tearDown() {
-        if (runner.isControllerServiceEnabled(service)) {
-            runner.disableControllerService(service);
-        }
+        ServiceRunners.disable(runner, service);
     }
 
     @Test
@@ -104,43 +93,29 @@ class EncoderModelServiceTest {
         runner.setProperty(service, DjlTextClassifierService.RELOAD_INTERVAL, "100 millis");
         runner.enableControllerService(service);
         final int callerCount = 3;
-        final ExecutorService callers = Executors.newFixedThreadPool(callerCount);
-        final AtomicBoolean stop = new AtomicBoolean();
         final Map<String, String> deviceOfVersion = new ConcurrentHashMap<>();
         final Map<String, CountDownLatch> answeredBy = Map.of("v0001", new CountDownLatch(callerCount),
                 "v0002", new CountDownLatch(callerCount), "v0003", new CountDownLatch(callerCount));
-        final List<Future<Integer>> calls = new ArrayList<>();
-        for (int t = 0; t < callerCount; t++) {
-            calls.add(callers.submit(() -> {
-                int answered = 0;
-                final List<String> versionsSeen = new ArrayList<>();
-                while (!stop.get()) {
-                    final TextClassifierService.Classification result = service.classify(TrainedModels.TEXTS, 1);
-                    assertEquals(TrainedModels.TEXTS.size(), result.predictions().size());
-                    assertTrue(result.predictions().stream().allMatch(p -> p != null && p.top().size() == 1));
-                    deviceOfVersion.merge(result.modelVersion(), result.device(),
-                            (known, now) -> known.equals(now) ? known : known + " AND " + now);
-                    if (!versionsSeen.contains(result.modelVersion())) {
-                        versionsSeen.add(result.modelVersion());
-                        answeredBy.get(result.modelVersion()).countDown();
-                    }
-                    answered++;
+        final Callers callers = new Callers(callerCount, () -> service.classify(TrainedModels.TEXTS, 1), () -> {
+            final List<String> versionsSeen = new ArrayList<>();
+            return result -> {
+                assertEquals(TrainedModels.TEXTS.size(), result.predictions().size());
+                assertTrue(result.predictions().stream().allMatch(p -> p != null && p.top().size() == 1));
+                deviceOfVersion.merge(result.modelVersion(), result.device(),
+                        (known, now) -> known.equals(now) ? known : known + " AND " + now);
+                if (!versionsSeen.contains(result.modelVersion())) {
+                    versionsSeen.add(result.modelVersion());
+                    answeredBy.get(result.modelVersion()).countDown();
                 }
-                return answered;
-            }));
-        }
+            };
+        });
         assertTrue(answeredBy.get("v0001").await(60, TimeUnit.SECONDS), "every caller is answered by the n-gram v0001");
         TrainedEncoderModels.publish(models);
         assertTrue(answeredBy.get("v0002").await(60, TimeUnit.SECONDS), "every caller is answered by the encoder v0002");
         assertEquals(ON_THE_CPU, service.device());
         TrainedModels.publish(models, 3);
         assertTrue(answeredBy.get("v0003").await(60, TimeUnit.SECONDS), "every caller is answered by the n-gram v0003");
-        stop.set(true);
-        int answered = 0;
-        for (final Future<Integer> call : calls) {
-            answered += call.get(60, TimeUnit.SECONDS);
-        }
-        callers.shutdown();
+        final int answered = callers.stop(Duration.ofSeconds(60));
 
         assertEquals("v0003", service.modelVersion());
         assertEquals(NGRAM_ON_THE_CPU, service.device());

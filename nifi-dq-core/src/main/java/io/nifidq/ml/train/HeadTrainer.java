@@ -104,51 +104,25 @@ public final class HeadTrainer implements ClassifierTrainer<float[], HeadWeights
     private TrainingOutcome<HeadWeights> trainOne(final HeadSpec spec, final float[][] standardisation, final List<float[]> inputs,
                                                   final int[] labels, final int[] train, final int[] validation,
                                                   final float[] classWeights, final long start, final EpochListener listener) {
-        final long budgetNanos = settings.timeBudget().toNanos();
         final HeadWeights weights = HeadWeights.initialize(spec, standardisation[0], standardisation[1], settings.seed());
         final LazyAdam adam = new LazyAdam(settings.learningRate(), 0);
         final Random random = new Random(settings.seed() ^ 0x5DEECE66DL);
         final List<String> classNames = TextClassifierTrainer.classNames(spec.classes());
         final EarlyStopping<HeadWeights> stopping = new EarlyStopping<>(validation.length > 0, settings.patience(),
                 (kept, current) -> current.copy());
-        int epoch = 0;
-        String stopReason = "max epochs";
         final Engine engine = DjlEngine.get();
         engine.setRandomSeed((int) settings.seed());
         try (NDManager root = NDManager.newBaseManager(device)) {
-            while (epoch < settings.maxEpochs()) {
-                epoch++;
-                double lossSum = 0;
-                int steps = 0;
-                boolean outOfTime = false;
-                while (steps < MIN_STEPS_PER_EPOCH && !outOfTime) {
+            // Small data: passes over the shuffled records until the epoch has its minimum of steps.
+            return EpochLoop.run(settings, start, weights, stopping, batches -> {
+                while (batches.steps() < MIN_STEPS_PER_EPOCH && !batches.outOfTime()) {
                     final int[] order = train.clone();
                     TextClassifierTrainer.shuffle(order, random);
-                    for (int from = 0; from < order.length; from += settings.batchSize()) {
-                        final int to = Math.min(order.length, from + settings.batchSize());
-                        lossSum += step(root, engine, adam, weights, inputs, labels, order, from, to, classWeights);
-                        steps++;
-                        if (System.nanoTime() - start > budgetNanos) {
-                            outOfTime = true;
-                            break;
-                        }
-                    }
+                    batches.pass(order, (o, from, to) -> step(root, engine, adam, weights, inputs, labels, o, from, to, classWeights));
                 }
-                final double f1 = validation.length == 0 ? Double.NaN : TextClassifierTrainer.macroF1(classNames, labels, validation,
-                        TextClassifierTrainer.argmax(probabilities(weights, inputs, validation)));
-                listener.epochEnded(epoch, steps == 0 ? 0 : lossSum / steps, f1, (System.nanoTime() - start) / 1_000_000);
-                if (stopping.stopAfter(epoch, f1, weights)) {
-                    stopReason = "early stopping";
-                    break;
-                }
-                if (outOfTime) {
-                    stopReason = "time budget";
-                    break;
-                }
-            }
+            }, () -> validation.length == 0 ? Double.NaN : TextClassifierTrainer.macroF1(classNames, labels, validation,
+                    TextClassifierTrainer.argmax(probabilities(weights, inputs, validation))), listener, device.toString(), classWeights);
         }
-        return new TrainingOutcome<>(stopping.best(), epoch, stopping.bestEpoch(), stopping.bestF1(),
-                (System.nanoTime() - start) / 1_000_000, stopReason, device.toString(), classWeights);
     }
 
     /** One Adam step on the batch order[from, to); returns its loss. */

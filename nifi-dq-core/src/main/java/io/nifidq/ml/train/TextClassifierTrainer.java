@@ -52,7 +52,6 @@ public final class TextClassifierTrainer implements ClassifierTrainer<int[], Net
     public TrainingOutcome<NetworkWeights> train(final List<int[]> features, final int[] labels, final int classes, final int[] train,
                                  final int[] validation, final EpochListener listener) {
         final long start = System.nanoTime();
-        final long budgetNanos = settings.timeBudget().toNanos();
         final NetworkSpec spec = spec(classes);
         final NetworkWeights weights = NetworkWeights.initialize(spec, settings.seed());
         final float[] classWeights = settings.classWeighting().weights(counts(labels, train, classes));
@@ -68,41 +67,16 @@ public final class TextClassifierTrainer implements ClassifierTrainer<int[], Net
                     kept.copyFrom(current);
                     return kept;
                 });
-        int epoch = 0;
-        String stopReason = "max epochs";
         final Engine engine = DjlEngine.get();
         engine.setRandomSeed((int) settings.seed());
         try (NDManager root = NDManager.newBaseManager(device)) {
-            while (epoch < settings.maxEpochs()) {
-                epoch++;
-                final int[] order = bucketedOrder(features, train, random);
-                double lossSum = 0;
-                int steps = 0;
-                boolean outOfTime = false;
-                for (int from = 0; from < order.length; from += settings.batchSize()) {
-                    final int to = Math.min(order.length, from + settings.batchSize());
-                    lossSum += step(root, engine, batch, adam, weights, features, labels, order, from, to, classWeights);
-                    steps++;
-                    if (System.nanoTime() - start > budgetNanos) {
-                        outOfTime = true;
-                        break;
-                    }
-                }
-                final double f1 = validation.length == 0 ? Double.NaN
-                        : macroF1(classNames, labels, validation, predict(root, weights, features, validation));
-                listener.epochEnded(epoch, steps == 0 ? 0 : lossSum / steps, f1, (System.nanoTime() - start) / 1_000_000);
-                if (stopping.stopAfter(epoch, f1, weights)) {
-                    stopReason = "early stopping";
-                    break;
-                }
-                if (outOfTime) {
-                    stopReason = "time budget";
-                    break;
-                }
-            }
+            return EpochLoop.run(settings, start, weights, stopping,
+                    batches -> batches.pass(bucketedOrder(features, train, random),
+                            (order, from, to) -> step(root, engine, batch, adam, weights, features, labels, order, from, to, classWeights)),
+                    () -> validation.length == 0 ? Double.NaN
+                            : macroF1(classNames, labels, validation, predict(root, weights, features, validation)),
+                    listener, device.toString(), classWeights);
         }
-        return new TrainingOutcome<>(stopping.best(), epoch, stopping.bestEpoch(), stopping.bestF1(),
-                (System.nanoTime() - start) / 1_000_000, stopReason, device.toString(), classWeights);
     }
 
     @Override

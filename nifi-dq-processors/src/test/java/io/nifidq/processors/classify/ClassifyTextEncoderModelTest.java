@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -75,21 +76,13 @@ class ClassifyTextEncoderModelTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = TestReaders.csvRunner(ClassifyText.class);
         service = new DjlTextClassifierService();
-        runner.addControllerService("classifier", service);
-        runner.setProperty(service, DjlTextClassifierService.MODEL_DIRECTORY, models.toString());
-        runner.setProperty(service, DjlTextClassifierService.RELOAD_INTERVAL, "0 sec");
-        runner.setProperty(service, DjlTextClassifierService.ENCODER_CACHE_DIRECTORY, CACHE.toString());
-        runner.enableControllerService(service);
-        runner.setProperty(ClassifyProperties.CLASSIFIER, "classifier");
+        runner = ModelServiceRunners.classifyTextWith(service, models, Map.of(DjlTextClassifierService.ENCODER_CACHE_DIRECTORY, CACHE.toString()));
     }
 
     @AfterEach
     void tearDown() {
-        if (runner.isControllerServiceEnabled(service)) {
-            runner.disableControllerService(service);
-        }
+        ModelServiceRunners.disable(runner, service);
     }
 
     @Test

@@ -80,20 +80,13 @@ class ClassifyTextTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = TestReaders.csvRunner(ClassifyText.class);
         service = new DjlTextClassifierService();
-        runner.addControllerService("classifier", service);
-        runner.setProperty(service, DjlTextClassifierService.MODEL_DIRECTORY, models.toString());
-        runner.setProperty(service, DjlTextClassifierService.RELOAD_INTERVAL, "0 sec");
-        runner.enableControllerService(service);
-        runner.setProperty(ClassifyProperties.CLASSIFIER, "classifier");
+        runner = ModelServiceRunners.classifyTextWith(service, models, Map.of());
     }
 
     @AfterEach
     void tearDown() {
-        if (runner.isControllerServiceEnabled(service)) {
-            runner.disableControllerService(service);
-        }
+        ModelServiceRunners.disable(runner, service);
     }
 
     private MockFlowFile only(final org.apache.nifi.processor.Relationship relationship) {

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static io.nifidq.processors.clean.CleanRuns.clean;
+import static io.nifidq.processors.clean.CleanRuns.cleaned;
+import static io.nifidq.processors.clean.CleanRuns.rejectedContent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,26 +26,6 @@ class CleanRecordsDuplicateCacheTest {
         runner = TestReaders.csvRunner(CleanRecords.class);
     }
 
-    /** Runs one FlowFile that must be cleaned. */
-    private void clean(final String csv) {
-        clean(csv, Map.of());
-    }
-
-    private void clean(final String csv, final Map<String, String> attributes) {
-        runner.enqueue(csv, attributes);
-        runner.run();
-        runner.assertTransferCount(CleanRecords.REL_SUCCESS, 1);
-        runner.assertTransferCount(CleanRecords.REL_FAILURE, 0);
-    }
-
-    private MockFlowFile cleaned() {
-        return runner.getFlowFilesForRelationship(CleanRecords.REL_SUCCESS).getFirst();
-    }
-
-    private String rejectedContent() {
-        return runner.getFlowFilesForRelationship(CleanRecords.REL_REJECTED).getFirst().getContent();
-    }
-
     private InMemoryMapCache useDuplicateCache() throws Exception {
         final InMemoryMapCache cache = new InMemoryMapCache();
         runner.addControllerService("cache", cache);
@@ -54,27 +37,27 @@ class CleanRecordsDuplicateCacheTest {
     @Test
     void withADistributedCacheARecordKeptFromAnEarlierFlowFileIsRejected() throws Exception {
         final InMemoryMapCache cache = useDuplicateCache();
-        clean("""
+        clean(runner, """
                 id,city
                 1,Paris
                 2,Lyon
                 """);
         assertEquals(2, cache.entries.size(), "the keys of the two kept records are shared");
         runner.clearTransferState();
-        clean("""
+        clean(runner, """
                 id,city
                 2,Lyon
                 3,Nice
                 """);
-        cleaned().assertContentEquals("""
+        cleaned(runner).assertContentEquals("""
                 id,city
                 3,Nice
                 """);
-        cleaned().assertAttributeEquals("dq.clean.duplicates.earlier", "1");
+        cleaned(runner).assertAttributeEquals("dq.clean.duplicates.earlier", "1");
         assertEquals("""
                 id,city,dq_reject_reason
                 2,Lyon,duplicates: exact duplicate of a record kept from an earlier FlowFile
-                """, rejectedContent());
+                """, rejectedContent(runner));
         assertEquals(3, cache.entries.size());
     }
 
@@ -82,7 +65,7 @@ class CleanRecordsDuplicateCacheTest {
     void keysAreStoredOnlyAfterTheCleanedFlowFileIsCommitted() throws Exception {
         final InMemoryMapCache cache = useDuplicateCache();
         cache.sessionCommitted = this::everySessionCommitted;
-        clean("""
+        clean(runner, """
                 id,city
                 1,Paris
                 2,Lyon
@@ -110,18 +93,18 @@ class CleanRecordsDuplicateCacheTest {
                 1,Paris
                 """;
         cache.failWrites = true;
-        clean(csv);
-        cleaned().assertAttributeEquals("record.count", "1");
-        cleaned().assertAttributeEquals("dq.clean.duplicates.exact", "1");
+        clean(runner, csv);
+        cleaned(runner).assertAttributeEquals("record.count", "1");
+        cleaned(runner).assertAttributeEquals("dq.clean.duplicates.exact", "1");
         assertEquals(0, cache.entries.size());
         assertEquals(1, runner.getLogger().getErrorMessages().size());
         assertTrue(runner.getLogger().getErrorMessages().getFirst().getMsg().contains("could not be stored in the Distributed Map Cache"),
                 runner.getLogger().getErrorMessages().getFirst().getMsg());
         runner.clearTransferState();
         cache.failWrites = false;
-        clean("id,city\n1,Paris\n");
-        cleaned().assertAttributeEquals("record.count", "1");
-        cleaned().assertAttributeNotExists("dq.clean.duplicates.earlier");
+        clean(runner, "id,city\n1,Paris\n");
+        cleaned(runner).assertAttributeEquals("record.count", "1");
+        cleaned(runner).assertAttributeNotExists("dq.clean.duplicates.earlier");
     }
 
     private boolean everySessionCommitted() {
@@ -139,12 +122,12 @@ class CleanRecordsDuplicateCacheTest {
     void cacheKeyPrefixesKeepDataSetsApart() throws Exception {
         useDuplicateCache();
         runner.setProperty(CleanProperties.DUPLICATE_CACHE_PREFIX, "${dataset}");
-        clean("id\n7\n", Map.of("dataset", "orders"));
+        clean(runner, "id\n7\n", Map.of("dataset", "orders"));
         runner.clearTransferState();
-        clean("id\n7\n", Map.of("dataset", "returns"));
-        cleaned().assertAttributeEquals("record.count", "1");
+        clean(runner, "id\n7\n", Map.of("dataset", "returns"));
+        cleaned(runner).assertAttributeEquals("record.count", "1");
         runner.clearTransferState();
-        clean("id\n7\n", Map.of("dataset", "orders"));
-        cleaned().assertAttributeEquals("record.count", "0");
+        clean(runner, "id\n7\n", Map.of("dataset", "orders"));
+        cleaned(runner).assertAttributeEquals("record.count", "0");
     }
 }

@@ -22,6 +22,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static io.nifidq.processors.clean.CleanRuns.clean;
+import static io.nifidq.processors.clean.CleanRuns.cleaned;
+import static io.nifidq.processors.clean.CleanRuns.rejectedContent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,48 +38,18 @@ class CleanRecordsTest {
         runner = TestReaders.csvRunner(CleanRecords.class);
     }
 
-    /** Runs one FlowFile and checks the invariant of every run: records in = records out + records rejected. */
-    private void clean(final String csv) {
-        clean(csv, Map.of());
-    }
-
-    private void clean(final String csv, final Map<String, String> attributes) {
-        runner.enqueue(csv, attributes);
-        runner.run();
-        runner.assertTransferCount(CleanRecords.REL_SUCCESS, 1);
-        runner.assertTransferCount(CleanRecords.REL_FAILURE, 0);
-        final MockFlowFile cleaned = cleaned();
-        final long in = Long.parseLong(cleaned.getAttribute("dq.records.in"));
-        final long out = Long.parseLong(cleaned.getAttribute("record.count"));
-        final long rejected = Long.parseLong(cleaned.getAttribute("dq.records.rejected"));
-        assertEquals(in, out + rejected, "records in = records out + records rejected");
-        final List<MockFlowFile> rejects = runner.getFlowFilesForRelationship(CleanRecords.REL_REJECTED);
-        assertEquals(rejected == 0 ? 0 : 1, rejects.size());
-        if (rejected > 0) {
-            rejects.getFirst().assertAttributeEquals("record.count", String.valueOf(rejected));
-        }
-    }
-
-    private MockFlowFile cleaned() {
-        return runner.getFlowFilesForRelationship(CleanRecords.REL_SUCCESS).getFirst();
-    }
-
-    private String rejectedContent() {
-        return runner.getFlowFilesForRelationship(CleanRecords.REL_REJECTED).getFirst().getContent();
-    }
-
     @Test
     void cleanedRecordsReplaceTheContentAndEachRejectCarriesItsReason() {
         runner.setProperty(CleanProperties.TEXT_FIELD, "text");
         runner.setProperty(CleanProperties.LABEL_FIELD, "label");
-        clean("""
+        clean(runner, """
                 text,label
                 Win a prize &amp; more,SPAM
                 "  see you   at six ",ham
                 see you at six,ham
                 ,ham
                 """);
-        cleaned().assertContentEquals("""
+        cleaned(runner).assertContentEquals("""
                 text,label
                 Win a prize & more,spam
                 see you at six,ham
@@ -85,12 +58,12 @@ class CleanRecordsTest {
                 text,label,dq_reject_reason
                 see you at six,ham,duplicates: exact duplicate of an earlier record
                 ,ham,text: the text is empty
-                """, rejectedContent());
-        cleaned().assertAttributeEquals("dq.clean.html.entities.decoded", "1");
-        cleaned().assertAttributeEquals("dq.clean.whitespace.normalized", "1");
-        cleaned().assertAttributeEquals("dq.clean.labels.canonicalized", "1");
-        cleaned().assertAttributeEquals("dq.clean.duplicates.exact", "1");
-        cleaned().assertAttributeEquals("dq.clean.texts.too.short", "1");
+                """, rejectedContent(runner));
+        cleaned(runner).assertAttributeEquals("dq.clean.html.entities.decoded", "1");
+        cleaned(runner).assertAttributeEquals("dq.clean.whitespace.normalized", "1");
+        cleaned(runner).assertAttributeEquals("dq.clean.labels.canonicalized", "1");
+        cleaned(runner).assertAttributeEquals("dq.clean.duplicates.exact", "1");
+        cleaned(runner).assertAttributeEquals("dq.clean.texts.too.short", "1");
         assertEquals(2, runner.getCounterValue("Records Cleaned"));
         assertEquals(2, runner.getCounterValue("Records Rejected"));
     }
@@ -98,7 +71,7 @@ class CleanRecordsTest {
     @Test
     void provenanceRecordsTheRewriteAndTheRejectedChild() {
         runner.setProperty(CleanProperties.TEXT_FIELD, "text");
-        clean("text\nhello\n\n");
+        clean(runner, "text\nhello\n\n");
         final List<ProvenanceEventType> events = runner.getProvenanceEvents().stream().map(e -> e.getEventType()).toList();
         assertTrue(events.contains(ProvenanceEventType.CONTENT_MODIFIED), events.toString());
         assertTrue(events.contains(ProvenanceEventType.FORK), events.toString());
@@ -106,14 +79,14 @@ class CleanRecordsTest {
 
     @Test
     void nullTokensBecomeRealNulls() {
-        clean("a,b\nN/A,x\n?,null\n");
-        cleaned().assertContentEquals("a,b\n,x\n,\n");
-        cleaned().assertAttributeEquals("dq.clean.nulls.tokens.replaced", "3");
+        clean(runner, "a,b\nN/A,x\n?,null\n");
+        cleaned(runner).assertContentEquals("a,b\n,x\n,\n");
+        cleaned(runner).assertAttributeEquals("dq.clean.nulls.tokens.replaced", "3");
     }
 
     @Test
     void textRepairsFixEncodingMarkupUnicodeControlsAndWhitespace() {
-        clean("""
+        clean(runner, """
                 text
                 caf\u00c3\u00a9 au lait
                 it\u0092s fine
@@ -121,7 +94,7 @@ class CleanRecordsTest {
                 \uff21\uff22\uff23\uff11\uff12\uff13
                 bell\u0007 ring
                 """);
-        cleaned().assertContentEquals("""
+        cleaned(runner).assertContentEquals("""
                 text
                 café au lait
                 it’s fine
@@ -129,19 +102,19 @@ class CleanRecordsTest {
                 ABC123
                 bell ring
                 """);
-        cleaned().assertAttributeEquals("dq.clean.mojibake.repaired", "2");
-        cleaned().assertAttributeEquals("dq.clean.html.entities.decoded", "1");
-        cleaned().assertAttributeEquals("dq.clean.html.tags.stripped", "1");
-        cleaned().assertAttributeEquals("dq.clean.unicode.normalized", "2");
-        cleaned().assertAttributeEquals("dq.clean.control.characters.removed", "1");
+        cleaned(runner).assertAttributeEquals("dq.clean.mojibake.repaired", "2");
+        cleaned(runner).assertAttributeEquals("dq.clean.html.entities.decoded", "1");
+        cleaned(runner).assertAttributeEquals("dq.clean.html.tags.stripped", "1");
+        cleaned(runner).assertAttributeEquals("dq.clean.unicode.normalized", "2");
+        cleaned(runner).assertAttributeEquals("dq.clean.control.characters.removed", "1");
     }
 
     @Test
     void lowerCasingIsOnlyDoneWhenAskedFor() {
         runner.setProperty(CleanProperties.LOWER_CASE, "true");
         runner.setProperty(CleanProperties.NORMALIZED_FIELDS, "a");
-        clean("a,b\nHello,World\n");
-        cleaned().assertContentEquals("a,b\nhello,World\n");
+        clean(runner, "a,b\nHello,World\n");
+        cleaned(runner).assertContentEquals("a,b\nhello,World\n");
     }
 
     @Test
@@ -150,10 +123,10 @@ class CleanRecordsTest {
         runner.setProperty(CleanProperties.LABEL_FIELD, "label");
         runner.setProperty(CleanProperties.LABEL_MAPPING, "junk=spam, OK=ham");
         runner.setProperty(CleanProperties.ALLOWED_LABELS, "spam,ham");
-        clean("text,label\none, Spam\ntwo,JUNK\nthree,ok\nfour,eggs\nfive,\n");
-        cleaned().assertContentEquals("text,label\none,spam\ntwo,spam\nthree,ham\n");
+        clean(runner, "text,label\none, Spam\ntwo,JUNK\nthree,ok\nfour,eggs\nfive,\n");
+        cleaned(runner).assertContentEquals("text,label\none,spam\ntwo,spam\nthree,ham\n");
         assertEquals("text,label,dq_reject_reason\nfour,eggs,labels: unknown label 'eggs'\nfive,,labels: the label is missing\n",
-                rejectedContent());
+                rejectedContent(runner));
     }
 
     @Test
@@ -161,18 +134,18 @@ class CleanRecordsTest {
         runner.setProperty(CleanProperties.LABEL_FIELD, "label");
         runner.setProperty(CleanProperties.LABEL_MAPPING, "junk=SPAM");
         runner.setProperty(CleanProperties.ALLOWED_LABELS, "Spam, Ham");
-        clean("text,label\none, spam\ntwo,JUNK\nthree,HAM\nfour,Ham\nfive,EGGS\n");
-        cleaned().assertContentEquals("text,label\none,Spam\ntwo,Spam\nthree,Ham\nfour,Ham\n");
-        cleaned().assertAttributeEquals("dq.clean.labels.canonicalized", "3");
-        assertEquals("text,label,dq_reject_reason\nfive,EGGS,labels: unknown label 'EGGS'\n", rejectedContent());
+        clean(runner, "text,label\none, spam\ntwo,JUNK\nthree,HAM\nfour,Ham\nfive,EGGS\n");
+        cleaned(runner).assertContentEquals("text,label\none,Spam\ntwo,Spam\nthree,Ham\nfour,Ham\n");
+        cleaned(runner).assertAttributeEquals("dq.clean.labels.canonicalized", "3");
+        assertEquals("text,label,dq_reject_reason\nfive,EGGS,labels: unknown label 'EGGS'\n", rejectedContent(runner));
     }
 
     @Test
     void withoutAllowedLabelsAMappedLabelIsCaseFoldedLikeEveryOtherSoOneClassHasOneSpelling() {
         runner.setProperty(CleanProperties.LABEL_FIELD, "label");
         runner.setProperty(CleanProperties.LABEL_MAPPING, "junk=Spam");
-        clean("text,label\none,spam\ntwo,Junk\n");
-        cleaned().assertContentEquals("text,label\none,spam\ntwo,spam\n");
+        clean(runner, "text,label\none,spam\ntwo,Junk\n");
+        cleaned(runner).assertContentEquals("text,label\none,spam\ntwo,spam\n");
     }
 
     @Test
@@ -180,9 +153,9 @@ class CleanRecordsTest {
         runner.setProperty(CleanProperties.LABEL_FIELD, "label");
         runner.setProperty(CleanProperties.CASE_INSENSITIVE_LABELS, "false");
         runner.setProperty(CleanProperties.ALLOWED_LABELS, "Spam");
-        clean("text,label\none, Spam \ntwo,spam\n");
-        cleaned().assertContentEquals("text,label\none,Spam\n");
-        assertEquals("text,label,dq_reject_reason\ntwo,spam,labels: unknown label 'spam'\n", rejectedContent());
+        clean(runner, "text,label\none, Spam \ntwo,spam\n");
+        cleaned(runner).assertContentEquals("text,label\none,Spam\n");
+        assertEquals("text,label,dq_reject_reason\ntwo,spam,labels: unknown label 'spam'\n", rejectedContent(runner));
     }
 
     @Test
@@ -191,8 +164,8 @@ class CleanRecordsTest {
         Files.writeString(mapping, "junk,spam\n\"not spam\",ham\n");
         runner.setProperty(CleanProperties.LABEL_FIELD, "label");
         runner.setProperty(CleanProperties.LABEL_MAPPING_FILE, mapping.toString());
-        clean("text,label\na,Junk\nb,not spam\n");
-        cleaned().assertContentEquals("text,label\na,spam\nb,ham\n");
+        clean(runner, "text,label\na,Junk\nb,not spam\n");
+        cleaned(runner).assertContentEquals("text,label\na,spam\nb,ham\n");
     }
 
     @Test
@@ -211,12 +184,12 @@ class CleanRecordsTest {
         runner.setProperty(CleanProperties.TEXT_FIELD, "text");
         runner.setProperty(CleanProperties.LABEL_FIELD, "label");
         runner.setProperty(CleanProperties.REMOVE_EXACT_DUPLICATES, "false");
-        clean("text,label\nwin cash,spam\nwin cash,ham\nwin cash,spam\ntie,a\ntie,b\n");
-        cleaned().assertContentEquals("text,label\nwin cash,spam\nwin cash,spam\nwin cash,spam\n");
-        cleaned().assertAttributeEquals("dq.clean.conflicts.relabelled", "1");
+        clean(runner, "text,label\nwin cash,spam\nwin cash,ham\nwin cash,spam\ntie,a\ntie,b\n");
+        cleaned(runner).assertContentEquals("text,label\nwin cash,spam\nwin cash,spam\nwin cash,spam\n");
+        cleaned(runner).assertAttributeEquals("dq.clean.conflicts.relabelled", "1");
         assertEquals("text,label,dq_reject_reason\n"
                 + "tie,a,labels: identical texts carry different labels and none has a majority\n"
-                + "tie,b,labels: identical texts carry different labels and none has a majority\n", rejectedContent());
+                + "tie,b,labels: identical texts carry different labels and none has a majority\n", rejectedContent(runner));
     }
 
     @Test
@@ -224,24 +197,24 @@ class CleanRecordsTest {
         runner.setProperty(CleanProperties.TEXT_FIELD, "text");
         runner.setProperty(CleanProperties.LABEL_FIELD, "label");
         runner.setProperty(CleanProperties.LABEL_CONFLICTS, LabelConflictsChoice.REJECT);
-        clean("text,label\nwin cash,spam\nwin cash,ham\nhello,ham\n");
-        cleaned().assertContentEquals("text,label\nhello,ham\n");
-        cleaned().assertAttributeEquals("dq.clean.conflicts.rejected", "2");
+        clean(runner, "text,label\nwin cash,spam\nwin cash,ham\nhello,ham\n");
+        cleaned(runner).assertContentEquals("text,label\nhello,ham\n");
+        cleaned(runner).assertAttributeEquals("dq.clean.conflicts.rejected", "2");
     }
 
     @Test
     void declaredTypesCoerceValuesAndUncoercibleOnesBecomeNullOrRejectTheRecord() {
         runner.setProperty("age", "INTEGER");
         runner.setProperty("member", "boolean");
-        clean("name,age,member\nann,42,yes\nbob,4x,no\n");
-        cleaned().assertContentEquals("name,age,member\nann,42,true\nbob,,false\n");
-        cleaned().assertAttributeEquals("dq.clean.values.uncoercible", "1");
+        clean(runner, "name,age,member\nann,42,yes\nbob,4x,no\n");
+        cleaned(runner).assertContentEquals("name,age,member\nann,42,true\nbob,,false\n");
+        cleaned(runner).assertAttributeEquals("dq.clean.values.uncoercible", "1");
 
         runner.clearTransferState();
         runner.setProperty(CleanProperties.UNCOERCIBLE_VALUES, ActionChoice.REJECT);
-        clean("name,age,member\nann,42,yes\nbob,4x,no\n");
-        cleaned().assertContentEquals("name,age,member\nann,42,true\n");
-        assertEquals("name,age,member,dq_reject_reason\nbob,4x,no,coercion: field 'age' value '4x' is not INTEGER\n", rejectedContent());
+        clean(runner, "name,age,member\nann,42,yes\nbob,4x,no\n");
+        cleaned(runner).assertContentEquals("name,age,member\nann,42,true\n");
+        assertEquals("name,age,member,dq_reject_reason\nbob,4x,no,coercion: field 'age' value '4x' is not INTEGER\n", rejectedContent(runner));
     }
 
     @Test
@@ -255,66 +228,66 @@ class CleanRecordsTest {
         runner.setProperty(CleanProperties.TEXT_FIELD, "text");
         runner.setProperty(CleanProperties.MIN_TEXT_LENGTH, "3");
         runner.setProperty(CleanProperties.MAX_TEXT_LENGTH, "5");
-        clean("text\nok\nfine\ntoo long\n");
-        cleaned().assertContentEquals("text\nfine\n");
-        assertEquals("text,dq_reject_reason\nok,text: shorter than 3 characters\ntoo long,text: longer than 5 characters\n", rejectedContent());
+        clean(runner, "text\nok\nfine\ntoo long\n");
+        cleaned(runner).assertContentEquals("text\nfine\n");
+        assertEquals("text,dq_reject_reason\nok,text: shorter than 3 characters\ntoo long,text: longer than 5 characters\n", rejectedContent(runner));
 
         runner.clearTransferState();
         runner.setProperty(CleanProperties.LONG_TEXTS, ActionChoice.REPAIR);
-        clean("text\nfine\ntoo long\n");
-        cleaned().assertContentEquals("text\nfine\ntoo l\n");
-        cleaned().assertAttributeEquals("dq.clean.texts.truncated", "1");
+        clean(runner, "text\nfine\ntoo long\n");
+        cleaned(runner).assertContentEquals("text\nfine\ntoo l\n");
+        cleaned(runner).assertAttributeEquals("dq.clean.texts.truncated", "1");
     }
 
     @Test
     void missingValuesCanBeDropped() {
         runner.setProperty(CleanProperties.MISSING_VALUES, MissingValuesChoice.DROP_RECORD);
         runner.setProperty(CleanProperties.MISSING_VALUE_FIELDS, "b");
-        clean("a,b\n1,x\n,y\n3,\n");
-        cleaned().assertContentEquals("a,b\n1,x\n,y\n");
-        assertEquals("a,b,dq_reject_reason\n3,,missing: field 'b' is missing\n", rejectedContent());
+        clean(runner, "a,b\n1,x\n,y\n3,\n");
+        cleaned(runner).assertContentEquals("a,b\n1,x\n,y\n");
+        assertEquals("a,b,dq_reject_reason\n3,,missing: field 'b' is missing\n", rejectedContent(runner));
     }
 
     @Test
     void missingValuesCanBeFilledWithAConstant() {
         runner.setProperty(CleanProperties.MISSING_VALUES, MissingValuesChoice.FILL_CONSTANT);
         runner.setProperty(CleanProperties.FILL_VALUE, "unknown");
-        clean("a,b\n1,\n,N/A\n");
-        cleaned().assertContentEquals("a,b\n1,unknown\nunknown,unknown\n");
-        cleaned().assertAttributeEquals("dq.clean.missing.filled", "3");
+        clean(runner, "a,b\n1,\n,N/A\n");
+        cleaned(runner).assertContentEquals("a,b\n1,unknown\nunknown,unknown\n");
+        cleaned(runner).assertAttributeEquals("dq.clean.missing.filled", "3");
     }
 
     @Test
     void missingNumbersCanBeImputedWithTheMeanMedianOrMode() {
         runner.setProperty(CleanProperties.MISSING_VALUES, MissingValuesChoice.MEAN);
-        clean("n,c\n1,x\n2,x\n9,y\n,\n");
-        cleaned().assertContentEquals("n,c\n1,x\n2,x\n9,y\n4.0,\n");
+        clean(runner, "n,c\n1,x\n2,x\n9,y\n,\n");
+        cleaned(runner).assertContentEquals("n,c\n1,x\n2,x\n9,y\n4.0,\n");
 
         runner.clearTransferState();
         runner.setProperty(CleanProperties.MISSING_VALUES, MissingValuesChoice.MEDIAN);
-        clean("n,c\n1,x\n2,x\n9,y\n,\n");
-        cleaned().assertContentEquals("n,c\n1,x\n2,x\n9,y\n2.0,\n");
+        clean(runner, "n,c\n1,x\n2,x\n9,y\n,\n");
+        cleaned(runner).assertContentEquals("n,c\n1,x\n2,x\n9,y\n2.0,\n");
 
         runner.clearTransferState();
         runner.setProperty(CleanProperties.MISSING_VALUES, MissingValuesChoice.MODE);
         // The filled record equals the first one: keep it to see the fill.
         runner.setProperty(CleanProperties.REMOVE_EXACT_DUPLICATES, "false");
-        clean("n,c\n1,x\n2,x\n9,y\n,\n");
-        cleaned().assertContentEquals("n,c\n1,x\n2,x\n9,y\n1,x\n");
+        clean(runner, "n,c\n1,x\n2,x\n9,y\n,\n");
+        cleaned(runner).assertContentEquals("n,c\n1,x\n2,x\n9,y\n1,x\n");
     }
 
     @Test
     void outliersAreClippedToTukeysFencesOrRejected() {
         runner.setProperty(CleanProperties.OUTLIER_METHOD, OutlierMethodChoice.IQR);
         final String numbers = "n\n1\n2\n3\n4\n5\n6\n7\n8\n9\n100\n";
-        clean(numbers);
-        cleaned().assertContentEquals("n\n1\n2\n3\n4\n5\n6\n7\n8\n9\n15.5\n");
-        cleaned().assertAttributeEquals("dq.clean.outliers.clipped", "1");
+        clean(runner, numbers);
+        cleaned(runner).assertContentEquals("n\n1\n2\n3\n4\n5\n6\n7\n8\n9\n15.5\n");
+        cleaned(runner).assertAttributeEquals("dq.clean.outliers.clipped", "1");
 
         runner.clearTransferState();
         runner.setProperty(CleanProperties.OUTLIER_ACTION, ActionChoice.REJECT);
-        clean(numbers);
-        assertEquals("n,dq_reject_reason\n100,outliers: field 'n' value 100 is outside -4.5 to 15.5 (IQR x 1.5)\n", rejectedContent());
+        clean(runner, numbers);
+        assertEquals("n,dq_reject_reason\n100,outliers: field 'n' value 100 is outside -4.5 to 15.5 (IQR x 1.5)\n", rejectedContent(runner));
     }
 
     @Test
@@ -322,58 +295,58 @@ class CleanRecordsTest {
         runner.setProperty(CleanProperties.OUTLIER_METHOD, OutlierMethodChoice.Z_SCORE);
         runner.setProperty(CleanProperties.OUTLIER_THRESHOLD, "2");
         runner.setProperty(CleanProperties.OUTLIER_ACTION, ActionChoice.REJECT);
-        clean("n\n1\n2\n3\n4\n5\n6\n7\n8\n9\n100\n");
+        clean(runner, "n\n1\n2\n3\n4\n5\n6\n7\n8\n9\n100\n");
         // mean 14.5, sample sd 30.152391: the fences are 14.5 -/+ 2 sd
         assertEquals("n,dq_reject_reason\n100,outliers: field 'n' value 100 is outside -45.804781 to 74.804781 (z-score 2)\n",
-                rejectedContent());
+                rejectedContent(runner));
     }
 
     @Test
     void standardisationWritesItsParametersAndALaterFlowFileReusesThem() {
         runner.setProperty(CleanProperties.STANDARDIZATION, StandardizationChoice.MIN_MAX);
-        clean("n,s\n10,a\n20,b\n30,c\n");
-        cleaned().assertContentEquals("n,s\n0.0,a\n0.5,b\n1.0,c\n");
-        cleaned().assertAttributeEquals("dq.clean.standardize.n.min", "10.0");
-        cleaned().assertAttributeEquals("dq.clean.standardize.n.max", "30.0");
+        clean(runner, "n,s\n10,a\n20,b\n30,c\n");
+        cleaned(runner).assertContentEquals("n,s\n0.0,a\n0.5,b\n1.0,c\n");
+        cleaned(runner).assertAttributeEquals("dq.clean.standardize.n.min", "10.0");
+        cleaned(runner).assertAttributeEquals("dq.clean.standardize.n.max", "30.0");
 
         runner.clearTransferState();
-        clean("n,s\n40,d\n", Map.of("dq.clean.standardize.n.min", "10.0", "dq.clean.standardize.n.max", "30.0"));
-        cleaned().assertContentEquals("n,s\n1.5,d\n");
+        clean(runner, "n,s\n40,d\n", Map.of("dq.clean.standardize.n.min", "10.0", "dq.clean.standardize.n.max", "30.0"));
+        cleaned(runner).assertContentEquals("n,s\n1.5,d\n");
     }
 
     @Test
     void zScoreStandardisation() {
         runner.setProperty(CleanProperties.STANDARDIZATION, StandardizationChoice.Z_SCORE);
-        clean("n\n1\n2\n3\n");
-        cleaned().assertContentEquals("n\n-1.0\n0.0\n1.0\n");
-        cleaned().assertAttributeEquals("dq.clean.standardize.n.mean", "2.0");
-        cleaned().assertAttributeEquals("dq.clean.standardize.n.sd", "1.0");
+        clean(runner, "n\n1\n2\n3\n");
+        cleaned(runner).assertContentEquals("n\n-1.0\n0.0\n1.0\n");
+        cleaned(runner).assertAttributeEquals("dq.clean.standardize.n.mean", "2.0");
+        cleaned(runner).assertAttributeEquals("dq.clean.standardize.n.sd", "1.0");
     }
 
     @Test
     void exactDuplicatesByKeyFieldsKeepTheFirst() {
         runner.setProperty(CleanProperties.DUPLICATE_KEY_FIELDS, "id");
-        clean("id,v\n1,a\n2,b\n1,c\n");
-        cleaned().assertContentEquals("id,v\n1,a\n2,b\n");
-        assertEquals("id,v,dq_reject_reason\n1,c,duplicates: exact duplicate of an earlier record by [id]\n", rejectedContent());
+        clean(runner, "id,v\n1,a\n2,b\n1,c\n");
+        cleaned(runner).assertContentEquals("id,v\n1,a\n2,b\n");
+        assertEquals("id,v,dq_reject_reason\n1,c,duplicates: exact duplicate of an earlier record by [id]\n", rejectedContent(runner));
     }
 
     @Test
     void nearDuplicateTextsCanBeRemoved() {
         runner.setProperty(CleanProperties.TEXT_FIELD, "text");
         runner.setProperty(CleanProperties.REMOVE_NEAR_DUPLICATES, "true");
-        clean("""
+        clean(runner, """
                 text
                 Congratulations! You have won a free cruise to the Bahamas call now
                 Congratulations! You have won a FREE cruise to the Bahamas call now!!
                 See you at the station at six
                 """);
-        cleaned().assertContentEquals("""
+        cleaned(runner).assertContentEquals("""
                 text
                 Congratulations! You have won a free cruise to the Bahamas call now
                 See you at the station at six
                 """);
-        cleaned().assertAttributeEquals("dq.clean.duplicates.near", "1");
+        cleaned(runner).assertAttributeEquals("dq.clean.duplicates.near", "1");
     }
 
     @Test
@@ -382,19 +355,14 @@ class CleanRecordsTest {
         TestReaders.useJsonReader(runner);
         TestReaders.useCsvWriter(runner, CleanProperties.RECORD_WRITER);
         runner.setProperty(CleanProperties.TEXT_FIELD, "text");
-        clean("[{\"text\": \" hi  there \", \"n\": 1}, {\"text\": null, \"n\": 2}]");
-        cleaned().assertContentEquals("text,n\nhi there,1\n");
+        clean(runner, "[{\"text\": \" hi  there \", \"n\": 1}, {\"text\": null, \"n\": 2}]");
+        cleaned(runner).assertContentEquals("text,n\nhi there,1\n");
     }
 
     @Test
-    void unreadableInputGoesToFailureUntouchedAndNothingElseIsEmitted() {
-        final String malformed = "text,label\n\"unclosed,ham\nnext,spam\n";
-        runner.enqueue(malformed);
-        runner.run();
-        runner.assertAllFlowFilesTransferred(CleanRecords.REL_FAILURE, 1);
-        final MockFlowFile failed = runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst();
-        failed.assertContentEquals(malformed);
-        failed.assertAttributeExists("dq.error");
+    void unreadableInputGoesToFailureUntouchedAndNothingElseIsEmitted() throws Exception {
+        final byte[] malformed = "text,label\n\"unclosed,ham\nnext,spam\n".getBytes(StandardCharsets.UTF_8);
+        JunkContent.assertGoesUnchangedToFailure(runner, CleanRecords.REL_FAILURE, malformed).assertAttributeExists("dq.error");
     }
 
     @Test
@@ -424,17 +392,9 @@ class CleanRecordsTest {
 
     @Test
     void randomBytesAreNotCleanedButGoUnchangedToFailureWithTheShareOfInvalidBytes() throws Exception {
-        final byte[] random = JunkContent.randomBytes();
-        runner.enqueue(random);
-        runner.run();
+        JunkContent.assertRandomBytesGoUnchangedToFailure(runner, CleanRecords.REL_FAILURE);
         runner.assertTransferCount(CleanRecords.REL_SUCCESS, 0);
         runner.assertTransferCount(CleanRecords.REL_REJECTED, 0);
-        runner.assertTransferCount(CleanRecords.REL_FAILURE, 1);
-        final MockFlowFile failed = runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst();
-        failed.assertContentEquals(random);
-        final String reason = failed.getAttribute("dq.error");
-        assertTrue(reason.matches("\\d+ of the content's 204800 bytes \\(\\d+\\.\\d\\d%\\) are not valid UTF-8, more than the 1.00% "
-                + "allowed: random or binary bytes, or a different character set"), reason);
     }
 
     @Test
@@ -459,10 +419,7 @@ class CleanRecordsTest {
     @Test
     void bytesAreJudgedInTheCharacterSetTheFlowFileSays() throws Exception {
         final byte[] latin1 = "text\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
-        runner.setProperty(CleanProperties.CHARACTER_SET, "${charset}");
-        runner.enqueue(latin1, Map.of("charset", "UTF-8"));
-        runner.enqueue(latin1, Map.of("charset", "ISO-8859-1"));
-        runner.run(2);
+        JunkContent.runDeclaredUtf8ThenLatin1(runner, latin1);
         runner.assertTransferCount(CleanRecords.REL_FAILURE, 1);
         runner.assertTransferCount(CleanRecords.REL_SUCCESS, 1);
         runner.getFlowFilesForRelationship(CleanRecords.REL_FAILURE).getFirst().assertAttributeEquals("dq.error", "1 of the content's "
@@ -477,7 +434,7 @@ class CleanRecordsTest {
 
     @Test
     void anEmptyFlowFileGivesAnEmptyCleanBatch() {
-        clean("");
-        cleaned().assertAttributeEquals("dq.records.in", "0");
+        clean(runner, "");
+        cleaned(runner).assertAttributeEquals("dq.records.in", "0");
     }
 }

@@ -34,6 +34,15 @@ public final class TestReaders {
         return runner;
     }
 
+    /** A {@link #csvRunner} with the processor's Text Field and Label Field set to these values. */
+    public static TestRunner csvRunner(final Class<? extends Processor> processor, final String textField, final String labelField)
+            throws InitializationException {
+        final TestRunner runner = csvRunner(processor);
+        runner.setProperty("Text Field", textField);
+        runner.setProperty("Label Field", labelField);
+        return runner;
+    }
+
     private static void useCsvWriterOn(final TestRunner runner, final PropertyDescriptor writerProperty) {
         try {
             useCsvWriter(runner, writerProperty);

@@ -39,9 +39,7 @@ class ProfileQualityEncoderTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = TestReaders.csvRunner(ProfileQuality.class);
-        runner.setProperty(ProfileProperties.TEXT_FIELD, "text");
-        runner.setProperty(ProfileProperties.LABEL_FIELD, "label");
+        runner = TestReaders.csvRunner(ProfileQuality.class, "text", "label");
         runner.setProperty(ProfileProperties.LABEL_NOISE_MODEL, LabelNoiseModelChoice.PRETRAINED_ENCODER);
     }
 

@@ -148,13 +148,9 @@ class ProfileQualityTest {
     }
 
     @Test
-    void malformedCsvRoutesToFailureUntouched() {
-        final String malformed = "text,label\n\"unclosed quote,ham\nnext,spam\n";
-        runner.enqueue(malformed);
-        runner.run();
-        runner.assertAllFlowFilesTransferred(ProfileQuality.REL_FAILURE, 1);
-        final MockFlowFile failed = runner.getFlowFilesForRelationship(ProfileQuality.REL_FAILURE).getFirst();
-        failed.assertContentEquals(malformed);
+    void malformedCsvRoutesToFailureUntouched() throws Exception {
+        final byte[] malformed = "text,label\n\"unclosed quote,ham\nnext,spam\n".getBytes(StandardCharsets.UTF_8);
+        final MockFlowFile failed = JunkContent.assertGoesUnchangedToFailure(runner, ProfileQuality.REL_FAILURE, malformed);
         assertFalse(failed.getAttribute("dq.error").isBlank());
     }
 
@@ -224,10 +220,7 @@ class ProfileQualityTest {
     @Test
     void theCharacterSetDecidesWhichBytesAreInvalid() throws Exception {
         final byte[] latin1 = "text,label\ncaf\u00e9 cr\u00e8me,ham\nplain text,ham\n".getBytes(StandardCharsets.ISO_8859_1);
-        runner.setProperty(ProfileProperties.CHARACTER_SET, "${charset}");
-        runner.enqueue(latin1, Map.of("charset", "UTF-8"));
-        runner.enqueue(latin1, Map.of("charset", "ISO-8859-1"));
-        runner.run(2);
+        JunkContent.runDeclaredUtf8ThenLatin1(runner, latin1);
         runner.assertTransferCount(ProfileQuality.REL_SUCCESS, 2);
         final List<MockFlowFile> reports = runner.getFlowFilesForRelationship(ProfileQuality.REL_PROFILE);
         final JsonNode asUtf8 = JSON.readTree(reports.get(0).getContent());

@@ -33,16 +33,12 @@ class TrainClassifierEncoderTest {
     Path tmp;
 
     private TestRunner runner;
-    private Path models;
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = TestReaders.csvRunner(TrainClassifier.class);
-        runner.setProperty(TrainProperties.TEXT_FIELD, "text");
-        runner.setProperty(TrainProperties.LABEL_FIELD, "label");
-        models = tmp.resolve("models");
-        runner.setProperty(TrainProperties.MODEL_DIRECTORY, models.toString());
+        runner = TestReaders.csvRunner(TrainClassifier.class, "text", "label");
         runner.setProperty(TrainProperties.MODEL_TYPE, "PRETRAINED_ENCODER");
+        runner.setProperty(TrainProperties.MODEL_DIRECTORY, tmp.resolve("models").toString());
     }
 
     @Test
@@ -92,7 +88,7 @@ class TrainClassifierEncoderTest {
         runner.assertTransferCount(TrainClassifier.REL_FAILURE, 1);
         final String error = runner.getFlowFilesForRelationship(TrainClassifier.REL_FAILURE).getFirst().getAttribute(DqAttributes.ERROR);
         assertTrue(error.contains("encoder.json"), error);
-        assertTrue(Files.notExists(models.resolve("LATEST")), "nothing published");
+        assertTrue(Files.notExists(tmp.resolve("models/LATEST")), "nothing published");
     }
 
     @Test

@@ -50,9 +50,7 @@ class TrainClassifierTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = TestReaders.csvRunner(TrainClassifier.class);
-        runner.setProperty(TrainProperties.TEXT_FIELD, "text");
-        runner.setProperty(TrainProperties.LABEL_FIELD, "${label.field}");
+        runner = TestReaders.csvRunner(TrainClassifier.class, "text", "${label.field}");
         models = tmp.resolve("models");
         runner.setProperty(TrainProperties.MODEL_DIRECTORY, models.toString());
         // A smaller table than the default keeps the tests light; everything else is the default.

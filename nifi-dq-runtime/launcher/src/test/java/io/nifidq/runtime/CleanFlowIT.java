@@ -1,7 +1,7 @@
 package io.nifidq.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +26,7 @@ class CleanFlowIT {
     private static final List<String> DIMENSIONS = List.of("overall", "completeness", "validity", "consistency", "uniqueness", "balance",
             "noise");
 
+    @AutoClose
     private static LocalNiFi nifi;
     private static CleanFlow flow;
 
@@ -41,13 +42,6 @@ class CleanFlowIT {
         flow.awaitOutput(flow.folders().cleaned(), SAMPLE, OUTPUT_TIMEOUT);
         flow.awaitOutput(flow.folders().rejected(), SAMPLE, OUTPUT_TIMEOUT);
         flow.awaitOutput(flow.folders().augmented(), SAMPLE, OUTPUT_TIMEOUT);
-    }
-
-    @AfterAll
-    static void stopNiFi() throws Exception {
-        if (nifi != null) {
-            nifi.close();
-        }
     }
 
     @Test

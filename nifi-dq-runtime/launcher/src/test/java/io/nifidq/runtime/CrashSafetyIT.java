@@ -1,7 +1,7 @@
 package io.nifidq.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,18 +27,12 @@ class CrashSafetyIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
 
+    @AutoClose
     private static LocalNiFi nifi;
 
     @BeforeAll
     static void startNiFi() throws Exception {
         nifi = LocalNiFi.start("crash-safety");
-    }
-
-    @AfterAll
-    static void stopNiFi() throws Exception {
-        if (nifi != null) {
-            nifi.close();
-        }
     }
 
     @Test

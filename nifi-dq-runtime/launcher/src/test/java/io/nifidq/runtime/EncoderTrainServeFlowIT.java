@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nifidq.runtime.TrainServeFlow.Model;
 import io.nifidq.runtime.TrainServeFlow.ModelFolders;
 import io.nifidq.runtime.TrainServeFlowIT.Csv;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,6 +39,7 @@ class EncoderTrainServeFlowIT {
     private static final String TRAINING_FILE = "support-train.csv";
     private static final String TO_CLASSIFY = "support-messages.csv";
 
+    @AutoClose
     private static LocalNiFi nifi;
     private static TrainServeFlow flow;
     private static Path trainFile;
@@ -68,13 +69,6 @@ class EncoderTrainServeFlowIT {
         flow.awaitValidated(Duration.ofSeconds(60));
         assertEquals(List.of(), flow.validationErrors().get(TrainServeFlow.TRAIN_ENCODER), "the encoder TrainClassifier as imported");
         flow.startProcessors();
-    }
-
-    @AfterAll
-    static void stopNiFi() throws Exception {
-        if (nifi != null) {
-            nifi.close();
-        }
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.nifidq.runtime;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +28,7 @@ class NiFiUiIT {
     private static final int BUDGET_MILLIS = 20_000;
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
+    @AutoClose
     private static LocalNiFi nifi;
     private static QualityGateFlow flow;
     private static HeadlessChromium chromium;
@@ -43,13 +44,6 @@ class NiFiUiIT {
         flow.start(Duration.ofSeconds(60));
         flow.drop(LocalNiFi.flowsDirectory().resolve(QualityGateJob.SAMPLE), "support-messages.csv");
         flow.awaitOutput(flow.folders().profile(), "support-messages.csv.profile.json", Duration.ofSeconds(90));
-    }
-
-    @AfterAll
-    static void stopNiFi() throws Exception {
-        if (nifi != null) {
-            nifi.close();
-        }
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.nifidq.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,6 +35,7 @@ class QualityGateFlowIT {
     private static final int SAMPLE_RECORDS = 200;
     private static final List<String> DIMENSIONS = List.of("completeness", "validity", "consistency", "uniqueness", "balance", "noise");
 
+    @AutoClose
     private static LocalNiFi nifi;
     private static QualityGateFlow flow;
     private static ProvenanceSearch provenance;
@@ -48,13 +49,6 @@ class QualityGateFlowIT {
         flow.awaitValidated(Duration.ofSeconds(60));
         flow.startProcessors();
         provenance = new ProvenanceSearch(nifi.client());
-    }
-
-    @AfterAll
-    static void stopNiFi() throws Exception {
-        if (nifi != null) {
-            nifi.close();
-        }
     }
 
     @Test

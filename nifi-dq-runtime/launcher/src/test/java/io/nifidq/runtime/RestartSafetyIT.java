@@ -1,6 +1,6 @@
 package io.nifidq.runtime;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,18 +25,12 @@ class RestartSafetyIT {
     private static final int FILES = 5;
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
+    @AutoClose
     private static LocalNiFi nifi;
 
     @BeforeAll
     static void startNiFi() throws Exception {
         nifi = LocalNiFi.start("restart-safety");
-    }
-
-    @AfterAll
-    static void stopNiFi() throws Exception {
-        if (nifi != null) {
-            nifi.close();
-        }
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.nifidq.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,6 +35,7 @@ class TrainServeFlowIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
+    @AutoClose
     private static LocalNiFi nifi;
     private static TrainServeFlow flow;
     private static Path trainFile;
@@ -66,13 +67,6 @@ class TrainServeFlowIT {
         flow.enableServicesExcept(Set.of(TrainServeFlow.CLASSIFIER_SERVICE), Duration.ofSeconds(60));
         flow.awaitValidated(Duration.ofSeconds(60));
         flow.startProcessors();
-    }
-
-    @AfterAll
-    static void stopNiFi() throws Exception {
-        if (nifi != null) {
-            nifi.close();
-        }
     }
 
     @Test
