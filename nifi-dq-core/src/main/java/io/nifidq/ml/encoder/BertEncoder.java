@@ -116,7 +116,12 @@ public final class BertEncoder implements AutoCloseable {
     }
 
     private static HuggingFaceTokenizer openTokenizer(final Path directory, final EncoderDescriptor descriptor) throws EncoderException {
-        final String maxLength = Integer.toString(descriptor.maxLength());
+        return openTokenizer(directory, descriptor.maxLength());
+    }
+
+    /** The tokenizer of an encoder directory: special tokens added, truncated at maxTokens, not padded. */
+    public static HuggingFaceTokenizer openTokenizer(final Path directory, final int maxTokens) throws EncoderException {
+        final String maxLength = Integer.toString(maxTokens);
         try {
             // Truncation here, padding in EncoderGraph (to the run's longest text, with the mask the pooling needs).
             return HuggingFaceTokenizer.newInstance(directory.resolve(EncoderDescriptor.TOKENIZER_FILE), Map.of(

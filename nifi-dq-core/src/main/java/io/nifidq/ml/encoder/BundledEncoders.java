@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * The encoders that ship inside nifi-dq-core's jar (unpacked from the LangChain4j jars at build time, see the pom), under
- * {@code io/nifidq/ml/encoder/<name>/}: {@value #ENGLISH} and {@value #CHINESE}, int8 BGE small v1.5. ONNX Runtime and the
+ * {@code io/nifidq/ml/encoder/<name>/}: {@value #ENGLISH} and {@value #CHINESE}, int8 BGE small v1.5, and
+ * {@value #ENGLISH_FP32}, the English one unquantised. ONNX Runtime and the
  * tokenizer read files, so a bundled encoder is copied out of the jar once into {@code <cache>/encoders/<name>-<fingerprint>/}
  * and verified like an admin's directory at every load.
  */
@@ -20,7 +21,9 @@ public final class BundledEncoders {
 
     public static final String ENGLISH = "bge-small-en-v1.5-q";
     public static final String CHINESE = "bge-small-zh-v1.5-q";
-    public static final List<String> NAMES = List.of(ENGLISH, CHINESE);
+    /** The English encoder in fp32: slower to run than the int8 one, and the weights fine-tuning starts from. */
+    public static final String ENGLISH_FP32 = "bge-small-en-v1.5";
+    public static final List<String> NAMES = List.of(ENGLISH, CHINESE, ENGLISH_FP32);
 
     private static final String RESOURCE_ROOT = "/io/nifidq/ml/encoder/";
     private static final int DETECTION_SAMPLE = 200;

@@ -1,7 +1,6 @@
 package io.nifidq.ml.encoder;
 
 import ai.djl.Model;
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -52,26 +51,11 @@ final class EncoderGraph {
 
     /** Tokenizes (truncating at the maximum length), pads to the batch's longest text, runs the graph and pools. */
     Batch embed(final String[] texts) {
-        final Encoding[] encodings = tokenizer.batchEncode(texts);
-        int length = 1;
-        int truncated = 0;
-        long tokens = 0;
-        for (final Encoding encoding : encodings) {
-            length = Math.max(length, encoding.getIds().length);
-            tokens += encoding.getIds().length;
-            truncated += encoding.exceedMaxLength() ? 1 : 0;
-        }
-        final int rows = encodings.length;
-        final long[] ids = new long[rows * length];
-        final long[] mask = new long[rows * length];
-        final long[] types = new long[rows * length];
-        for (int row = 0; row < rows; row++) {
-            final long[] rowIds = encodings[row].getIds();
-            System.arraycopy(rowIds, 0, ids, row * length, rowIds.length);
-            System.arraycopy(encodings[row].getTypeIds(), 0, types, row * length, rowIds.length);
-            System.arraycopy(encodings[row].getAttentionMask(), 0, mask, row * length, rowIds.length);
-        }
-        final float[] hidden = run(rows, length, Map.of(INPUT_IDS, ids, ATTENTION_MASK, mask, TOKEN_TYPE_IDS, types));
+        final TokenBatch batch = TokenBatch.of(tokenizer.batchEncode(texts));
+        final int rows = batch.rows();
+        final int length = batch.length();
+        final long[] mask = batch.mask();
+        final float[] hidden = run(rows, length, Map.of(INPUT_IDS, batch.ids(), ATTENTION_MASK, mask, TOKEN_TYPE_IDS, batch.types()));
         final int size = descriptor.hiddenSize();
         final float[][] vectors = new float[rows][];
         for (int row = 0; row < rows; row++) {
@@ -81,7 +65,7 @@ final class EncoderGraph {
                 Pooling.normalize(vectors[row]);
             }
         }
-        return new Batch(vectors, truncated, tokens);
+        return new Batch(vectors, batch.truncated(), batch.tokens());
     }
 
     /** Runs the graph on one padded batch; the hidden states {@code [rows, length, hiddenSize]}, flattened. */

@@ -47,7 +47,7 @@ public enum Pooling {
     abstract void pool(float[] hidden, int row, int length, long[] mask, int size, float[] into);
 
     /** Scales the vector to unit length in place; a zero vector stays zero. */
-    static void normalize(final float[] vector) {
+    public static void normalize(final float[] vector) {
         double sum = 0;
         for (final float v : vector) {
             sum += (double) v * v;
