@@ -8,11 +8,18 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 
+import io.nifidq.ml.encoder.TokenBatch;
+
 import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * A BERT encoder with a classification head, as DJL NDArrays on the PyTorch engine, so that it can be trained (fine-tuned)
@@ -93,7 +100,7 @@ public final class BertNetwork implements AutoCloseable {
     }
 
     /** The shape the weights give: layer count, sizes, and the head count from the graph. */
-    static BertShape shapeOf(final OnnxTensors tensors) {
+    public static BertShape shapeOf(final OnnxTensors tensors) {
         final OnnxTensors.Tensor words = tensors.get("embeddings.word_embeddings.weight");
         final OnnxTensors.Tensor positions = tensors.get("embeddings.position_embeddings.weight");
         final OnnxTensors.Tensor intermediate = tensors.get("encoder.layer.0.intermediate.dense.bias");
@@ -115,8 +122,8 @@ public final class BertNetwork implements AutoCloseable {
     }
 
     /** The encoder's parameter names, in the order they are stored. */
-    public static java.util.List<String> parameterNames(final BertShape shape) {
-        final java.util.List<String> names = new java.util.ArrayList<>();
+    public static List<String> parameterNames(final BertShape shape) {
+        final List<String> names = new ArrayList<>();
         for (final String embedding : new String[] {"word_embeddings", "position_embeddings", "token_type_embeddings"}) {
             names.add("embeddings." + embedding + ".weight");
         }
@@ -166,6 +173,64 @@ public final class BertNetwork implements AutoCloseable {
         }
         final NDArray first = firstToken(hiddenStates(call, ids, mask, rows, length, training));
         return dense(dropout(first, training), "classifier");
+    }
+
+    /**
+     * Class probabilities of token id sequences, without dropout, in the sequences' order, in batches of at most batchSize
+     * texts of similar length.
+     */
+    public float[][] probabilities(final List<long[]> sequences, final int batchSize) {
+        return inBatchesByLength(sequences, batchSize, this::probabilities);
+    }
+
+    /** The first token's hidden state of each sequence (not normalised), without dropout, in the sequences' order. */
+    public float[][] sentenceVectors(final List<long[]> sequences, final int batchSize) {
+        return inBatchesByLength(sequences, batchSize, batch -> {
+            try (NDManager call = manager.newSubManager()) {
+                return rows(firstToken(hiddenStates(call, batch.ids(), batch.mask(), batch.rows(), batch.length(), false))
+                        .toFloatArray(), batch.rows());
+            }
+        });
+    }
+
+    /** Sorted by length first, so that a batch pads little; the results come back in the sequences' order. */
+    private static float[][] inBatchesByLength(final List<long[]> sequences, final int batchSize,
+                                               final Function<TokenBatch, float[][]> run) {
+        final Integer[] byLength = new Integer[sequences.size()];
+        for (int i = 0; i < byLength.length; i++) {
+            byLength[i] = i;
+        }
+        Arrays.sort(byLength, Comparator.comparingInt(i -> sequences.get(i).length));
+        final float[][] out = new float[byLength.length][];
+        for (int from = 0; from < byLength.length; from += batchSize) {
+            final int to = Math.min(byLength.length, from + batchSize);
+            final long[][] batch = new long[to - from][];
+            for (int i = from; i < to; i++) {
+                batch[i - from] = sequences.get(byLength[i]);
+            }
+            final float[][] results = run.apply(TokenBatch.of(batch));
+            for (int i = from; i < to; i++) {
+                out[byLength[i]] = results[i - from];
+            }
+        }
+        return out;
+    }
+
+    private static float[][] rows(final float[] flat, final int rows) {
+        final int width = flat.length / rows;
+        final float[][] out = new float[rows][];
+        for (int row = 0; row < rows; row++) {
+            out[row] = Arrays.copyOfRange(flat, row * width, (row + 1) * width);
+        }
+        return out;
+    }
+
+    /** Class probabilities of one padded batch, without dropout. */
+    private float[][] probabilities(final TokenBatch batch) {
+        try (NDManager call = manager.newSubManager()) {
+            return rows(logits(call, batch.ids(), batch.mask(), batch.rows(), batch.length(), false).softmax(1).toFloatArray(),
+                    batch.rows());
+        }
     }
 
     /** The first token's ([CLS]) hidden state of each row, {@code [rows, hidden]}. */

@@ -10,5 +10,10 @@ public enum ModelType {
      * A pretrained BERT-family encoder, frozen, and a softmax regression or small MLP trained on its sentence vectors. Slow
      * (tens of texts per second per CPU core) and the most accurate where meaning matters more than words.
      */
-    PRETRAINED_ENCODER
+    PRETRAINED_ENCODER,
+    /**
+     * A pretrained BERT-family encoder fine-tuned end to end with a linear head on its first token. The most accurate, and the
+     * slowest to train (minutes per thousand short texts on 2 CPU cores); served by PyTorch, no ONNX Runtime.
+     */
+    FINE_TUNED_ENCODER
 }

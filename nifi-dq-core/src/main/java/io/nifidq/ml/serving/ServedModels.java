@@ -16,12 +16,12 @@ public final class ServedModels {
 
     /**
      * Where each family runs. Asked only for the family of the version being loaded, so that an implementation can start
-     * just the engine that family needs (PyTorch for n-gram models, ONNX Runtime for encoder models).
+     * just the engine that family needs (PyTorch for n-gram and fine-tuned models, ONNX Runtime for encoder models).
      */
     public interface Placement {
 
-        /** The PyTorch device of an n-gram model. */
-        Device ngramDevice() throws IOException;
+        /** The PyTorch device of an n-gram or fine-tuned model. */
+        Device pyTorchDevice() throws IOException;
 
         /** How an encoder model's encoder runs, device included. */
         EncoderOptions encoderOptions() throws IOException;
@@ -38,7 +38,7 @@ public final class ServedModels {
             return encoder;
         }
         try {
-            return new BlendedServedModel(encoder, TextClassifierModel.load(version, placement.ngramDevice()), blend.share());
+            return new BlendedServedModel(encoder, TextClassifierModel.load(version, placement.pyTorchDevice()), blend.share());
         } catch (final IOException | RuntimeException e) {
             encoder.close();
             throw e;
@@ -47,12 +47,12 @@ public final class ServedModels {
 
     /**
      * Verifies the version (metadata, format, checksums) and loads it: an n-gram model on the given device with the PyTorch
-     * engine, an encoder model with its encoder run as the options say (device included).
+     * engine, a fine-tuned one likewise, an encoder model with its encoder run as the options say (device included).
      */
     public static ServedModel load(final Path version, final Device device, final EncoderOptions encoderOptions) throws IOException {
         return load(version, new Placement() {
             @Override
-            public Device ngramDevice() {
+            public Device pyTorchDevice() {
                 return device;
             }
 
@@ -66,9 +66,14 @@ public final class ServedModels {
     /** As {@link #load(Path, Device, EncoderOptions)}, placed where the placement says for the version's family. */
     public static ServedModel load(final Path version, final Placement placement) throws IOException {
         final ModelMetadata metadata = ModelStore.verify(version);
-        final ServedModel model = ModelType.PRETRAINED_ENCODER.name().equals(metadata.modelType())
-                ? encoderModel(version, placement)
-                : TextClassifierModel.load(version, placement.ngramDevice());
+        final ServedModel model;
+        if (ModelType.PRETRAINED_ENCODER.name().equals(metadata.modelType())) {
+            model = encoderModel(version, placement);
+        } else if (ModelType.FINE_TUNED_ENCODER.name().equals(metadata.modelType())) {
+            model = FineTunedServedModel.load(version, placement.pyTorchDevice());
+        } else {
+            model = TextClassifierModel.load(version, placement.pyTorchDevice());
+        }
         if (!model.labels().equals(metadata.labels())) {
             model.close();
             throw new IOException("The labels of " + version + " disagree with its metadata");

@@ -24,7 +24,7 @@ public final class ServingPlacement implements ServedModels.Placement {
     private final Path cacheDirectory;
     private final int parallelRuns;
     private final int maxBatchSize;
-    private Device ngramDevice;
+    private Device pyTorchDevice;
     private EncoderOptions encoderOptions;
 
     /**
@@ -40,11 +40,11 @@ public final class ServingPlacement implements ServedModels.Placement {
     }
 
     @Override
-    public synchronized Device ngramDevice() {
-        if (ngramDevice == null) {
-            ngramDevice = choice.forPyTorch();
+    public synchronized Device pyTorchDevice() {
+        if (pyTorchDevice == null) {
+            pyTorchDevice = choice.forPyTorch();
         }
-        return ngramDevice;
+        return pyTorchDevice;
     }
 
     @Override

@@ -19,5 +19,15 @@ public interface EpochListener {
      */
     void epochEnded(int epoch, double meanLoss, double validationMacroF1, long elapsedMillis);
 
+    /**
+     * A training step ended: told by trainers whose epochs are long (fine-tuning an encoder), so progress shows within one.
+     *
+     * @param step       1-based step of the current model
+     * @param totalSteps the steps its epochs have at most
+     * @param loss       the step's weighted loss
+     */
+    default void stepEnded(final int step, final int totalSteps, final double loss) {
+    }
+
     EpochListener NONE = (epoch, loss, f1, elapsed) -> { };
 }

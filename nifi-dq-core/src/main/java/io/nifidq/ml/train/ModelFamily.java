@@ -20,6 +20,14 @@ public interface ModelFamily<X, W> {
     /** A trainer with the job's settings and the given weighting of the classes in the loss. */
     ClassifierTrainer<X, W> trainer(ClassWeighting weighting);
 
+    /**
+     * The trainer of the label-noise passes' fold models: the family's own by default. A family whose models are too costly
+     * to train k times per pass gives a cheaper one over the same inputs.
+     */
+    default ClassifierTrainer<X, ?> foldTrainer(final ClassWeighting weighting) {
+        return trainer(weighting);
+    }
+
     /** The final model as it is published: the weights with what serving them needs besides (featurizer, encoder). */
     TrainedModel trainedModel(W weights, List<String> labels);
 

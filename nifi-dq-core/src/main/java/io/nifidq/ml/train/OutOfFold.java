@@ -25,15 +25,23 @@ public final class OutOfFold {
      * The listener hears each fold model start (as fold f of {@code folds} of label-noise pass {@code pass} of
      * {@code passes}) and its epochs.
      */
-    public static <X, W> List<ConfidentLearning.Suspect> suspects(final ModelFamily<X, W> family, final List<X> features,
+    public static <X> List<ConfidentLearning.Suspect> suspects(final ModelFamily<X, ?> family, final List<X> features,
+                                                            final int[] labels, final boolean[] augmented, final int[] groups,
+                                                            final int[] train, final int[] validation, final int classes,
+                                                            final int folds, final long seed, final int pass, final int passes,
+                                                            final EpochListener listener) {
+        // Unweighted fold models: class weights inflate the minority's probabilities, and confident learning's
+        // per-class thresholds need probabilities that mean what they say (on 10% flipped SMS labels, precision of
+        // the flags 0.47 with inverse-frequency weights, 0.76 without; recall 0.73 and 0.87).
+        return suspects(family.foldTrainer(ClassWeighting.NONE), features, labels, augmented, groups, train, validation, classes,
+                folds, seed, pass, passes, listener);
+    }
+
+    private static <X, W> List<ConfidentLearning.Suspect> suspects(final ClassifierTrainer<X, W> trainer, final List<X> features,
                                                                final int[] labels, final boolean[] augmented, final int[] groups,
                                                                final int[] train, final int[] validation, final int classes,
                                                                final int folds, final long seed, final int pass, final int passes,
                                                                final EpochListener listener) {
-        // Unweighted fold models: class weights inflate the minority's probabilities, and confident learning's
-        // per-class thresholds need probabilities that mean what they say (on 10% flipped SMS labels, precision of
-        // the flags 0.47 with inverse-frequency weights, 0.76 without; recall 0.73 and 0.87).
-        final ClassifierTrainer<X, W> trainer = family.trainer(ClassWeighting.NONE);
         final int[] originals = IntStream.of(train).filter(i -> !augmented[i]).toArray();
         final int[] originalLabels = IntStream.of(originals).map(i -> labels[i]).toArray();
         final int[] foldOf = StratifiedSplitter.stratifiedFolds(originalLabels, folds, seed);

@@ -142,7 +142,8 @@ public class TrainClassifier extends AbstractDqProcessor {
                     markers);
             final TrainingProgress progress = new TrainingProgress(session, getLogger(), flowFile, jobSettings.training().timeBudget());
             try (OpenModelFamily family = OpenModelFamily.open(jobSettings.training(), TrainProperties.encoderSource(context, data.texts()),
-                    context.getProperty(TrainProperties.BLEND_WITH_NGRAMS).asBoolean(), ENCODER_OPTIONS, progress)) {
+                    context.getProperty(TrainProperties.BLEND_WITH_NGRAMS).asBoolean(), ENCODER_OPTIONS, progress,
+                    TrainProperties.maxTokens(context))) {
                 result = new TrainingJob(jobSettings, family.family()).run(data, progress);
             }
             version = ModelPublisher.publish(Path.of(evaluated(context, TrainProperties.MODEL_DIRECTORY, flowFile)), result, data);

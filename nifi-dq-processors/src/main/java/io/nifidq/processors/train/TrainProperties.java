@@ -5,6 +5,8 @@ import io.nifidq.ml.encoder.BundledEncoders;
 import io.nifidq.ml.encoder.EncoderSource;
 import io.nifidq.ml.features.FeaturizerSettings;
 import io.nifidq.ml.model.ModelType;
+import io.nifidq.ml.train.FineTuneTrainer;
+import io.nifidq.ml.train.FineTunedModelFamily;
 import io.nifidq.ml.train.HeadTrainer;
 import io.nifidq.ml.train.JobSettings;
 import io.nifidq.ml.train.TrainingSettings;
@@ -68,9 +70,10 @@ public final class TrainProperties {
             .build();
 
     public static final PropertyDescriptor ENCODER = choice("Encoder", EncoderChoice.DETECTED,
-            "The pretrained encoder whose sentence vectors the head is trained on. The model records the encoder and its "
-                    + "checksum and is served only with that very encoder.")
-            .dependsOn(MODEL_TYPE, ModelTypeChoice.PRETRAINED_ENCODER)
+            "The pretrained encoder whose sentence vectors the head is trained on, or that fine-tuning starts from. A Pretrained "
+                    + "Encoder model records the encoder and its checksum and is served only with that very encoder; a "
+                    + "Fine-tuned Encoder model carries its whole network.")
+            .dependsOn(MODEL_TYPE, ModelTypeChoice.PRETRAINED_ENCODER, ModelTypeChoice.FINE_TUNED_ENCODER)
             .build();
 
     public static final PropertyDescriptor BLEND_WITH_NGRAMS = flag("Blend With N-gram Model", "true",
@@ -79,6 +82,20 @@ public final class TrainProperties {
                     + "0.5, 0.25 or 0): where words carry the classes the n-gram model helps, where meaning does the share "
                     + "stays 1. The report's training.encoder.blendShare says what was chosen.")
             .dependsOn(MODEL_TYPE, ModelTypeChoice.PRETRAINED_ENCODER)
+            .build();
+
+    public static final PropertyDescriptor FINE_TUNING_EPOCHS = withDefault("Fine-Tuning Epochs", String.valueOf(FineTuneTrainer.DEFAULT_EPOCHS),
+            StandardValidators.createLongValidator(1, 20, true),
+            "Passes over the training records when fine-tuning (BERT's usual 2 to 4; the learning rate decays to 0 at the last "
+                    + "step). Each costs the same time: about 35 short texts per second on 2 CPU cores.")
+            .dependsOn(MODEL_TYPE, ModelTypeChoice.FINE_TUNED_ENCODER)
+            .build();
+
+    public static final PropertyDescriptor MAX_TOKENS = withDefault("Max Tokens", String.valueOf(FineTunedModelFamily.DEFAULT_MAX_TOKENS),
+            StandardValidators.createLongValidator(8, 512, true),
+            "Word pieces per text when fine-tuning and when the model classifies, [CLS] and [SEP] included; longer texts are cut "
+                    + "(the report and ClassifyText count them). Time and memory grow faster than the length.")
+            .dependsOn(MODEL_TYPE, ModelTypeChoice.FINE_TUNED_ENCODER)
             .build();
 
     public static final PropertyDescriptor ENCODER_DIRECTORY = SharedDescriptors.encoderDirectory("")
@@ -108,7 +125,9 @@ public final class TrainProperties {
 
     public static final PropertyDescriptor LEARNING_RATE = optional("Learning Rate", StandardValidators.NUMBER_VALIDATOR,
             "Adam's step size. Unset: " + DEFAULTS.learningRate() + " for the n-gram models, " + HeadTrainer.DEFAULT_LEARNING_RATE
-                    + " for a pretrained encoder's head (chosen on validation records; 0.01 overshoots on sentence vectors).")
+                    + " for a pretrained encoder's head (chosen on validation records; 0.01 overshoots on sentence vectors), "
+                    + FineTuneTrainer.DEFAULT_LEARNING_RATE + " as the peak of a fine-tuning's warm-up and decay (BERT's usual "
+                    + "2e-5 to 5e-5; much more forgets what pretraining learnt).")
             .build();
 
     public static final PropertyDescriptor CLASS_WEIGHTS = choice("Class Weights", ClassWeightsChoice.AUTO,
@@ -156,7 +175,7 @@ public final class TrainProperties {
             + "split.").build();
 
     static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, TEXT_FIELD, LABEL_FIELD, MODEL_DIRECTORY, MODEL_TYPE,
-            ENCODER, ENCODER_DIRECTORY, BLEND_WITH_NGRAMS, SPLIT_FIELD, TRAIN_SHARE, VALIDATION_SHARE, SEED, BUCKETS, EMBEDDING_SIZE, MAX_EPOCHS, BATCH_SIZE, LEARNING_RATE, CLASS_WEIGHTS,
+            ENCODER, ENCODER_DIRECTORY, BLEND_WITH_NGRAMS, FINE_TUNING_EPOCHS, MAX_TOKENS, SPLIT_FIELD, TRAIN_SHARE, VALIDATION_SHARE, SEED, BUCKETS, EMBEDDING_SIZE, MAX_EPOCHS, BATCH_SIZE, LEARNING_RATE, CLASS_WEIGHTS,
             PATIENCE, TIME_BUDGET, LABEL_NOISE, FOLDS, LABEL_NOISE_PASSES, RECORD_WRITER, AUGMENTED_FIELD, SOURCE_INDEX_FIELD);
 
     private TrainProperties() {
@@ -170,6 +189,19 @@ public final class TrainProperties {
             case DETECTED -> EncoderSource.bundled(BundledEncoders.forTexts(texts));
             case DIRECTORY -> EncoderSource.directory(Path.of(context.getProperty(ENCODER_DIRECTORY).evaluateAttributeExpressions().getValue()));
         };
+    }
+
+    private static float defaultLearningRate(final ModelType type) {
+        return switch (type) {
+            case PRETRAINED_ENCODER -> HeadTrainer.DEFAULT_LEARNING_RATE;
+            case FINE_TUNED_ENCODER -> FineTuneTrainer.DEFAULT_LEARNING_RATE;
+            default -> DEFAULTS.learningRate();
+        };
+    }
+
+    /** A Fine-tuned Encoder job's token limit per text. */
+    static int maxTokens(final ProcessContext context) {
+        return context.getProperty(MAX_TOKENS).asInteger();
     }
 
     /** The marker fields of AugmentText's copies, as the properties name them. */
@@ -186,10 +218,10 @@ public final class TrainProperties {
                 .optModelType(type)
                 .optFeaturizer(featurizer)
                 .optEmbeddingSize(context.getProperty(EMBEDDING_SIZE).asInteger())
-                .optMaxEpochs(context.getProperty(MAX_EPOCHS).asInteger())
+                .optMaxEpochs(context.getProperty(type == ModelType.FINE_TUNED_ENCODER ? FINE_TUNING_EPOCHS : MAX_EPOCHS).asInteger())
                 .optBatchSize(context.getProperty(BATCH_SIZE).asInteger())
                 .optLearningRate(rate != null ? rate
-                        : type == ModelType.PRETRAINED_ENCODER ? HeadTrainer.DEFAULT_LEARNING_RATE : DEFAULTS.learningRate())
+                        : defaultLearningRate(type))
                 .optClassWeighting(context.getProperty(CLASS_WEIGHTS).asAllowableValue(ClassWeightsChoice.class).weighting)
                 .optPatience(context.getProperty(PATIENCE).asInteger())
                 .optTimeBudget(Duration.ofMillis(context.getProperty(TIME_BUDGET).asTimePeriod(TimeUnit.MILLISECONDS)))

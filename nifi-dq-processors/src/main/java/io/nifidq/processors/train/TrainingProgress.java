@@ -26,6 +26,10 @@ final class TrainingProgress implements EpochListener, EmbeddingListener {
     static final String TEXTS_EMBEDDED = "Texts Embedded";
     /** A log line about the embedding every this many texts. */
     static final int EMBEDDING_LOG_EVERY = 1000;
+    /** Optimizer steps of a fine-tuned encoder (an epoch of one is minutes long on a CPU). */
+    static final String FINE_TUNING_STEPS = "Fine-Tuning Steps";
+    /** A log line about fine-tuning every this many steps. */
+    static final int STEP_LOG_EVERY = 20;
 
     private final ProcessSession session;
     private final ComponentLog logger;
@@ -74,6 +78,15 @@ final class TrainingProgress implements EpochListener, EmbeddingListener {
         }
         stage = next;
         logger.info("{}: training the {} on {} records", flowFile, next.describe(), next.records());
+    }
+
+    @Override
+    public void stepEnded(final int step, final int totalSteps, final double loss) {
+        session.adjustCounter(FINE_TUNING_STEPS, 1, true);
+        if (step % STEP_LOG_EVERY == 0 || step == totalSteps) {
+            logger.info("{}: fine-tuning step {} of at most {}: loss {}, {} s", flowFile, step, totalSteps,
+                    String.format(Locale.ROOT, "%.4f", loss), String.format(Locale.ROOT, "%.0f", (System.nanoTime() - start) / 1e9));
+        }
     }
 
     @Override
