@@ -54,6 +54,11 @@ public final class BenchmarkMain {
                                   language, head chosen on validation) vs the n-gram model and fastText, same records
                   --records N|all   training records per split, a seeded sample of train.csv (default 3000)
                   --splits LIST     (default the six of section 1)   --skip-fasttext true   --seed N (default 7)
+              finetune            issue 16: the Fine-tuned Encoder (TrainClassifier's defaults) vs the frozen encoder model,
+                                  the n-gram model and fastText, same records, scored on test.csv
+                  --records N|all   (default 3000)   --splits LIST (default SMS, SST-2, ChnSentiCorp, AG News)
+                  --epochs N        fine-tuning epochs (default 3)   --skip-fasttext true   --seed N (default 7)
+                  --tune true       validation macro-F1 only, under peak learning rates 2e-5, 3e-5, 5e-5 and batches 16, 32
               encoder-inference   ClassifyText + the model service with a PRETRAINED_ENCODER model vs a bare ONNX Runtime loop
                                   over the same test texts (--split sst2/split, --train-records 3000, --rounds 3,
                                   --bare-batch 64, --threads <cores>)
@@ -119,6 +124,8 @@ public final class BenchmarkMain {
                 final String table = new EncoderBenchmark(BenchmarkOptions.parse(rest, EncoderBenchmark.OPTIONS)).run();
                 report(outputDir, "encoder", table);
             }
+            case "finetune" -> report(outputDir, "finetune",
+                    new FineTuneBenchmark(BenchmarkOptions.parse(rest, FineTuneBenchmark.OPTIONS)).run());
             case "encoder-inference" -> report(outputDir, "encoder-inference",
                     new EncoderInferenceBenchmark(BenchmarkOptions.parse(rest, EncoderInferenceBenchmark.OPTIONS)).run(outputDir));
             case "label-noise-handling" -> {

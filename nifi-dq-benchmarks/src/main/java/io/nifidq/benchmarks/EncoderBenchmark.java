@@ -57,7 +57,7 @@ final class EncoderBenchmark {
         this.helpers = new TrainBenchmark(options);
     }
 
-    private record Score(double macroF1, double trainSeconds, double testSeconds, String detail) {
+    record Score(double macroF1, double trainSeconds, double testSeconds, String detail) {
     }
 
     String run() throws Exception {
@@ -98,7 +98,7 @@ final class EncoderBenchmark {
         return table.toString();
     }
 
-    private Score ngram(final TrainBenchmark.Data train, final TrainBenchmark.Data test, final SplitPlan plan) {
+    Score ngram(final TrainBenchmark.Data train, final TrainBenchmark.Data test, final SplitPlan plan) {
         final long t0 = System.nanoTime();
         final HashingFeaturizer featurizer = new HashingFeaturizer(settings.featurizer());
         final TextClassifierTrainer trainer = new TextClassifierTrainer(settings);
@@ -110,7 +110,7 @@ final class EncoderBenchmark {
         return new Score(f1, trainSeconds, (System.nanoTime() - t1) / 1e9, "");
     }
 
-    private Score encoder(final String name, final Path cache, final TrainBenchmark.Data train, final TrainBenchmark.Data test,
+    Score encoder(final String name, final Path cache, final TrainBenchmark.Data train, final TrainBenchmark.Data test,
                           final SplitPlan plan) throws Exception {
         final EncoderOptions encoderOptions = EncoderOptions.builder().optCacheDirectory(cache).build();
         try (BertEncoder encoder = BertEncoder.loadBundled(name, encoderOptions)) {
@@ -193,7 +193,7 @@ final class EncoderBenchmark {
         return out.toString();
     }
 
-    private static <X, W> double testF1(final ClassifierTrainer<X, W> trainer, final W weights, final List<X> inputs,
+    static <X, W> double testF1(final ClassifierTrainer<X, W> trainer, final W weights, final List<X> inputs,
                                         final TrainBenchmark.Data test) {
         final int[] predicted = TextClassifierTrainer.argmax(trainer.probabilities(weights, inputs,
                 IntStream.range(0, inputs.size()).toArray()));
@@ -224,7 +224,7 @@ final class EncoderBenchmark {
     }
 
     /** A split directory for fastText with the sampled train.csv and the untouched test.csv. */
-    private static Path sampleDirectory(final Path split, final TrainBenchmark.Data train) throws Exception {
+    static Path sampleDirectory(final Path split, final TrainBenchmark.Data train) throws Exception {
         final Path dir = Files.createTempDirectory("encoder-bench-");
         Files.copy(split.resolve("test.csv"), dir.resolve("test.csv"));
         try (Writer out = Files.newBufferedWriter(dir.resolve("train.csv"), StandardCharsets.UTF_8)) {

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.nifidq.ml.bert.AdamW;
 import io.nifidq.ml.bert.BertNetwork;
@@ -157,21 +156,5 @@ public final class FineTuneTrainer implements ClassifierTrainer<long[], BertWeig
         java.util.Collections.shuffle(batches, random);
         batches.add(last);
         return batches.stream().flatMapToInt(Arrays::stream).toArray();
-    }
-
-    /** PyTorch's intra-op threads set to the machine's cores while open, then back to what they were. */
-    private static final class AllCores implements AutoCloseable {
-        private final int previous;
-
-        AllCores() {
-            DjlEngine.get();
-            previous = JniUtils.getNumThreads();
-            JniUtils.setNumThreads(Runtime.getRuntime().availableProcessors());
-        }
-
-        @Override
-        public void close() {
-            JniUtils.setNumThreads(previous);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.nifidq.ml.train;
 
-import ai.djl.Device;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import io.nifidq.ml.bert.BertNetwork;
 import io.nifidq.ml.bert.BertWeights;
@@ -14,6 +13,7 @@ import io.nifidq.ml.encoder.TokenFeaturizer;
 import io.nifidq.ml.features.TextFeaturizer;
 import io.nifidq.ml.head.HeadFiles;
 import io.nifidq.ml.head.HeadWeights;
+import io.nifidq.ml.model.DjlEngine;
 import io.nifidq.ml.model.ModelType;
 
 import java.io.IOException;
@@ -81,7 +81,8 @@ public final class FineTunedModelFamily implements ModelFamily<long[], BertWeigh
 
     /** The pretrained encoder's sentence vectors (first token, unit length), as the bundled encoder gives them. */
     private List<float[]> frozenVectors(final List<long[]> inputs) {
-        try (BertNetwork network = BertNetwork.fromOnnx(pretrained, 0, settings.seed(), Device.cpu())) {
+        try (AllCores cores = new AllCores();
+             BertNetwork network = BertNetwork.fromOnnx(pretrained, 0, settings.seed(), DjlEngine.preferredDevice())) {
             final List<float[]> vectors = new ArrayList<>(inputs.size());
             for (final float[] vector : network.sentenceVectors(inputs, 64)) {
                 Pooling.normalize(vector);

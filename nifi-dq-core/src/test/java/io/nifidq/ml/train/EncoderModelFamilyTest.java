@@ -36,13 +36,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EncoderModelFamilyTest {
 
     private static final EncoderOptions OPTIONS = EncoderOptions.builder().optIntraOpThreads(1).optParallelRuns(2).build();
-    private static final String[] POSITIVE = {"a wonderful, moving film", "I loved every minute of it", "brilliant acting and a great story",
+    static final String[] POSITIVE = {"a wonderful, moving film", "I loved every minute of it", "brilliant acting and a great story",
             "a delightful and charming comedy", "one of the best films this year", "beautifully shot and deeply touching",
             "funny, warm and full of heart", "an excellent, gripping thriller", "a joy from start to finish", "superb, I would watch it again",
             "the cast is fantastic", "a triumph of storytelling", "smart, fresh and entertaining", "truly inspiring and uplifting",
             "a masterpiece of its kind", "great fun for the whole family", "the music is lovely", "a clever and satisfying ending",
             "moving performances all round", "highly recommended"};
-    private static final String[] NEGATIVE = {"a dull, lifeless film", "I hated every minute of it", "terrible acting and a boring story",
+    static final String[] NEGATIVE = {"a dull, lifeless film", "I hated every minute of it", "terrible acting and a boring story",
             "a tedious and unfunny comedy", "one of the worst films this year", "ugly to look at and deeply annoying",
             "cold, flat and without heart", "a clumsy, predictable thriller", "a chore from start to finish", "awful, I walked out",
             "the cast is wasted", "a disaster of storytelling", "stale, lazy and boring", "truly depressing and pointless",
@@ -165,7 +165,7 @@ class EncoderModelFamilyTest {
                 (done, total) -> { });
     }
 
-    private static TrainingData reviews() {
+    static TrainingData reviews() {
         final TrainingData data = new TrainingData();
         for (int i = 0; i < POSITIVE.length; i++) {
             data.add(POSITIVE[i], "positive", false, null);

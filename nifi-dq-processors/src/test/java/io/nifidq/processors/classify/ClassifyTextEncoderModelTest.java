@@ -38,12 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** ClassifyText with a head on the real bundled English encoder, read and written by NiFi's CSV reader and writer. */
 class ClassifyTextEncoderModelTest {
 
-    private static final List<String> POSITIVE = List.of(
+    static final List<String> POSITIVE = List.of(
             "I love this, it is wonderful", "What a fantastic experience", "The service was excellent and friendly",
             "Absolutely brilliant, highly recommended", "This made me so happy", "A delightful and charming film",
             "Great quality, I am very pleased", "The staff were kind and helpful", "Best purchase I have ever made",
             "Everything worked perfectly", "I enjoyed every minute of it", "It exceeded all my expectations");
-    private static final List<String> NEGATIVE = List.of(
+    static final List<String> NEGATIVE = List.of(
             "I hate this, it is awful", "What a terrible experience", "The service was rude and slow",
             "Absolutely dreadful, avoid it", "This made me so angry", "A boring and painful film",
             "Poor quality, I am very disappointed", "The staff were unhelpful and unpleasant", "Worst purchase I have ever made",

@@ -1,0 +1,198 @@
+package io.nifidq.benchmarks;
+
+import io.nifidq.ml.bert.BertWeights;
+import io.nifidq.ml.encoder.BundledEncoders;
+import io.nifidq.ml.encoder.EncoderOptions;
+import io.nifidq.ml.encoder.EncoderSource;
+import io.nifidq.ml.model.ModelType;
+import io.nifidq.ml.split.SplitPlan;
+import io.nifidq.ml.train.ClassifierTrainer;
+import io.nifidq.ml.train.EpochListener;
+import io.nifidq.ml.train.FineTuneTrainer;
+import io.nifidq.ml.train.FineTunedModelFamily;
+import io.nifidq.ml.train.ModelFamily;
+import io.nifidq.ml.train.OpenModelFamily;
+import io.nifidq.ml.train.TrainingOutcome;
+import io.nifidq.ml.train.TrainingSettings;
+import io.nifidq.processors.common.SharedDatasets;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Issue 16's proof in one run: TrainClassifier's Fine-tuned Encoder with its defaults (3 epochs, peak learning rate 3e-5,
+ * batch 32, 128 tokens) against the frozen encoder model (its default, blended), the n-gram model and fastText's two
+ * columns, on the same training records (a seeded sample of train.csv, validation carved out of it), scored once on
+ * test.csv. "train s" of the fine-tuned model is tokenizing and fine-tuning (validation scored each epoch); "test s" is
+ * tokenizing and classifying test.csv with the best epoch's network.
+ */
+final class FineTuneBenchmark {
+
+    static final Set<String> OPTIONS = Set.of("splits", "records", "fasttext-script", "skip-fasttext", "seed", "epochs", "tune");
+    static final List<String> DEFAULT_SPLITS = List.of("sms_spam_collection/split", "sst2/split", "chnsenticorp_htl_all/split",
+            "ag_news/split");
+
+    private final BenchmarkOptions options;
+    private final TrainBenchmark helpers;
+    private final EncoderBenchmark frozen;
+    private final Map<String, Double> served = new java.util.HashMap<>();
+
+    FineTuneBenchmark(final BenchmarkOptions options) {
+        this.options = options;
+        this.helpers = new TrainBenchmark(options);
+        this.frozen = new EncoderBenchmark(options);
+    }
+
+    String run() throws Exception {
+        final String records = options.string("records", "3000");
+        final long seed = Long.parseLong(options.string("seed", "7"));
+        final int epochs = Integer.parseInt(options.string("epochs", String.valueOf(FineTuneTrainer.DEFAULT_EPOCHS)));
+        final boolean fastText = !options.string("skip-fasttext", "false").equals("true");
+        final StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                "Training records per split: %s (seeded sample of train.csv, seed %d); validation carved out of them; scored on "
+                        + "test.csv. Fine-tuning: %d epochs at most, the settings' defaults otherwise.%n%n"
+                        + "| split | records | fastText default F1 | fastText bigram-25ep F1 | n-gram F1 | frozen encoder F1 (blended) "
+                        + "| train s | fine-tuned F1 | train s | test s (texts/s) | served texts/s | epochs (best) | above frozen |%n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|%n", records, seed, epochs));
+        final Path cache = Files.createDirectories(Path.of("target", "encoder-cache"));
+        if (options.string("tune", "false").equals("true")) {
+            return tune(records, seed, epochs, cache);
+        }
+        for (final String split : options.stringList("splits", DEFAULT_SPLITS)) {
+            final Path dir = SharedDatasets.file(split + "/train.csv").getParent();
+            final TrainBenchmark.Data all = TrainBenchmark.read(dir.resolve("train.csv"), null);
+            final TrainBenchmark.Data train = records.equals("all") ? all : EncoderBenchmark.sample(all, Integer.parseInt(records), seed);
+            final TrainBenchmark.Data test = TrainBenchmark.read(dir.resolve("test.csv"), all.names());
+            final Map<String, double[]> peers = fastText ? helpers.fastText(EncoderBenchmark.sampleDirectory(dir, train)) : Map.of();
+            final SplitPlan plan = helpers.carveValidation(train.labels());
+            final EncoderBenchmark.Score ngram = frozen.ngram(train, test, plan);
+            final String encoderName = BundledEncoders.forTexts(train.texts());
+            final EncoderBenchmark.Score encoder = frozen.encoder(encoderName, cache, train, test, plan);
+            final EncoderBenchmark.Score tuned = fineTuned(encoderName, cache, train, test, plan, epochs, split);
+            final String row = String.format(Locale.ROOT,
+                    "| %s | %,d | %.4f | %.4f | %.4f | %.4f | %.1f | %.4f | %.1f | %.1f (%.0f) | %.0f | %s | %s |%n",
+                    split, train.texts().size(), peers.getOrDefault("default", new double[] {Double.NaN})[0],
+                    peers.getOrDefault("bigram-25ep", new double[] {Double.NaN})[0], ngram.macroF1(), encoder.macroF1(),
+                    encoder.trainSeconds(), tuned.macroF1(), tuned.trainSeconds(), tuned.testSeconds(),
+                    test.texts().size() / tuned.testSeconds(), served.get(split), tuned.detail(),
+                    tuned.macroF1() > encoder.macroF1() ? "yes" : "NO");
+            System.out.print(row);
+            table.append(row);
+        }
+        return table.append(String.format(Locale.ROOT, "%nPeak resident memory of the benchmark's JVM (VmHWM, every model of the run "
+                + "included): %s.%n", peakResidentMemory())).toString();
+    }
+
+    /**
+     * How the defaults were chosen: the validation macro-F1 (never test) of the best epoch under peak learning rates and
+     * batch sizes, on the same training records as the comparison.
+     */
+    private String tune(final String records, final long seed, final int epochs, final Path cache) throws Exception {
+        final StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Training records per split: %s (seed %d), validation "
+                + "carved out of them, %d epochs at most; test.csv not read.%n%n| split | peak learning rate | batch | best validation "
+                + "F1 | at epoch | per epoch | train s |%n|---|---|---|---|---|---|---|%n", records, seed, epochs));
+        for (final String split : options.stringList("splits", DEFAULT_SPLITS)) {
+            final Path dir = SharedDatasets.file(split + "/train.csv").getParent();
+            final TrainBenchmark.Data all = TrainBenchmark.read(dir.resolve("train.csv"), null);
+            final TrainBenchmark.Data train = records.equals("all") ? all : EncoderBenchmark.sample(all, Integer.parseInt(records), seed);
+            final SplitPlan plan = helpers.carveValidation(train.labels());
+            final String encoderName = BundledEncoders.forTexts(train.texts());
+            for (final float rate : new float[] {2e-5f, 3e-5f, 5e-5f}) {
+                for (final int batch : new int[] {16, 32}) {
+                    final TrainingSettings settings = TrainingSettings.builder().optModelType(ModelType.FINE_TUNED_ENCODER)
+                            .optMaxEpochs(epochs).optPatience(epochs).optLearningRate(rate).optBatchSize(batch)
+                            .optTimeBudget(Duration.ofMinutes(60)).build();
+                    final List<Double> perEpoch = new java.util.ArrayList<>();
+                    try (OpenModelFamily open = OpenModelFamily.open(settings, EncoderSource.bundled(encoderName), false,
+                            EncoderOptions.builder().optCacheDirectory(cache).build(), (done, total) -> { },
+                            FineTunedModelFamily.DEFAULT_MAX_TOKENS)) {
+                        @SuppressWarnings("unchecked")
+                        final ModelFamily<long[], BertWeights> family = (ModelFamily<long[], BertWeights>) open.family();
+                        final List<long[]> inputs = family.featurizer().featurizeAll(train.texts());
+                        final TrainingOutcome<BertWeights> outcome = family.trainer(settings.classWeighting()).train(inputs,
+                                train.labels(), train.names().size(), plan.train(), plan.validation(),
+                                (epoch, loss, f1, elapsed) -> perEpoch.add(f1));
+                        final String row = String.format(Locale.ROOT, "| %s | %.0e | %d | %.4f | %d | %s | %.0f |%n", split, rate, batch,
+                                outcome.bestValidationMacroF1(), outcome.bestEpoch(), perEpoch.stream()
+                                        .map(f -> String.format(Locale.ROOT, "%.4f", f)).toList(), outcome.trainMillis() / 1e3);
+                        System.out.print(row);
+                        out.append(row);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The model as the model service serves it: the version's files written and loaded through ServedModels, the test texts
+     * scored in ClassifyText's default batches of 64 with the engine's own threads (one; ClassifyText's tasks add more).
+     */
+    private static double servedTextsPerSecond(final io.nifidq.ml.train.TrainedModel model, final TrainBenchmark.Data test)
+            throws Exception {
+        final Path version = Files.createTempDirectory("finetuned-version-");
+        model.writeFiles(version);
+        try (io.nifidq.ml.serving.FineTunedServedModel served = io.nifidq.ml.serving.FineTunedServedModel.load(version,
+                ai.djl.Device.cpu())) {
+            final long t0 = System.nanoTime();
+            served.score(test.texts(), 64);
+            return test.texts().size() / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            try (var files = Files.walk(version)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String peakResidentMemory() throws Exception {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("VmHWM"))
+                .map(line -> line.replaceAll("\\s+", " ")).findFirst().orElse("unknown");
+    }
+
+    /** The Fine-tuned Encoder as TrainClassifier opens it (English from the fp32 encoder, Chinese dequantised). */
+    private EncoderBenchmark.Score fineTuned(final String encoderName, final Path cache, final TrainBenchmark.Data train,
+                                             final TrainBenchmark.Data test, final SplitPlan plan, final int epochs,
+                                             final String split) throws Exception {
+        final TrainingSettings settings = TrainingSettings.builder().optModelType(ModelType.FINE_TUNED_ENCODER).optMaxEpochs(epochs)
+                .optLearningRate(FineTuneTrainer.DEFAULT_LEARNING_RATE).optTimeBudget(Duration.ofMinutes(60)).build();
+        try (OpenModelFamily open = OpenModelFamily.open(settings, EncoderSource.bundled(encoderName), false,
+                EncoderOptions.builder().optCacheDirectory(cache).build(), (done, total) -> { },
+                FineTunedModelFamily.DEFAULT_MAX_TOKENS)) {
+            @SuppressWarnings("unchecked")
+            final ModelFamily<long[], BertWeights> family = (ModelFamily<long[], BertWeights>) open.family();
+            final long t0 = System.nanoTime();
+            final List<long[]> inputs = family.featurizer().featurizeAll(train.texts());
+            final ClassifierTrainer<long[], BertWeights> trainer = family.trainer(settings.classWeighting());
+            final TrainingOutcome<BertWeights> outcome = trainer.train(inputs, train.labels(), train.names().size(), plan.train(),
+                    plan.validation(), new EpochListener() {
+                        @Override
+                        public void epochEnded(final int epoch, final double loss, final double f1, final long elapsed) {
+                            System.err.printf(Locale.ROOT, "  fine-tuning epoch %d: loss %.4f, validation F1 %.4f, %.0f s%n", epoch,
+                                    loss, f1, elapsed / 1e3);
+                        }
+
+                        @Override
+                        public void stepEnded(final int step, final int total, final double loss) {
+                            if (step % 50 == 0) {
+                                System.err.printf(Locale.ROOT, "  step %d of %d, loss %.4f%n", step, total, loss);
+                            }
+                        }
+                    });
+            final double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            final long t1 = System.nanoTime();
+            final List<long[]> testInputs = family.featurizer().featurizeAll(test.texts());
+            final int[] predicted = io.nifidq.ml.train.TextClassifierTrainer.argmax(trainer.probabilities(outcome.weights(), testInputs,
+                    IntStream.range(0, testInputs.size()).toArray()));
+            final double f1 = io.nifidq.ml.eval.ClassificationReport.of(test.names(), test.labels(), predicted).macroF1();
+            final double testSeconds = (System.nanoTime() - t1) / 1e9;
+            served.put(split, servedTextsPerSecond(family.trainedModel(outcome.weights(), train.names()), test));
+            return new EncoderBenchmark.Score(f1, trainSeconds, testSeconds, outcome.epochsRun() + " (" + outcome.bestEpoch() + ")");
+        }
+    }
+}
