@@ -5,6 +5,8 @@ import io.nifidq.ml.encoder.BundledEncoders;
 import io.nifidq.ml.encoder.EncoderOptions;
 import io.nifidq.ml.encoder.EncoderSource;
 import io.nifidq.ml.model.ModelType;
+import io.nifidq.ml.model.NetworkWeights;
+import io.nifidq.ml.train.BlendedModelFamily;
 import io.nifidq.ml.split.SplitPlan;
 import io.nifidq.ml.train.ClassifierTrainer;
 import io.nifidq.ml.train.EpochListener;
@@ -27,8 +29,8 @@ import java.util.stream.IntStream;
 
 /**
  * Issue 16's proof in one run: TrainClassifier's Fine-tuned Encoder with its defaults (3 epochs, peak learning rate 3e-5,
- * batch 32, 128 tokens) against the frozen encoder model (its default, blended), the n-gram model and fastText's two
- * columns, on the same training records (a seeded sample of train.csv, validation carved out of it), scored once on
+ * batch 32, 128 tokens, blended with the n-gram model as validation says) against the frozen encoder model (its default,
+ * blended), the n-gram model and fastText's two columns, on the same training records (a seeded sample of train.csv, validation carved out of it), scored once on
  * test.csv. "train s" of the fine-tuned model is tokenizing and fine-tuning (validation scored each epoch); "test s" is
  * tokenizing and classifying test.csv with the best epoch's network.
  */
@@ -42,6 +44,8 @@ final class FineTuneBenchmark {
     private final TrainBenchmark helpers;
     private final EncoderBenchmark frozen;
     private final Map<String, Double> served = new java.util.HashMap<>();
+    private final Map<String, Double> alone = new java.util.HashMap<>();
+    private final Map<String, String> shares = new java.util.HashMap<>();
 
     FineTuneBenchmark(final BenchmarkOptions options) {
         this.options = options;
@@ -58,8 +62,9 @@ final class FineTuneBenchmark {
                 "Training records per split: %s (seeded sample of train.csv, seed %d); validation carved out of them; scored on "
                         + "test.csv. Fine-tuning: %d epochs at most, the settings' defaults otherwise.%n%n"
                         + "| split | records | fastText default F1 | fastText bigram-25ep F1 | n-gram F1 | frozen encoder F1 (blended) "
-                        + "| train s | fine-tuned F1 | train s | test s (texts/s) | served texts/s | epochs (best) | above frozen |%n"
-                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|%n", records, seed, epochs));
+                        + "| train s | fine-tuned F1 | blended F1 (the default) | share | train s | test s (texts/s) | served texts/s "
+                        + "| epochs (best) | above frozen |%n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%n", records, seed, epochs));
         final Path cache = Files.createDirectories(Path.of("target", "encoder-cache"));
         if (options.string("tune", "false").equals("true")) {
             return tune(records, seed, epochs, cache);
@@ -76,11 +81,11 @@ final class FineTuneBenchmark {
             final EncoderBenchmark.Score encoder = frozen.encoder(encoderName, cache, train, test, plan);
             final EncoderBenchmark.Score tuned = fineTuned(encoderName, cache, train, test, plan, epochs, split);
             final String row = String.format(Locale.ROOT,
-                    "| %s | %,d | %.4f | %.4f | %.4f | %.4f | %.1f | %.4f | %.1f | %.1f (%.0f) | %.0f | %s | %s |%n",
+                    "| %s | %,d | %.4f | %.4f | %.4f | %.4f | %.1f | %.4f | %.4f | %s | %.1f | %.1f (%.0f) | %.0f | %s | %s |%n",
                     split, train.texts().size(), peers.getOrDefault("default", new double[] {Double.NaN})[0],
                     peers.getOrDefault("bigram-25ep", new double[] {Double.NaN})[0], ngram.macroF1(), encoder.macroF1(),
-                    encoder.trainSeconds(), tuned.macroF1(), tuned.trainSeconds(), tuned.testSeconds(),
-                    test.texts().size() / tuned.testSeconds(), served.get(split), tuned.detail(),
+                    encoder.trainSeconds(), alone.get(split), tuned.macroF1(), shares.get(split), tuned.trainSeconds(),
+                    tuned.testSeconds(), test.texts().size() / tuned.testSeconds(), served.get(split), tuned.detail(),
                     tuned.macroF1() > encoder.macroF1() ? "yes" : "NO");
             System.out.print(row);
             table.append(row);
@@ -161,19 +166,21 @@ final class FineTuneBenchmark {
                                              final String split) throws Exception {
         final TrainingSettings settings = TrainingSettings.builder().optModelType(ModelType.FINE_TUNED_ENCODER).optMaxEpochs(epochs)
                 .optLearningRate(FineTuneTrainer.DEFAULT_LEARNING_RATE).optTimeBudget(Duration.ofMinutes(60)).build();
-        try (OpenModelFamily open = OpenModelFamily.open(settings, EncoderSource.bundled(encoderName), false,
+        try (OpenModelFamily open = OpenModelFamily.open(settings, EncoderSource.bundled(encoderName), true,
                 EncoderOptions.builder().optCacheDirectory(cache).build(), (done, total) -> { },
                 FineTunedModelFamily.DEFAULT_MAX_TOKENS)) {
             @SuppressWarnings("unchecked")
-            final ModelFamily<long[], BertWeights> family = (ModelFamily<long[], BertWeights>) open.family();
+            final BlendedModelFamily<long[], int[], BertWeights, NetworkWeights> family =
+                    (BlendedModelFamily<long[], int[], BertWeights, NetworkWeights>) open.family();
             final long t0 = System.nanoTime();
-            final List<long[]> inputs = family.featurizer().featurizeAll(train.texts());
-            final ClassifierTrainer<long[], BertWeights> trainer = family.trainer(settings.classWeighting());
-            final TrainingOutcome<BertWeights> outcome = trainer.train(inputs, train.labels(), train.names().size(), plan.train(),
-                    plan.validation(), new EpochListener() {
+            final List<BlendedModelFamily.Input<long[], int[]>> inputs = family.featurizer().featurizeAll(train.texts());
+            final ClassifierTrainer<BlendedModelFamily.Input<long[], int[]>, BlendedModelFamily.Weights<BertWeights, NetworkWeights>>
+                    trainer = family.trainer(settings.classWeighting());
+            final TrainingOutcome<BlendedModelFamily.Weights<BertWeights, NetworkWeights>> outcome = trainer.train(inputs,
+                    train.labels(), train.names().size(), plan.train(), plan.validation(), new EpochListener() {
                         @Override
                         public void epochEnded(final int epoch, final double loss, final double f1, final long elapsed) {
-                            System.err.printf(Locale.ROOT, "  fine-tuning epoch %d: loss %.4f, validation F1 %.4f, %.0f s%n", epoch,
+                            System.err.printf(Locale.ROOT, "  epoch %d: loss %.4f, validation F1 %.4f, %.0f s%n", epoch,
                                     loss, f1, elapsed / 1e3);
                         }
 
@@ -186,13 +193,21 @@ final class FineTuneBenchmark {
                     });
             final double trainSeconds = (System.nanoTime() - t0) / 1e9;
             final long t1 = System.nanoTime();
-            final List<long[]> testInputs = family.featurizer().featurizeAll(test.texts());
-            final int[] predicted = io.nifidq.ml.train.TextClassifierTrainer.argmax(trainer.probabilities(outcome.weights(), testInputs,
-                    IntStream.range(0, testInputs.size()).toArray()));
-            final double f1 = io.nifidq.ml.eval.ClassificationReport.of(test.names(), test.labels(), predicted).macroF1();
+            final List<BlendedModelFamily.Input<long[], int[]>> testInputs = family.featurizer().featurizeAll(test.texts());
+            final int[] all = IntStream.range(0, testInputs.size()).toArray();
+            final double f1 = testF1(test, trainer.probabilities(outcome.weights(), testInputs, all));
             final double testSeconds = (System.nanoTime() - t1) / 1e9;
-            served.put(split, servedTextsPerSecond(family.trainedModel(outcome.weights(), train.names()), test));
+            final BlendedModelFamily.Weights<BertWeights, NetworkWeights> weights = outcome.weights();
+            alone.put(split, testF1(test, trainer.probabilities(new BlendedModelFamily.Weights<>(weights.first(), weights.second(), 1f),
+                    testInputs, all)));
+            shares.put(split, String.format(Locale.ROOT, "%.2f", weights.share()));
+            served.put(split, servedTextsPerSecond(family.trainedModel(weights, train.names()), test));
             return new EncoderBenchmark.Score(f1, trainSeconds, testSeconds, outcome.epochsRun() + " (" + outcome.bestEpoch() + ")");
         }
+    }
+
+    private static double testF1(final TrainBenchmark.Data test, final float[][] probabilities) {
+        return io.nifidq.ml.eval.ClassificationReport.of(test.names(), test.labels(),
+                io.nifidq.ml.train.TextClassifierTrainer.argmax(probabilities)).macroF1();
     }
 }

@@ -30,10 +30,11 @@ public final class ServedModels {
     private ServedModels() {
     }
 
-    /** A head on an encoder, blended with the n-gram model beside it when the version says so. */
-    private static ServedModel encoderModel(final Path version, final Placement placement) throws IOException {
+    /** An encoder model (a head on a frozen encoder, or fine-tuned), blended with the n-gram model beside it when the version says so. */
+    private static ServedModel encoderModel(final Path version, final Placement placement, final boolean fineTuned) throws IOException {
         final BlendedModelFamily.Blend blend = BlendedModelFamily.Blend.read(version);
-        final ServedModel encoder = EncoderClassifierModel.load(version, placement.encoderOptions());
+        final ServedModel encoder = fineTuned ? FineTunedServedModel.load(version, placement.pyTorchDevice())
+                : EncoderClassifierModel.load(version, placement.encoderOptions());
         if (blend == null) {
             return encoder;
         }
@@ -68,9 +69,9 @@ public final class ServedModels {
         final ModelMetadata metadata = ModelStore.verify(version);
         final ServedModel model;
         if (ModelType.PRETRAINED_ENCODER.name().equals(metadata.modelType())) {
-            model = encoderModel(version, placement);
+            model = encoderModel(version, placement, false);
         } else if (ModelType.FINE_TUNED_ENCODER.name().equals(metadata.modelType())) {
-            model = FineTunedServedModel.load(version, placement.pyTorchDevice());
+            model = encoderModel(version, placement, true);
         } else {
             model = TextClassifierModel.load(version, placement.pyTorchDevice());
         }

@@ -12,7 +12,8 @@ import java.util.List;
  * share) x second}, the share chosen on the validation records from {@link #SHARES} (ties keep the larger share of the
  * first). With the pretrained encoder first and the n-gram model second, a blend can only match or beat either on
  * validation: where the encoder's meaning wins (SST-2) the share goes to 1, where words carry the classes (Chinese hotel
- * reviews, Reuters' rare topics) the n-gram model gets its part. Each record is featurized once by each family.
+ * reviews, Reuters' rare topics) the n-gram model gets its part. The fine-tuned encoder blends the same way. Each record is
+ * featurized once by each family.
  *
  * @param <A> the first family's input
  * @param <B> the second family's input
@@ -72,19 +73,30 @@ public final class BlendedModelFamily<A, B, V, U> implements ModelFamily<Blended
 
     @Override
     public ClassifierTrainer<Input<A, B>, Weights<V, U>> trainer(final ClassWeighting weighting) {
-        final ClassifierTrainer<A, V> a = first.trainer(weighting);
-        final ClassifierTrainer<B, U> b = second.trainer(weighting);
+        return blended(first.trainer(weighting), second.trainer(weighting));
+    }
+
+    /** Each family's own fold trainer, blended the same way (a fine-tuned encoder's folds train on its frozen vectors). */
+    @Override
+    public ClassifierTrainer<Input<A, B>, ?> foldTrainer(final ClassWeighting weighting) {
+        return blended(first.foldTrainer(weighting), second.foldTrainer(weighting));
+    }
+
+    /** Trains both, then picks the share on validation; scores with the blend. */
+    private static <A, B, V, U> ClassifierTrainer<Input<A, B>, Weights<V, U>> blended(final ClassifierTrainer<A, V> a,
+                                                                                   final ClassifierTrainer<B, U> b) {
+        final Halves<A, B> halves = new Halves<>();
         return new ClassifierTrainer<>() {
             @Override
             public TrainingOutcome<Weights<V, U>> train(final List<Input<A, B>> inputs, final int[] labels, final int classes,
                                                         final int[] train, final int[] validation, final EpochListener listener) {
-                final TrainingOutcome<V> firstOutcome = a.train(firsts(inputs), labels, classes, train, validation, listener);
-                final TrainingOutcome<U> secondOutcome = b.train(seconds(inputs), labels, classes, train, validation, listener);
+                final TrainingOutcome<V> firstOutcome = a.train(halves.firsts(inputs), labels, classes, train, validation, listener);
+                final TrainingOutcome<U> secondOutcome = b.train(halves.seconds(inputs), labels, classes, train, validation, listener);
                 float share = SHARES[0];
                 double bestF1 = firstOutcome.bestValidationMacroF1();
                 if (validation.length > 0) {
-                    final float[][] pa = a.probabilities(firstOutcome.weights(), firsts(inputs), validation);
-                    final float[][] pb = b.probabilities(secondOutcome.weights(), seconds(inputs), validation);
+                    final float[][] pa = a.probabilities(firstOutcome.weights(), halves.firsts(inputs), validation);
+                    final float[][] pb = b.probabilities(secondOutcome.weights(), halves.seconds(inputs), validation);
                     bestF1 = Double.NEGATIVE_INFINITY;
                     for (final float s : SHARES) {
                         final int[] predicted = TextClassifierTrainer.argmax(blend(pa, pb, s));
@@ -104,8 +116,8 @@ public final class BlendedModelFamily<A, B, V, U> implements ModelFamily<Blended
 
             @Override
             public float[][] probabilities(final Weights<V, U> weights, final List<Input<A, B>> inputs, final int[] indices) {
-                return blend(a.probabilities(weights.first(), firsts(inputs), indices),
-                        b.probabilities(weights.second(), seconds(inputs), indices), weights.share());
+                return blend(a.probabilities(weights.first(), halves.firsts(inputs), indices),
+                        b.probabilities(weights.second(), halves.seconds(inputs), indices), weights.share());
             }
         };
     }
@@ -147,12 +159,32 @@ public final class BlendedModelFamily<A, B, V, U> implements ModelFamily<Blended
         return out;
     }
 
-    private static <A, B> List<A> firsts(final List<Input<A, B>> inputs) {
-        return inputs.stream().map(Input::first).toList();
-    }
+    /**
+     * The two halves of the inputs, split once per input list: the same lists come back for the same inputs, so a trainer
+     * that keeps work per input list (a frozen encoder's vectors) does it once.
+     */
+    private static final class Halves<A, B> {
+        private List<Input<A, B>> inputs;
+        private List<A> firsts;
+        private List<B> seconds;
 
-    private static <A, B> List<B> seconds(final List<Input<A, B>> inputs) {
-        return inputs.stream().map(Input::second).toList();
+        synchronized List<A> firsts(final List<Input<A, B>> of) {
+            split(of);
+            return firsts;
+        }
+
+        synchronized List<B> seconds(final List<Input<A, B>> of) {
+            split(of);
+            return seconds;
+        }
+
+        private void split(final List<Input<A, B>> of) {
+            if (of != inputs) {
+                firsts = of.stream().map(Input::first).toList();
+                seconds = of.stream().map(Input::second).toList();
+                inputs = of;
+            }
+        }
     }
 
     /**

@@ -29,8 +29,8 @@ public final class OpenModelFamily implements AutoCloseable {
 
     /**
      * @param encoder          the encoder of a PRETRAINED_ENCODER job (ignored otherwise)
-     * @param blendWithNgrams  whether a PRETRAINED_ENCODER job also trains the fastText-style n-gram model (with its own
-     *                         default learning rate) and blends the two as the validation records say
+     * @param blendWithNgrams  whether an encoder job (frozen or fine-tuned) also trains the fastText-style n-gram model (with
+     *                         its own default learning rate) and blends the two as the validation records say
      *                         ({@link BlendedModelFamily})
      * @param progress         hears the embedding of a PRETRAINED_ENCODER job's texts; it may throw to stop it
      * @param maxTokens        a FINE_TUNED_ENCODER job's token limit per text (at most the encoder's own)
@@ -39,7 +39,7 @@ public final class OpenModelFamily implements AutoCloseable {
                                        final EncoderOptions options, final EmbeddingListener progress, final int maxTokens)
             throws EncoderException {
         if (settings.modelType() == ModelType.FINE_TUNED_ENCODER) {
-            return fineTuned(settings, encoder, options, maxTokens);
+            return fineTuned(settings, encoder, blendWithNgrams, options, maxTokens);
         }
         if (settings.modelType() != ModelType.PRETRAINED_ENCODER) {
             return new OpenModelFamily(new NgramModelFamily(settings), null);
@@ -49,17 +49,15 @@ public final class OpenModelFamily implements AutoCloseable {
         if (!blendWithNgrams) {
             return new OpenModelFamily(encoderFamily, lease);
         }
-        final TrainingSettings ngrams = settings.toBuilder().optModelType(ModelType.FASTTEXT)
-                .optLearningRate(TrainingSettings.defaults().learningRate()).build();
-        return new OpenModelFamily(new BlendedModelFamily<>(encoderFamily, new NgramModelFamily(ngrams)), lease);
+        return new OpenModelFamily(new BlendedModelFamily<>(encoderFamily, new NgramModelFamily(ngramSettings(settings))), lease);
     }
 
     /**
      * Fine-tuning starts from fp32 weights: the bundled English encoder's fp32 file rather than the int8 one the frozen
      * encoder runs; the bundled Chinese encoder exists only as int8, dequantised when read.
      */
-    private static OpenModelFamily fineTuned(final TrainingSettings settings, final EncoderSource encoder, final EncoderOptions options,
-                                             final int maxTokens) throws EncoderException {
+    private static OpenModelFamily fineTuned(final TrainingSettings settings, final EncoderSource encoder, final boolean blendWithNgrams,
+                                             final EncoderOptions options, final int maxTokens) throws EncoderException {
         final EncoderSource start = BundledEncoders.ENGLISH.equals(encoder.bundled()) ? EncoderSource.bundled(BundledEncoders.ENGLISH_FP32)
                 : encoder;
         final Path directory = start.bundled() != null ? BundledEncoders.unpack(start.bundled(), options.cacheDirectory()) : start.directory();
@@ -69,7 +67,14 @@ public final class OpenModelFamily implements AutoCloseable {
                 start.bundled(), start.directory() == null ? null : start.directory().toString());
         final FineTunedModelFamily family = new FineTunedModelFamily(directory, reference, settings,
                 Math.min(maxTokens, descriptor.maxLength()));
-        return new OpenModelFamily(family, family);
+        // Fine-Tuning Epochs (a few) are the encoder's; the n-gram model keeps its own default.
+        final TrainingSettings ngrams = ngramSettings(settings).toBuilder().optMaxEpochs(TrainingSettings.defaults().maxEpochs()).build();
+        return new OpenModelFamily(blendWithNgrams ? new BlendedModelFamily<>(family, new NgramModelFamily(ngrams)) : family, family);
+    }
+
+    /** The n-gram model a blend trains beside an encoder model: fastText-style, with its own default learning rate. */
+    private static TrainingSettings ngramSettings(final TrainingSettings settings) {
+        return settings.toBuilder().optModelType(ModelType.FASTTEXT).optLearningRate(TrainingSettings.defaults().learningRate()).build();
     }
 
     public ModelFamily<?, ?> family() {

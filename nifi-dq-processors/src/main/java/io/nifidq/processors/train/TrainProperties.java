@@ -77,11 +77,12 @@ public final class TrainProperties {
             .build();
 
     public static final PropertyDescriptor BLEND_WITH_NGRAMS = flag("Blend With N-gram Model", "true",
-            "Also train the fastText-style n-gram model on the same records (seconds, against the minutes of embedding) and "
+            "Also train the fastText-style n-gram model on the same records (seconds, against the minutes of embedding or "
+                    + "fine-tuning) and "
                     + "blend the two models' probabilities with the encoder's share chosen on the validation records (1, 0.75, "
                     + "0.5, 0.25 or 0): where words carry the classes the n-gram model helps, where meaning does the share "
                     + "stays 1. The report's training.encoder.blendShare says what was chosen.")
-            .dependsOn(MODEL_TYPE, ModelTypeChoice.PRETRAINED_ENCODER)
+            .dependsOn(MODEL_TYPE, ModelTypeChoice.PRETRAINED_ENCODER, ModelTypeChoice.FINE_TUNED_ENCODER)
             .build();
 
     public static final PropertyDescriptor FINE_TUNING_EPOCHS = withDefault("Fine-Tuning Epochs", String.valueOf(FineTuneTrainer.DEFAULT_EPOCHS),

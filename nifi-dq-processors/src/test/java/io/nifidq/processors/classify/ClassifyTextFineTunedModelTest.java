@@ -12,7 +12,7 @@ import io.nifidq.processors.common.DqAttributes;
 import io.nifidq.processors.common.TestReaders;
 import io.nifidq.processors.train.TrainClassifier;
 import io.nifidq.processors.train.TrainProperties;
-import io.nifidq.services.DjlTextClassifierService;
+import io.nifidq.service.DjlTextClassifierService;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +49,7 @@ class ClassifyTextFineTunedModelTest {
 
     /** 24 sentences, 4 epochs of batches of 4, texts cut at 16 tokens. */
     @BeforeAll
-    static void fineTuneWithTrainClassifier() {
+    static void fineTuneWithTrainClassifier() throws Exception {
         final TestRunner train = TestReaders.csvRunner(TrainClassifier.class, "text", "label");
         train.setProperty(TrainProperties.MODEL_DIRECTORY, models.toString());
         train.setProperty(TrainProperties.MODEL_TYPE, "FINE_TUNED_ENCODER");

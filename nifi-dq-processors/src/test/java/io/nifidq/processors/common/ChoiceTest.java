@@ -46,7 +46,7 @@ class ChoiceTest {
         STORED_VALUES.put(OperationsPerCopyChoice.class, List.of("ONE", "ALL"));
         STORED_VALUES.put(LanguageChoice.class, List.of("AUTO", "ENGLISH", "CHINESE", "NONE"));
         STORED_VALUES.put(SegmenterChoice.class, List.of("VITERBI", "MAXIMUM_MATCHING"));
-        STORED_VALUES.put(ModelTypeChoice.class, List.of("FASTTEXT", "TEXTCNN", "PRETRAINED_ENCODER"));
+        STORED_VALUES.put(ModelTypeChoice.class, List.of("FASTTEXT", "TEXTCNN", "PRETRAINED_ENCODER", "FINE_TUNED_ENCODER"));
         STORED_VALUES.put(EncoderChoice.class, List.of("ENGLISH", "CHINESE", "DETECTED", "DIRECTORY"));
         STORED_VALUES.put(ClassWeightsChoice.class, List.of("AUTO", "NONE", "INVERSE"));
         STORED_VALUES.put(LabelNoiseChoice.class, List.of("OFF", "FLAG", "PRUNE", "RELABEL"));
