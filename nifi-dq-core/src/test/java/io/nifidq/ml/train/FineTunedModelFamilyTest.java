@@ -38,6 +38,7 @@ class FineTunedModelFamilyTest {
     void aFineTunedModelIsPublishedSelfContainedAndServedWithTheTrainersProbabilities(@TempDir final Path root) throws Exception {
         final TrainingData data = EncoderModelFamilyTest.reviews();
         final List<Integer> steps = new ArrayList<>();
+        final List<Integer> totals = new ArrayList<>();
         final EpochListener listener = new EpochListener() {
             @Override
             public void epochEnded(final int epoch, final double loss, final double f1, final long elapsed) {
@@ -46,7 +47,7 @@ class FineTunedModelFamilyTest {
             @Override
             public void stepEnded(final int step, final int totalSteps, final double loss) {
                 steps.add(step);
-                assertEquals(24, totalSteps, "4 epochs of 6 batches of 4 (24 training records)");
+                totals.add(totalSteps);
             }
         };
         try (OpenModelFamily open = open(SETTINGS)) {
@@ -56,8 +57,10 @@ class FineTunedModelFamilyTest {
 
             assertEquals(ModelType.FINE_TUNED_ENCODER.name(), ModelStore.verify(version).modelType());
             assertEquals(BundledEncoders.ENGLISH_FP32, result.trainingReport().training().encoder().name());
-            assertEquals(24, steps.size());
-            assertEquals(24, steps.getLast());
+            assertEquals(32, result.trainingReport().splits().train(), "the default shares: 80% of 40 records");
+            assertEquals(32, steps.size(), "4 epochs of 8 batches of 4");
+            assertEquals(32, steps.getLast());
+            assertEquals(List.of(32), totals.stream().distinct().toList());
             assertTrue(result.evaluation().macroF1() >= 0.75, "clearly worded reviews: " + result.evaluation().macroF1());
             assertTrue(Files.size(version.resolve(FineTunedFiles.NETWORK)) > 130_000_000L, "the whole network is in the version");
             final List<String> texts = List.of("a wonderful story, I loved it", "boring and awful, avoid it");
