@@ -61,7 +61,8 @@ class FineTunedModelFamilyTest {
             assertEquals(32, steps.size(), "4 epochs of 8 batches of 4");
             assertEquals(32, steps.getLast());
             assertEquals(List.of(32), totals.stream().distinct().toList());
-            assertTrue(result.evaluation().macroF1() >= 0.75, "clearly worded reviews: " + result.evaluation().macroF1());
+            assertEquals(4, result.trainingReport().splits().test());
+            assertTrue(result.evaluation().macroF1() >= 0.7, "at most one of the 4 test reviews wrong: " + result.evaluation().macroF1());
             assertTrue(Files.size(version.resolve(FineTunedFiles.NETWORK)) > 130_000_000L, "the whole network is in the version");
             final List<String> texts = List.of("a wonderful story, I loved it", "boring and awful, avoid it");
             @SuppressWarnings("unchecked")
