@@ -12,7 +12,7 @@ import io.nifidq.ml.train.JobSettings;
 import io.nifidq.ml.train.TrainingData;
 import io.nifidq.ml.train.TrainingJob;
 
-import io.nifidq.processors.common.SharedDatasets;
+import io.nifidq.testing.SharedDatasets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

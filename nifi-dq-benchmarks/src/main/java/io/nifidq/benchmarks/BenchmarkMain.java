@@ -1,6 +1,6 @@
 package io.nifidq.benchmarks;
 
-import io.nifidq.processors.common.SharedDatasets;
+import io.nifidq.testing.SharedDatasets;
 import io.nifidq.processors.profile.ProfileQuality;
 
 import java.io.IOException;

@@ -6,7 +6,7 @@ import io.nifidq.ml.train.ModelPublisher;
 import io.nifidq.ml.train.TrainingData;
 import io.nifidq.ml.train.TrainingJob;
 
-import io.nifidq.processors.common.SharedDatasets;
+import io.nifidq.testing.SharedDatasets;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

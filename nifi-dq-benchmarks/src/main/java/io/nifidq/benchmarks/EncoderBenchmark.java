@@ -1,6 +1,6 @@
 package io.nifidq.benchmarks;
 
-import io.nifidq.processors.common.SharedDatasets;
+import io.nifidq.testing.SharedDatasets;
 import io.nifidq.ml.encoder.BertEncoder;
 import io.nifidq.ml.encoder.BundledEncoders;
 import io.nifidq.ml.encoder.EncoderOptions;

@@ -18,7 +18,7 @@ import io.nifidq.ml.train.TrainingSettings;
 import io.nifidq.ml.encoder.EncoderSource;
 import io.nifidq.ml.encoder.SharedEncoders;
 import io.nifidq.processors.classify.ClassifyText;
-import io.nifidq.processors.common.SharedDatasets;
+import io.nifidq.testing.SharedDatasets;
 import io.nifidq.service.DjlTextClassifierService;
 import org.apache.nifi.util.TestRunner;
 

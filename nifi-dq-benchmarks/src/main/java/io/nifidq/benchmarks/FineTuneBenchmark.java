@@ -16,7 +16,7 @@ import io.nifidq.ml.train.ModelFamily;
 import io.nifidq.ml.train.OpenModelFamily;
 import io.nifidq.ml.train.TrainingOutcome;
 import io.nifidq.ml.train.TrainingSettings;
-import io.nifidq.processors.common.SharedDatasets;
+import io.nifidq.testing.SharedDatasets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

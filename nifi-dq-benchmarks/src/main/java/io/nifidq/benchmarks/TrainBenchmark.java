@@ -15,7 +15,7 @@ import io.nifidq.ml.train.TextClassifierTrainer;
 import io.nifidq.ml.train.TrainingOutcome;
 import io.nifidq.ml.train.TrainingSettings;
 
-import io.nifidq.processors.common.SharedDatasets;
+import io.nifidq.testing.SharedDatasets;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.nifidq.bench.thesis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import io.nifidq.processors.common.SharedDatasets;
+import io.nifidq.testing.SharedDatasets;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,7 +1,7 @@
 package io.nifidq.bench.thesis;
 
 import io.nifidq.bench.degrade.Corruption;
-import io.nifidq.processors.common.SharedDatasets;
+import io.nifidq.testing.SharedDatasets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,6 +11,7 @@ import io.nifidq.ml.encoder.EncoderOptions;
 import io.nifidq.ml.encoder.Pooling;
 import io.nifidq.ml.encoder.TokenBatch;
 import io.nifidq.ml.model.DjlEngine;
+import io.nifidq.testing.SharedDatasets;
 import org.junit.jupiter.api.Test;
 
 import java.io.Reader;
@@ -98,7 +99,7 @@ class BertNetworkEquivalenceTest {
     }
 
     static List<String> datasetTexts(final String file) throws Exception {
-        final Path csv = Path.of(System.getProperty("dq.datasets.dir", "../../shared/datasets")).resolve(file);
+        final Path csv = SharedDatasets.file(file);
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVReader rows = new CSVReader(reader)) {
             final String[] header = rows.readNext();
             final int column = List.of(header).indexOf("text");

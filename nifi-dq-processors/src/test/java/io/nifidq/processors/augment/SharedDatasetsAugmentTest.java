@@ -2,7 +2,7 @@ package io.nifidq.processors.augment;
 
 import com.opencsv.CSVReader;
 import io.nifidq.processors.augment.AugmentChoices.AugmentationModeChoice;
-import io.nifidq.processors.common.SharedDatasets;
+import io.nifidq.testing.SharedDatasets;
 import io.nifidq.processors.common.TestReaders;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;

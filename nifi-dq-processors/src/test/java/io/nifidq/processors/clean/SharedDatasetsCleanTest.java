@@ -2,7 +2,7 @@ package io.nifidq.processors.clean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nifidq.processors.common.SharedDatasets;
+import io.nifidq.testing.SharedDatasets;
 import io.nifidq.processors.common.TestReaders;
 import io.nifidq.processors.profile.ProfileProperties;
 import io.nifidq.processors.profile.ProfileQuality;

@@ -2,6 +2,7 @@ package io.nifidq.processors.common;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVWriter;
+import io.nifidq.testing.SharedDatasets;
 
 import java.io.IOException;
 import java.io.StringWriter;

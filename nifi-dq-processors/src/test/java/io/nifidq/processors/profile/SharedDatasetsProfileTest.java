@@ -2,7 +2,7 @@ package io.nifidq.processors.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nifidq.processors.common.SharedDatasets;
+import io.nifidq.testing.SharedDatasets;
 import io.nifidq.processors.common.TestReaders;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;

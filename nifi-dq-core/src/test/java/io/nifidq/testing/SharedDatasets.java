@@ -1,4 +1,4 @@
-package io.nifidq.processors.common;
+package io.nifidq.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Finds a file of the shared data sets (the real labelled data the project is measured on) from wherever the build runs:
  * under the dq.datasets.dir system property, the DQ_DATASETS environment variable, ../shared/datasets from here or up to
- * three folders above, then /work/shared/datasets. The processor tests and the benchmarks (through this module's
- * test-jar) both use it.
+ * three folders above, then /work/shared/datasets. The core and processor tests and the benchmarks (through this module's
+ * test-jar) all use it.
  */
 public final class SharedDatasets {
 
