@@ -54,7 +54,7 @@ public final class AdamW implements AutoCloseable {
         final float rate = learningRate(step);
         final float correction1 = 1 - (float) Math.pow(BETA1, step);
         final float correction2 = 1 - (float) Math.pow(BETA2, step);
-        try (NDManager temporary = manager.newSubManager()) {
+        try (NoGradient off = new NoGradient(); NDManager temporary = manager.newSubManager()) {
             final Map<String, NDArray> gradients = new HashMap<>();
             double squares = 0;
             for (final Map.Entry<String, NDArray> parameter : parameters.entrySet()) {

@@ -186,7 +186,7 @@ public final class BertNetwork implements AutoCloseable {
     /** The first token's hidden state of each sequence (not normalised), without dropout, in the sequences' order. */
     public float[][] sentenceVectors(final List<long[]> sequences, final int batchSize) {
         return inBatchesByLength(sequences, batchSize, batch -> {
-            try (NDManager call = manager.newSubManager()) {
+            try (NoGradient off = new NoGradient(); NDManager call = manager.newSubManager()) {
                 return rows(firstToken(hiddenStates(call, batch.ids(), batch.mask(), batch.rows(), batch.length(), false))
                         .toFloatArray(), batch.rows());
             }
@@ -227,7 +227,7 @@ public final class BertNetwork implements AutoCloseable {
 
     /** Class probabilities of one padded batch, without dropout. */
     private float[][] probabilities(final TokenBatch batch) {
-        try (NDManager call = manager.newSubManager()) {
+        try (NoGradient off = new NoGradient(); NDManager call = manager.newSubManager()) {
             return rows(logits(call, batch.ids(), batch.mask(), batch.rows(), batch.length(), false).softmax(1).toFloatArray(),
                     batch.rows());
         }

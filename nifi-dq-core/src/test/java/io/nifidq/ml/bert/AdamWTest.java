@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.nifidq.ml.model.DjlEngine;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,29 @@ class AdamWTest {
             assertArrayEquals(new float[] {1f * 0.95f - 0.1f, -2f * 0.95f + 0.1f}, weight.toFloatArray(), 1e-5f);
             assertArrayEquals(new float[] {3f}, bias.toFloatArray(), 1e-6f, "a zero gradient and no decay: unchanged");
             assertArrayEquals(new float[] {0f, 0f}, weight.getGradient().toFloatArray(), "the gradient is zeroed after its use");
+        }
+    }
+
+    @Test
+    void anUpdateWorksWhateverGradientRecordingTheThreadWasLeftWith() {
+        final Engine engine = DjlEngine.get();
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), DjlEngine.ENGINE_NAME);
+             AdamW adam = new AdamW(manager, 0.1f, 0f, 1, 0f)) {
+            final NDArray weight = manager.create(new float[] {1f});
+            weight.setRequiresGradient(true);
+            try (GradientCollector collector = engine.newGradientCollector()) {
+                collector.backward(weight.mul(2f).sum());
+            }
+            // Other code on a NiFi task thread may leave PyTorch recording gradients: an in-place update would then fail.
+            JniUtils.setGradMode(true);
+            try {
+                adam.update(Map.of("w.weight", weight));
+
+                assertArrayEquals(new float[] {0.9f}, weight.toFloatArray(), 1e-6f);
+                assertTrue(JniUtils.isGradMode(), "the thread's recording is given back as it was");
+            } finally {
+                JniUtils.setGradMode(false);
+            }
         }
     }
 
