@@ -29,8 +29,8 @@ public final class TrainChoices {
         PRETRAINED_ENCODER,
         @Wording(displayName = "Fine-tuned Encoder",
                 description = "The pretrained encoder trained end to end with a linear head on its first token (AdamW, warm-up "
-                        + "and linear decay, a few epochs): the most accurate model, and the slowest to train, about 35 short "
-                        + "texts per second per epoch on 2 CPU cores (3,000 texts, 3 epochs: about 5 minutes). English starts "
+                        + "and linear decay, a few epochs): the most accurate model, and the slowest to train, 15 to 45 "
+                        + "texts per second per epoch on 2 CPU cores (3,000 texts, 3 epochs: 3 to 10 minutes). English starts "
                         + "from the bundled fp32 bge-small-en-v1.5, Chinese from the int8 bge-small-zh-v1.5 dequantised. The "
                         + "model is self-contained (the whole network, about 130 MB for English) and served by PyTorch.")
         FINE_TUNED_ENCODER;

@@ -80,7 +80,7 @@ import java.util.Set;
         configuration = """
                 Set Model Type to Fine-tuned Encoder and Encoder to English, Chinese or By Detected Language (or an admin's
                 Encoder Directory holding a BERT exported to ONNX). Keep Fine-Tuning Epochs 3 and Learning Rate unset (3e-5).
-                Give the Time Budget room: about 35 short texts per second per epoch on 2 CPU cores; watch the
+                Give the Time Budget room: 15 to 45 texts per second per epoch on 2 CPU cores; watch the
                 'Fine-Tuning Steps' counter. The model service serves the version with PyTorch.
                 """)
 @SeeAlso(value = {CleanRecords.class, ProfileQuality.class}, classNames = {"org.apache.nifi.processors.standard.MergeRecord"})
