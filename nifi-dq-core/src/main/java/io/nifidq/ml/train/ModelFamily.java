@@ -8,7 +8,8 @@ import java.util.List;
  * One family of models a {@link TrainingJob} can train: how texts become the model's input, how models are trained on
  * those inputs, and what a trained model writes into its version directory. The job's steps (split, label-noise passes,
  * final training, evaluation, report) are the same for every family: {@link NgramModelFamily} (hashed n-grams, trained
- * from scratch) and {@link EncoderModelFamily} (a pretrained encoder's sentence vectors into a trained head).
+ * from scratch), {@link EncoderModelFamily} (a pretrained encoder's sentence vectors into a trained head),
+ * {@link FineTunedModelFamily} (the encoder itself trained end to end) and {@link BlendedModelFamily} (two of them blended).
  *
  * @param <X> the input of one record
  * @param <W> the trained weights
