@@ -74,7 +74,7 @@ final class EncoderBenchmark {
         for (final String split : options.stringList("splits", TrainBenchmark.DEFAULT_SPLITS)) {
             final Path dir = SharedDatasets.file(split + "/train.csv").getParent();
             final TrainBenchmark.Data all = TrainBenchmark.read(dir.resolve("train.csv"), null);
-            final TrainBenchmark.Data train = records.equals("all") ? all : sample(all, Integer.parseInt(records), seed);
+            final TrainBenchmark.Data train = sample(all, records, seed);
             final TrainBenchmark.Data test = TrainBenchmark.read(dir.resolve("test.csv"), all.names());
             final Map<String, double[]> peers = fastText ? helpers.fastText(sampleDirectory(dir, train)) : Map.of();
             final double def = peers.getOrDefault("default", new double[]{Double.NaN})[0];
@@ -198,6 +198,11 @@ final class EncoderBenchmark {
         final int[] predicted = TextClassifierTrainer.argmax(trainer.probabilities(weights, inputs,
                 IntStream.range(0, inputs.size()).toArray()));
         return ClassificationReport.of(test.names(), test.labels(), predicted).macroF1();
+    }
+
+    /** The --records option's training records: all of them ("all"), or a seeded sample of that many. */
+    static TrainBenchmark.Data sample(final TrainBenchmark.Data all, final String records, final long seed) {
+        return records.equals("all") ? all : sample(all, Integer.parseInt(records), seed);
     }
 
     /** A seeded sample of n records (all when there are fewer), in their file order. */

@@ -72,7 +72,7 @@ final class FineTuneBenchmark {
         for (final String split : options.stringList("splits", DEFAULT_SPLITS)) {
             final Path dir = SharedDatasets.file(split + "/train.csv").getParent();
             final TrainBenchmark.Data all = TrainBenchmark.read(dir.resolve("train.csv"), null);
-            final TrainBenchmark.Data train = records.equals("all") ? all : EncoderBenchmark.sample(all, Integer.parseInt(records), seed);
+            final TrainBenchmark.Data train = EncoderBenchmark.sample(all, records, seed);
             final TrainBenchmark.Data test = TrainBenchmark.read(dir.resolve("test.csv"), all.names());
             final Map<String, double[]> peers = fastText ? helpers.fastText(EncoderBenchmark.sampleDirectory(dir, train)) : Map.of();
             final SplitPlan plan = helpers.carveValidation(train.labels());
@@ -105,7 +105,7 @@ final class FineTuneBenchmark {
         for (final String split : options.stringList("splits", DEFAULT_SPLITS)) {
             final Path dir = SharedDatasets.file(split + "/train.csv").getParent();
             final TrainBenchmark.Data all = TrainBenchmark.read(dir.resolve("train.csv"), null);
-            final TrainBenchmark.Data train = records.equals("all") ? all : EncoderBenchmark.sample(all, Integer.parseInt(records), seed);
+            final TrainBenchmark.Data train = EncoderBenchmark.sample(all, records, seed);
             final SplitPlan plan = helpers.carveValidation(train.labels());
             final String encoderName = BundledEncoders.forTexts(train.texts());
             for (final float rate : new float[] {2e-5f, 3e-5f, 5e-5f}) {
@@ -114,9 +114,7 @@ final class FineTuneBenchmark {
                             .optMaxEpochs(epochs).optPatience(epochs).optLearningRate(rate).optBatchSize(batch)
                             .optTimeBudget(Duration.ofMinutes(60)).build();
                     final List<Double> perEpoch = new java.util.ArrayList<>();
-                    try (OpenModelFamily open = OpenModelFamily.open(settings, EncoderSource.bundled(encoderName), false,
-                            EncoderOptions.builder().optCacheDirectory(cache).build(), (done, total) -> { },
-                            FineTunedModelFamily.DEFAULT_MAX_TOKENS)) {
+                    try (OpenModelFamily open = open(settings, encoderName, cache, false)) {
                         @SuppressWarnings("unchecked")
                         final ModelFamily<long[], BertWeights> family = (ModelFamily<long[], BertWeights>) open.family();
                         final List<long[]> inputs = family.featurizer().featurizeAll(train.texts());
@@ -135,6 +133,13 @@ final class FineTuneBenchmark {
         return out.toString();
     }
 
+    /** The family as TrainClassifier opens it for a bundled encoder, with the default token limit. */
+    private static OpenModelFamily open(final TrainingSettings settings, final String encoderName, final Path cache,
+                                        final boolean blend) throws Exception {
+        return OpenModelFamily.open(settings, EncoderSource.bundled(encoderName), blend,
+                EncoderOptions.builder().optCacheDirectory(cache).build(), (done, total) -> { }, FineTunedModelFamily.DEFAULT_MAX_TOKENS);
+    }
+
     /**
      * The model as the model service serves it: the version's files written and loaded through ServedModels, the test texts
      * scored in ClassifyText's default batches of 64 with the engine's own threads (one; ClassifyText's tasks add more).
@@ -149,9 +154,7 @@ final class FineTuneBenchmark {
             served.score(test.texts(), 64);
             return test.texts().size() / ((System.nanoTime() - t0) / 1e9);
         } finally {
-            try (var files = Files.walk(version)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            org.apache.commons.io.FileUtils.deleteDirectory(version.toFile());
         }
     }
 
@@ -166,9 +169,7 @@ final class FineTuneBenchmark {
                                              final String split) throws Exception {
         final TrainingSettings settings = TrainingSettings.builder().optModelType(ModelType.FINE_TUNED_ENCODER).optMaxEpochs(epochs)
                 .optLearningRate(FineTuneTrainer.DEFAULT_LEARNING_RATE).optTimeBudget(Duration.ofMinutes(60)).build();
-        try (OpenModelFamily open = OpenModelFamily.open(settings, EncoderSource.bundled(encoderName), true,
-                EncoderOptions.builder().optCacheDirectory(cache).build(), (done, total) -> { },
-                FineTunedModelFamily.DEFAULT_MAX_TOKENS)) {
+        try (OpenModelFamily open = open(settings, encoderName, cache, true)) {
             @SuppressWarnings("unchecked")
             final BlendedModelFamily<long[], int[], BertWeights, NetworkWeights> family =
                     (BlendedModelFamily<long[], int[], BertWeights, NetworkWeights>) open.family();
@@ -194,20 +195,15 @@ final class FineTuneBenchmark {
             final double trainSeconds = (System.nanoTime() - t0) / 1e9;
             final long t1 = System.nanoTime();
             final List<BlendedModelFamily.Input<long[], int[]>> testInputs = family.featurizer().featurizeAll(test.texts());
-            final int[] all = IntStream.range(0, testInputs.size()).toArray();
-            final double f1 = testF1(test, trainer.probabilities(outcome.weights(), testInputs, all));
+            final double f1 = EncoderBenchmark.testF1(trainer, outcome.weights(), testInputs, test);
             final double testSeconds = (System.nanoTime() - t1) / 1e9;
             final BlendedModelFamily.Weights<BertWeights, NetworkWeights> weights = outcome.weights();
-            alone.put(split, testF1(test, trainer.probabilities(new BlendedModelFamily.Weights<>(weights.first(), weights.second(), 1f),
-                    testInputs, all)));
+            alone.put(split, EncoderBenchmark.testF1(trainer, new BlendedModelFamily.Weights<>(weights.first(), weights.second(), 1f),
+                    testInputs, test));
             shares.put(split, String.format(Locale.ROOT, "%.2f", weights.share()));
             served.put(split, servedTextsPerSecond(family.trainedModel(weights, train.names()), test));
             return new EncoderBenchmark.Score(f1, trainSeconds, testSeconds, outcome.epochsRun() + " (" + outcome.bestEpoch() + ")");
         }
     }
 
-    private static double testF1(final TrainBenchmark.Data test, final float[][] probabilities) {
-        return io.nifidq.ml.eval.ClassificationReport.of(test.names(), test.labels(),
-                io.nifidq.ml.train.TextClassifierTrainer.argmax(probabilities)).macroF1();
-    }
 }

@@ -80,11 +80,6 @@ public final class OnnxTensors {
                 .findFirst().orElse(0);
     }
 
-    /** Every float tensor's name. */
-    public java.util.Set<String> names() {
-        return floats.keySet();
-    }
-
     private static OnnxTensors parse(final ByteBuffer model) {
         ByteBuffer graph = null;
         final Wire wire = new Wire(model);

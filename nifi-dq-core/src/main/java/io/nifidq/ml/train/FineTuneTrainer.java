@@ -35,7 +35,8 @@ public final class FineTuneTrainer implements ClassifierTrainer<long[], BertWeig
     static final float WARMUP_SHARE = 0.1f;
     static final float WEIGHT_DECAY = 0.01f;
     private static final int LENGTH_WINDOW = 50;
-    private static final int SCORING_BATCH = 64;
+    /** Texts per forward pass when scoring, without gradients. */
+    static final int SCORING_BATCH = 64;
 
     /** Makes a new network: the pretrained encoder with a fresh head for the given classes. */
     @FunctionalInterface

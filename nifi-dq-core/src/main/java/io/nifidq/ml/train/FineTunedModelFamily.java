@@ -2,6 +2,7 @@ package io.nifidq.ml.train;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import io.nifidq.ml.bert.BertNetwork;
+import io.nifidq.ml.bert.BertShape;
 import io.nifidq.ml.bert.BertWeights;
 import io.nifidq.ml.bert.FineTunedFiles;
 import io.nifidq.ml.bert.OnnxTensors;
@@ -35,6 +36,7 @@ public final class FineTunedModelFamily implements ModelFamily<long[], BertWeigh
     private final Path encoderDirectory;
     private final HeadFiles.EncoderReference reference;
     private final OnnxTensors pretrained;
+    private final BertShape shape;
     private final TrainingSettings settings;
     private final int maxTokens;
     private final HuggingFaceTokenizer tokenizer;
@@ -52,7 +54,7 @@ public final class FineTunedModelFamily implements ModelFamily<long[], BertWeigh
         this.maxTokens = maxTokens;
         try {
             this.pretrained = OnnxTensors.read(encoderDirectory.resolve(EncoderDescriptor.MODEL_FILE));
-            BertNetwork.shapeOf(pretrained);
+            this.shape = BertNetwork.shapeOf(pretrained);
         } catch (final IOException | IllegalArgumentException e) {
             throw new EncoderException("The encoder " + reference.name() + " cannot be fine-tuned: " + e.getMessage(), e);
         }
@@ -76,7 +78,7 @@ public final class FineTunedModelFamily implements ModelFamily<long[], BertWeigh
         final TrainingSettings head = settings.toBuilder().optClassWeighting(weighting)
                 .optLearningRate(HeadTrainer.DEFAULT_LEARNING_RATE).optMaxEpochs(TrainingSettings.defaults().maxEpochs()).build();
         return new MappedInputTrainer<>(this::frozenVectors,
-                new HeadTrainer(head, HeadTrainer.defaultCandidates(BertNetwork.shapeOf(pretrained).hidden())));
+                new HeadTrainer(head, HeadTrainer.defaultCandidates(shape.hidden())));
     }
 
     /** The pretrained encoder's sentence vectors (first token, unit length), as the bundled encoder gives them. */
@@ -84,7 +86,7 @@ public final class FineTunedModelFamily implements ModelFamily<long[], BertWeigh
         try (AllCores cores = new AllCores();
              BertNetwork network = BertNetwork.fromOnnx(pretrained, 0, settings.seed(), DjlEngine.preferredDevice())) {
             final List<float[]> vectors = new ArrayList<>(inputs.size());
-            for (final float[] vector : network.sentenceVectors(inputs, 64)) {
+            for (final float[] vector : network.sentenceVectors(inputs, FineTuneTrainer.SCORING_BATCH)) {
                 Pooling.normalize(vector);
                 vectors.add(vector);
             }

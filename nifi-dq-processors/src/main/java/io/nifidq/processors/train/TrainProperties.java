@@ -85,15 +85,13 @@ public final class TrainProperties {
             .dependsOn(MODEL_TYPE, ModelTypeChoice.PRETRAINED_ENCODER, ModelTypeChoice.FINE_TUNED_ENCODER)
             .build();
 
-    public static final PropertyDescriptor FINE_TUNING_EPOCHS = withDefault("Fine-Tuning Epochs", String.valueOf(FineTuneTrainer.DEFAULT_EPOCHS),
-            StandardValidators.createLongValidator(1, 20, true),
+    public static final PropertyDescriptor FINE_TUNING_EPOCHS = integerBuilder("Fine-Tuning Epochs", FineTuneTrainer.DEFAULT_EPOCHS, 1, 20,
             "Passes over the training records when fine-tuning (BERT's usual 2 to 4; the learning rate decays to 0 at the last "
                     + "step). Each costs the same time: 15 to 45 texts per second on 2 CPU cores (3,000 texts: 1 to 3.5 minutes).")
             .dependsOn(MODEL_TYPE, ModelTypeChoice.FINE_TUNED_ENCODER)
             .build();
 
-    public static final PropertyDescriptor MAX_TOKENS = withDefault("Max Tokens", String.valueOf(FineTunedModelFamily.DEFAULT_MAX_TOKENS),
-            StandardValidators.createLongValidator(8, 512, true),
+    public static final PropertyDescriptor MAX_TOKENS = integerBuilder("Max Tokens", FineTunedModelFamily.DEFAULT_MAX_TOKENS, 8, 512,
             "Word pieces per text when fine-tuning and when the model classifies, [CLS] and [SEP] included; longer texts are cut "
                     + "(the report and ClassifyText count them). Time and memory grow faster than the length.")
             .dependsOn(MODEL_TYPE, ModelTypeChoice.FINE_TUNED_ENCODER)
@@ -250,6 +248,12 @@ public final class TrainProperties {
     }
 
     private static PropertyDescriptor integer(final String name, final int value, final int min, final int max, final String description) {
-        return withDefault(name, String.valueOf(value), StandardValidators.createLongValidator(min, max, true), description).build();
+        return integerBuilder(name, value, min, max, description).build();
+    }
+
+    /** An integer property from min to max, to be given dependencies before it is built. */
+    private static PropertyDescriptor.Builder integerBuilder(final String name, final int value, final int min, final int max,
+                                                             final String description) {
+        return withDefault(name, String.valueOf(value), StandardValidators.createLongValidator(min, max, true), description);
     }
 }

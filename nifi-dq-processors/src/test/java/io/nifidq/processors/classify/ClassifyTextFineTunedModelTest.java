@@ -9,6 +9,7 @@ import io.nifidq.ml.model.DjlEngine;
 import io.nifidq.ml.model.ModelMetadata;
 import io.nifidq.ml.model.ModelType;
 import io.nifidq.processors.common.DqAttributes;
+import io.nifidq.processors.common.LabelledRows;
 import io.nifidq.processors.common.TestReaders;
 import io.nifidq.processors.train.TrainClassifier;
 import io.nifidq.processors.train.TrainProperties;
@@ -60,10 +61,10 @@ class ClassifyTextFineTunedModelTest {
         train.setProperty(TrainProperties.LEARNING_RATE, "5e-5");
         train.setProperty(TrainProperties.MAX_TOKENS, "16");
         train.setProperty(TrainProperties.CLASS_WEIGHTS, "NONE");
-        final StringBuilder csv = new StringBuilder("text,label\n");
-        ClassifyTextEncoderModelTest.POSITIVE.forEach(text -> csv.append('"').append(text).append("\",positive\n"));
-        ClassifyTextEncoderModelTest.NEGATIVE.forEach(text -> csv.append('"').append(text).append("\",negative\n"));
-        train.enqueue(csv.toString());
+        final List<String[]> rows = new java.util.ArrayList<>();
+        ClassifyTextEncoderModelTest.POSITIVE.forEach(text -> rows.add(new String[] {text, "positive"}));
+        ClassifyTextEncoderModelTest.NEGATIVE.forEach(text -> rows.add(new String[] {text, "negative"}));
+        train.enqueue(LabelledRows.csv(rows));
         train.run();
         train.getFlowFilesForRelationship(TrainClassifier.REL_FAILURE)
                 .forEach(failed -> fail("TrainClassifier failed: " + failed.getAttribute(DqAttributes.ERROR)));
