@@ -36,7 +36,8 @@ import java.util.stream.IntStream;
  */
 final class FineTuneBenchmark {
 
-    static final Set<String> OPTIONS = Set.of("splits", "records", "fasttext-script", "skip-fasttext", "seed", "epochs", "tune");
+    static final Set<String> OPTIONS = Set.of("splits", "records", "fasttext-script", "skip-fasttext", "seed", "epochs", "tune",
+            "rates", "batches", "max-tokens");
     static final List<String> DEFAULT_SPLITS = List.of("sms_spam_collection/split", "sst2/split", "chnsenticorp_htl_all/split",
             "ag_news/split");
 
@@ -95,49 +96,64 @@ final class FineTuneBenchmark {
     }
 
     /**
-     * How the defaults were chosen: the validation macro-F1 (never test) of the best epoch under peak learning rates and
-     * batch sizes, on the same training records as the comparison.
+     * How the defaults were chosen: the validation macro-F1 (never test) of the best epoch under peak learning rates,
+     * batch sizes and token limits, on the same training records as the comparison.
      */
     private String tune(final String records, final long seed, final int epochs, final Path cache) throws Exception {
         final StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Training records per split: %s (seed %d), validation "
                 + "carved out of them, %d epochs at most; test.csv not read.%n%n| split | peak learning rate | batch | best validation "
-                + "F1 | at epoch | per epoch | train s |%n|---|---|---|---|---|---|---|%n", records, seed, epochs));
+                + "F1 | at epoch | per epoch | train s | max tokens |%n|---|---|---|---|---|---|---|---|%n", records, seed, epochs));
         for (final String split : options.stringList("splits", DEFAULT_SPLITS)) {
             final Path dir = SharedDatasets.file(split + "/train.csv").getParent();
             final TrainBenchmark.Data all = TrainBenchmark.read(dir.resolve("train.csv"), null);
             final TrainBenchmark.Data train = EncoderBenchmark.sample(all, records, seed);
             final SplitPlan plan = helpers.carveValidation(train.labels());
             final String encoderName = BundledEncoders.forTexts(train.texts());
-            for (final float rate : new float[] {2e-5f, 3e-5f, 5e-5f}) {
-                for (final int batch : new int[] {16, 32}) {
-                    final TrainingSettings settings = TrainingSettings.builder().optModelType(ModelType.FINE_TUNED_ENCODER)
-                            .optMaxEpochs(epochs).optPatience(epochs).optLearningRate(rate).optBatchSize(batch)
-                            .optTimeBudget(Duration.ofMinutes(60)).build();
-                    final List<Double> perEpoch = new java.util.ArrayList<>();
-                    try (OpenModelFamily open = open(settings, encoderName, cache, false)) {
-                        @SuppressWarnings("unchecked")
-                        final ModelFamily<long[], BertWeights> family = (ModelFamily<long[], BertWeights>) open.family();
-                        final List<long[]> inputs = family.featurizer().featurizeAll(train.texts());
-                        final TrainingOutcome<BertWeights> outcome = family.trainer(settings.classWeighting()).train(inputs,
-                                train.labels(), train.names().size(), plan.train(), plan.validation(),
-                                (epoch, loss, f1, elapsed) -> perEpoch.add(f1));
-                        final String row = String.format(Locale.ROOT, "| %s | %.0e | %d | %.4f | %d | %s | %.0f |%n", split, rate, batch,
-                                outcome.bestValidationMacroF1(), outcome.bestEpoch(), perEpoch.stream()
-                                        .map(f -> String.format(Locale.ROOT, "%.4f", f)).toList(), outcome.trainMillis() / 1e3);
-                        System.out.print(row);
-                        out.append(row);
-                    }
+            for (final Candidate candidate : candidates()) {
+                final TrainingSettings settings = TrainingSettings.builder().optModelType(ModelType.FINE_TUNED_ENCODER)
+                        .optMaxEpochs(epochs).optPatience(epochs).optLearningRate(candidate.rate()).optBatchSize(candidate.batch())
+                        .optTimeBudget(Duration.ofMinutes(60)).build();
+                final List<Double> perEpoch = new java.util.ArrayList<>();
+                try (OpenModelFamily open = open(settings, encoderName, cache, false, candidate.maxTokens())) {
+                    @SuppressWarnings("unchecked")
+                    final ModelFamily<long[], BertWeights> family = (ModelFamily<long[], BertWeights>) open.family();
+                    final List<long[]> inputs = family.featurizer().featurizeAll(train.texts());
+                    final TrainingOutcome<BertWeights> outcome = family.trainer(settings.classWeighting()).train(inputs,
+                            train.labels(), train.names().size(), plan.train(), plan.validation(),
+                            (epoch, loss, f1, elapsed) -> perEpoch.add(f1));
+                    final String row = String.format(Locale.ROOT, "| %s | %.0e | %d | %d | %.4f | %d | %s | %.0f |%n", split,
+                            candidate.rate(), candidate.batch(), candidate.maxTokens(), outcome.bestValidationMacroF1(),
+                            outcome.bestEpoch(), perEpoch.stream().map(f -> String.format(Locale.ROOT, "%.4f", f)).toList(),
+                            outcome.trainMillis() / 1e3);
+                    System.out.print(row);
+                    out.append(row);
                 }
             }
         }
         return out.toString();
     }
 
-    /** The family as TrainClassifier opens it for a bundled encoder, with the default token limit. */
+    /** One setting of the tuning grid. */
+    private record Candidate(float rate, int batch, int maxTokens) { }
+
+    /** The grid: --rates, --batches and --max-tokens (lists), every combination. */
+    private List<Candidate> candidates() {
+        final List<Candidate> grid = new java.util.ArrayList<>();
+        for (final String rate : options.stringList("rates", List.of("2e-5", "3e-5", "5e-5"))) {
+            for (final int batch : options.intList("batches", List.of(16, 32))) {
+                for (final int maxTokens : options.intList("max-tokens", List.of(FineTunedModelFamily.DEFAULT_MAX_TOKENS))) {
+                    grid.add(new Candidate(Float.parseFloat(rate), batch, maxTokens));
+                }
+            }
+        }
+        return grid;
+    }
+
+    /** The family as TrainClassifier opens it for a bundled encoder. */
     private static OpenModelFamily open(final TrainingSettings settings, final String encoderName, final Path cache,
-                                        final boolean blend) throws Exception {
+                                        final boolean blend, final int maxTokens) throws Exception {
         return OpenModelFamily.open(settings, EncoderSource.bundled(encoderName), blend,
-                EncoderOptions.builder().optCacheDirectory(cache).build(), (done, total) -> { }, FineTunedModelFamily.DEFAULT_MAX_TOKENS);
+                EncoderOptions.builder().optCacheDirectory(cache).build(), (done, total) -> { }, maxTokens);
     }
 
     /**
@@ -169,7 +185,8 @@ final class FineTuneBenchmark {
                                              final String split) throws Exception {
         final TrainingSettings settings = TrainingSettings.builder().optModelType(ModelType.FINE_TUNED_ENCODER).optMaxEpochs(epochs)
                 .optLearningRate(FineTuneTrainer.DEFAULT_LEARNING_RATE).optTimeBudget(Duration.ofMinutes(60)).build();
-        try (OpenModelFamily open = open(settings, encoderName, cache, true)) {
+        try (OpenModelFamily open = open(settings, encoderName, cache, true,
+                options.intValue("max-tokens", FineTunedModelFamily.DEFAULT_MAX_TOKENS))) {
             @SuppressWarnings("unchecked")
             final BlendedModelFamily<long[], int[], BertWeights, NetworkWeights> family =
                     (BlendedModelFamily<long[], int[], BertWeights, NetworkWeights>) open.family();
