@@ -85,7 +85,12 @@ record LabelledRows(List<String> texts, List<String> labels) {
 
     /** ProfileQuality's profile of the rows (Text Field text, Label Field label, its other defaults). */
     ProfileReport profile() {
-        final DatasetProfile profile = new DatasetProfile(ProfileSettings.defaults(TEXT, LABEL));
+        return profile(ProfileSettings.defaults(TEXT, LABEL));
+    }
+
+    /** The rows' profile with these settings (a label-noise check of another model, say). */
+    ProfileReport profile(final ProfileSettings settings) {
+        final DatasetProfile profile = new DatasetProfile(settings);
         for (int i = 0; i < size(); i++) {
             final String text = texts.get(i);
             final String label = labels.get(i);

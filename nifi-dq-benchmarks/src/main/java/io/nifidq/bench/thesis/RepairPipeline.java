@@ -17,6 +17,7 @@ import io.nifidq.quality.clean.CleaningRules;
 import io.nifidq.quality.clean.RecordCleaner;
 import io.nifidq.quality.clean.TextNormalization;
 import io.nifidq.quality.profile.BaselineSummary;
+import io.nifidq.quality.profile.ProfileSettings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,24 +52,35 @@ final class RepairPipeline {
     private final LabelNoiseHandling labelNoiseHandling;
     private final RebalanceTarget rebalanceTarget;
     private final Augmenter augmenter;
+    private final ProfileSettings profileSettings;
 
-    /**
-     * @param baseline           the clean training file's profile's baseline section (ProfileQuality's Baseline File)
-     * @param labelNoiseHandling TrainClassifier's Label Noise Handling when the profile names label_noise
-     * @param rebalanceTarget    AugmentText's Target Class Share when the profile names class_imbalance
-     */
+    /** A pipeline whose ProfileQuality has its defaults (the naive Bayes label-noise check). */
     RepairPipeline(final BaselineSummary baseline, final LabelNoiseHandling labelNoiseHandling,
                    final RebalanceTarget rebalanceTarget, final long seed) {
+        this(baseline, labelNoiseHandling, rebalanceTarget, seed, ProfileSettings.defaults(LabelledRows.TEXT, LabelledRows.LABEL));
+    }
+
+    /**
+     * @param baseline           the clean training file's profile's baseline section (ProfileQuality's Baseline File), made
+     *                           with the same profile settings
+     * @param labelNoiseHandling TrainClassifier's Label Noise Handling when the profile names label_noise
+     * @param rebalanceTarget    AugmentText's Target Class Share when the profile names class_imbalance
+     * @param seed               AugmentText's seed
+     * @param profileSettings    ProfileQuality's settings (its label-noise model)
+     */
+    RepairPipeline(final BaselineSummary baseline, final LabelNoiseHandling labelNoiseHandling,
+                   final RebalanceTarget rebalanceTarget, final long seed, final ProfileSettings profileSettings) {
         this.baseline = baseline;
         this.labelNoiseHandling = labelNoiseHandling;
         this.rebalanceTarget = rebalanceTarget;
         this.augmenter = new Augmenter(AugmentSettings.eda(seed), WordNetSynonyms.shared(), ChineseSynonyms.shared(),
                 ChineseSplitter.shared());
+        this.profileSettings = profileSettings;
     }
 
     /** The findings ProfileQuality names for the rows when its baseline is the clean file's profile. */
     List<String> findings(final LabelledRows rows) {
-        return rows.profile().withFindingsAgainst(baseline).findingNames();
+        return rows.profile(profileSettings).withFindingsAgainst(baseline).findingNames();
     }
 
     Repair repair(final LabelledRows degraded, final LabelledRows test) {

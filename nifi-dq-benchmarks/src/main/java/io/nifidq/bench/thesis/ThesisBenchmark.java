@@ -5,25 +5,24 @@ import io.nifidq.bench.degrade.Degradation;
 import io.nifidq.bench.degrade.Degrader;
 import io.nifidq.bench.degrade.LabelledTable;
 import io.nifidq.ml.train.AssignedSplit;
-import io.nifidq.ml.train.EpochListener;
 import io.nifidq.ml.train.JobSettings;
 import io.nifidq.ml.train.TrainingData;
-import io.nifidq.ml.train.TrainingJob;
 import io.nifidq.quality.profile.BaselineSummary;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * BENCHMARKS.md section 3, the thesis: for every split, corruption and strength, macro-F1 on the split's untouched test
- * file of TrainClassifier's defaults trained on the clean training file, on the degraded one, and on the degraded one
- * repaired by nifi-dq ({@link RepairPipeline}); the recovery; and whether ProfileQuality, with the clean file's profile
- * as its baseline, names the injected problem and nothing else.
+ * BENCHMARKS.md section 3, the thesis: for every split, model family, corruption, strength and seed, macro-F1 on the
+ * split's untouched test file of TrainClassifier's defaults for the family trained on the clean training file, on the
+ * degraded one, and on the degraded one repaired by nifi-dq ({@link RepairPipeline}); the recovery on the seeds' means; and
+ * whether ProfileQuality, with the clean file's profile as its baseline, names the injected problem and nothing else.
  */
 public final class ThesisBenchmark {
 
@@ -32,6 +31,8 @@ public final class ThesisBenchmark {
      * records, which TrainClassifier would refuse (failure); the benchmark measures what they cost a model instead.
      */
     static final JobSettings DEGRADED_SETTINGS = JobSettings.builder().optMinRecordsPerClass(1).build();
+    /** Where the bundled encoders and ONNX Runtime's natives are unpacked (the benchmarks' own folder). */
+    static final Path ENCODER_CACHE = Path.of("target", "encoder-cache");
 
     private final ThesisResults.Settings settings;
     private final Path datasets;
@@ -57,48 +58,70 @@ public final class ThesisBenchmark {
         final Path folder = datasets.resolve(split);
         final LabelledTable trainFile = LabelledTable.read(folder.resolve("train.csv"));
         final LabelledRows wholeTrain = LabelledRows.of(trainFile);
-        final LabelledRows train = wholeTrain.stratifiedSample(settings.maxTrainRecords(), settings.seed());
+        // One sample for every seed: the seeds vary the corruption and the training, not the records.
+        final LabelledRows train = wholeTrain.stratifiedSample(settings.maxTrainRecords(), settings.seeds().getFirst());
         final LabelledRows test = LabelledRows.of(LabelledTable.read(folder.resolve("test.csv")));
-        final BaselineSummary baseline = train.profile().baseline();
-        final RepairPipeline pipeline = new RepairPipeline(baseline, settings.labelNoiseHandling(), settings.rebalanceTarget(), settings.seed());
-        final double clean = macroF1(trainingData(train, test), JobSettings.defaults());
-        // The false-alarm check: the untouched test file is clean data of the same source, so nothing should be named.
-        final List<String> cleanFindings = pipeline.findings(test);
-        progress.printf(Locale.ROOT, "[%6.0f s] %s: %,d training records (of %,d), %,d test; clean macro-F1 %.4f%n",
-                elapsed(start), split, train.size(), wholeTrain.size(), test.size(), clean);
-        final List<ThesisResults.Cell> cells = new ArrayList<>();
-        final Map<LabelledRows, ThesisResults.Cell> sameDegradation = new java.util.HashMap<>();
-        final Degrader degrader = new Degrader(LabelledRows.TEXT, LabelledRows.LABEL, null);
-        for (final Corruption corruption : settings.corruptions()) {
-            for (final double strength : settings.strengths()) {
-                final long cellStart = System.nanoTime();
-                final Degradation degradation = degrader.apply(train.toTable(trainFile.format()), corruption, strength, settings.seed());
-                final LabelledRows degraded = LabelledRows.of(degradation.table());
-                // On two classes, class-dependent flips are the uniform ones: the same records, the same results.
-                final ThesisResults.Cell same = sameDegradation.get(degraded);
-                final ThesisResults.Cell cell;
-                if (same != null) {
-                    cell = new ThesisResults.Cell(split, corruption, strength, injected(degradation), clean, same.degradedF1(),
-                            same.repairedF1(), same.findings(), same.remedies(), same.recordsIn(), same.recordsKept(), same.copiesAdded(),
-                            0.0, settings.minLoss());
-                } else {
-                    final double degradedF1 = macroF1(trainingData(degraded, test), DEGRADED_SETTINGS);
-                    final RepairPipeline.Repair repair = pipeline.repair(degraded, test);
-                    final double repairedF1 = macroF1(repair.trainingData(), repair.jobSettings());
-                    cell = new ThesisResults.Cell(split, corruption, strength, injected(degradation), clean, degradedF1, repairedF1,
-                            repair.findings(), repair.remedies(), repair.recordsIn(), repair.recordsKept(), repair.copiesAdded(),
-                            (System.nanoTime() - cellStart) / 1e9, settings.minLoss());
-                    sameDegradation.put(degraded, cell);
-                }
-                cells.add(cell);
-                progress.printf(Locale.ROOT, "[%6.0f s]   %s %-18s %.1f  degraded %.4f  repaired %.4f  recovery %s  findings %s  remedies %s%n",
-                        elapsed(start), split, corruption.cliName(), strength, cell.degradedF1(), cell.repairedF1(),
-                        cell.recovery() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", cell.recovery()), cell.findings(),
-                        cell.remedies());
+        progress.printf(Locale.ROOT, "[%6.0f s] %s: %,d training records (of %,d), %,d test%n", elapsed(start), split, train.size(),
+                wholeTrain.size(), test.size());
+        final List<ThesisResults.FamilyResult> families = new ArrayList<>();
+        for (final ThesisFamily family : settings.families()) {
+            try (ThesisModels models = ThesisModels.open(family, train.texts(), ENCODER_CACHE)) {
+                families.add(runFamily(split, trainFile, train, test, models, start));
             }
         }
-        return new ThesisResults.SplitResult(split, wholeTrain.size(), train.size(), test.size(), clean, baseline.findingMeasures(), cleanFindings,
-                cells);
+        return new ThesisResults.SplitResult(split, wholeTrain.size(), train.size(), test.size(), families);
+    }
+
+    private ThesisResults.FamilyResult runFamily(final String split, final LabelledTable trainFile, final LabelledRows train,
+                                                 final LabelledRows test, final ThesisModels models, final long start) throws Exception {
+        final ThesisFamily family = models.family();
+        final BaselineSummary baseline = train.profile(models.profileSettings()).baseline();
+        final List<Double> clean = new ArrayList<>();
+        for (final long seed : settings.seeds()) {
+            clean.add(models.macroF1(trainingData(train, test), JobSettings.defaults(), seed));
+        }
+        // The false-alarm check: the untouched test file is clean data of the same source, so nothing should be named.
+        final List<String> cleanFindings = test.profile(models.profileSettings()).withFindingsAgainst(baseline).findingNames();
+        progress.printf(Locale.ROOT, "[%6.0f s] %s, %s: clean macro-F1 %s%n", elapsed(start), split, family.title(), clean);
+        final List<ThesisResults.Cell> cells = new ArrayList<>();
+        final Degrader degrader = new Degrader(LabelledRows.TEXT, LabelledRows.LABEL, null);
+        // On two classes, class-dependent flips are the uniform ones: the same records and seed, the same results.
+        final Map<List<Object>, ThesisResults.Run> sameDegradation = new HashMap<>();
+        for (final Corruption corruption : settings.corruptions()) {
+            for (final double strength : settings.strengths()) {
+                final List<ThesisResults.Run> runs = new ArrayList<>();
+                for (int s = 0; s < settings.seeds().size(); s++) {
+                    final long seed = settings.seeds().get(s);
+                    final double cleanF1 = clean.get(s);
+                    final Degradation degradation = degrader.apply(train.toTable(trainFile.format()), corruption, strength, seed);
+                    final LabelledRows degraded = LabelledRows.of(degradation.table());
+                    final ThesisResults.Run same = sameDegradation.get(List.of(degraded, seed));
+                    final ThesisResults.Run run = same != null ? same.injecting(injected(degradation))
+                            : run(models, baseline, degraded, test, injected(degradation), cleanF1, seed);
+                    sameDegradation.putIfAbsent(List.of(degraded, seed), run);
+                    runs.add(run);
+                }
+                final ThesisResults.Cell cell = new ThesisResults.Cell(split, family, corruption, strength, runs, settings.minLoss());
+                cells.add(cell);
+                progress.printf(Locale.ROOT, "[%6.0f s]   %s %s %-18s %.1f  degraded %.4f  repaired %.4f  recovery %s  findings %s%n",
+                        elapsed(start), split, family.cliName(), corruption.cliName(), strength, cell.degraded().mean(),
+                        cell.repaired().mean(), cell.recovery() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", cell.recovery()),
+                        runs.stream().map(ThesisResults.Run::findings).toList());
+            }
+        }
+        return new ThesisResults.FamilyResult(family, clean, baseline.findingMeasures(), cleanFindings, cells);
+    }
+
+    /** One seed of a cell: the degraded records trained on as they are, then repaired and trained on. */
+    private ThesisResults.Run run(final ThesisModels models, final BaselineSummary baseline, final LabelledRows degraded,
+                                  final LabelledRows test, final String injected, final double clean, final long seed) throws Exception {
+        final long start = System.nanoTime();
+        final double degradedF1 = models.macroF1(trainingData(degraded, test), DEGRADED_SETTINGS, seed);
+        final RepairPipeline.Repair repair = new RepairPipeline(baseline, settings.labelNoiseHandling(), settings.rebalanceTarget(), seed,
+                models.profileSettings()).repair(degraded, test);
+        final double repairedF1 = models.macroF1(repair.trainingData(), repair.jobSettings(), seed);
+        return new ThesisResults.Run(seed, injected, clean, degradedF1, repairedF1, repair.findings(), repair.remedies(), repair.recordsIn(),
+                repair.recordsKept(), repair.copiesAdded(), (System.nanoTime() - start) / 1e9);
     }
 
     /** The degradation's counts, the headline number first ("892 labelsFlipped"). */
@@ -121,10 +144,6 @@ public final class ThesisBenchmark {
         for (int i = 0; i < test.size(); i++) {
             data.add(test.texts().get(i), test.labels().get(i), false, null, AssignedSplit.TEST);
         }
-    }
-
-    private static double macroF1(final TrainingData data, final JobSettings settings) throws Exception {
-        return new TrainingJob(settings).run(data, EpochListener.NONE).evaluation().macroF1();
     }
 
     private static double elapsed(final long start) {

@@ -21,17 +21,21 @@ public final class ThesisCommand {
     static final String QUICK_SPLIT = "sms_spam_collection/split";
     static final int QUICK_MAX_TRAIN = 1_500;
 
-    private static final Set<String> OPTIONS = Set.of("splits", "strengths", "corruptions", "seed", "max-train", "min-loss", "label-noise-handling", "rebalance-target",
+    private static final Set<String> OPTIONS = Set.of("splits", "families", "strengths", "corruptions", "seeds", "max-train", "min-loss", "label-noise-handling", "rebalance-target",
             "processes", "datasets", "from-results", "out");
 
     public static final String USAGE = """
-              thesis              BENCHMARKS.md section 3: per split, corruption and strength, macro-F1 of clean, degraded and
-                                  repaired training data, recovery, and whether ProfileQuality names each corruption
-                  --quick           one split (sms_spam_collection), strength 0.2, 1,500 training records: the CI smoke run
+              thesis              BENCHMARKS.md section 3: per split, model family, corruption, strength and seed, macro-F1 of
+                                  clean, degraded and repaired training data, recovery, and whether ProfileQuality names each
+                                  corruption
+                  --quick           one split (sms_spam_collection), strength 0.2, 1,500 training records, one seed: the CI
+                                    smoke run
                   --splits LIST     split folders under the datasets dir (default: all six)
+                  --families LIST   ngram, encoder (default: both)
                   --strengths LIST  (default 0.1,0.2,0.3)
                   --corruptions LIST (default: all ten)
-                  --seed N          degradation, sampling and augmentation seed (default 1)
+                  --seeds LIST      degradation, training and augmentation seeds, one run each (default 1,2,3); the first
+                                    also draws the training sample
                   --max-train N     training records per split at most, stratified sample (default 3000)
                   --min-loss F      smallest macro-F1 loss for which a recovery is computed (default 0.01)
                   --label-noise-handling H  TrainClassifier's handling when label_noise is named: prune or relabel (default prune)
@@ -105,7 +109,14 @@ public final class ThesisCommand {
         if (maxTrain < 100) {
             throw new IllegalArgumentException("--max-train must be at least 100: " + maxTrain);
         }
-        return new ThesisResults.Settings(splits, corruptions, strengths, Long.parseLong(options.string("seed", "1")), maxTrain,
+        final List<ThesisFamily> families = options.stringList("families", Arrays.stream(ThesisFamily.values()).map(ThesisFamily::cliName)
+                .toList()).stream().map(ThesisFamily::byName).toList();
+        final List<Long> seeds = options.stringList("seeds", quick ? List.of("1") : List.of("1", "2", "3")).stream().map(Long::parseLong)
+                .toList();
+        if (families.isEmpty() || seeds.isEmpty() || seeds.stream().distinct().count() != seeds.size()) {
+            throw new IllegalArgumentException("--families and --seeds need at least one value each, seeds distinct: " + families + ", " + seeds);
+        }
+        return new ThesisResults.Settings(splits, families, corruptions, strengths, seeds, maxTrain,
                 Double.parseDouble(options.string("min-loss", "0.01")),
                 LabelNoiseHandling.valueOf(options.string("label-noise-handling", "prune").toUpperCase(Locale.ROOT)),
                 RepairPipeline.RebalanceTarget.valueOf(options.string("rebalance-target", "baseline").toUpperCase(Locale.ROOT)),

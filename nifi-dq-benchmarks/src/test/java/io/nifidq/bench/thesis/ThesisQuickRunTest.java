@@ -18,13 +18,12 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The CI smoke run of the thesis benchmark: {@code thesis --quick} (one split, one strength, a small training sample)
- * end to end, with assertions on the shape of what it writes, not on the figures (docs/benchmarks.md has those).
+ * The CI smoke run of the thesis benchmark: {@code thesis --quick} (one split, one strength, a small training sample,
+ * both model families, one seed) end to end, with assertions on the shape of what it writes, not on the figures (docs/benchmarks.md has those).
  */
 class ThesisQuickRunTest {
 
@@ -42,58 +41,74 @@ class ThesisQuickRunTest {
     }
 
     @Test
-    void quickModeIsOneSplitAtOneStrengthWithEveryCorruption() {
+    void quickModeIsOneSplitAtOneStrengthWithEveryCorruptionForBothFamiliesAndOneSeed() {
         assertTrue(results.settings().quick());
+        assertEquals(List.of(1L), results.settings().seeds());
         assertEquals(1, results.splits().size());
         final ThesisResults.SplitResult split = results.splits().getFirst();
         assertEquals(ThesisCommand.QUICK_SPLIT, split.split());
         assertEquals(ThesisCommand.QUICK_MAX_TRAIN, split.trainRecords());
-        assertEquals(Corruption.values().length, split.cells().size());
-        assertEquals(Arrays.asList(Corruption.values()), split.cells().stream().map(ThesisResults.Cell::corruption).toList());
-        split.cells().forEach(cell -> assertEquals(0.2, cell.strength()));
-        assertTrue(progress.contains("clean macro-F1"), progress);
+        assertEquals(List.of(ThesisFamily.NGRAM, ThesisFamily.ENCODER), split.families().stream().map(ThesisResults.FamilyResult::family).toList());
+        for (final ThesisResults.FamilyResult family : split.families()) {
+            assertEquals(Arrays.asList(Corruption.values()), family.cells().stream().map(ThesisResults.Cell::corruption).toList());
+            family.cells().forEach(cell -> assertEquals(0.2, cell.strength()));
+            family.cells().forEach(cell -> assertEquals(1, cell.runs().size()));
+        }
+        assertTrue(progress.contains("n-gram: clean macro-F1"), progress);
+        assertTrue(progress.contains("frozen encoder: clean macro-F1"), progress);
     }
 
     @Test
-    void everyCellHasScoresFindingsAndARecoveryOnlyWhereSomethingWasLost() {
-        for (final ThesisResults.Cell cell : results.splits().getFirst().cells()) {
-            final String name = cell.corruption().cliName();
-            for (final double f1 : new double[] {cell.cleanF1(), cell.degradedF1(), cell.repairedF1()}) {
-                assertTrue(f1 > 0 && f1 <= 1, name + ": " + f1);
+    void everyRunHasScoresFindingsAndACellARecoveryOnlyWhereSomethingWasLost() {
+        for (final ThesisResults.FamilyResult family : results.splits().getFirst().families()) {
+            for (final ThesisResults.Cell cell : family.cells()) {
+                final String name = family.family().cliName() + " " + cell.corruption().cliName();
+                final ThesisResults.Run run = cell.runs().getFirst();
+                for (final double f1 : new double[] {run.cleanF1(), run.degradedF1(), run.repairedF1()}) {
+                    assertTrue(f1 > 0 && f1 <= 1, name + ": " + f1);
+                }
+                assertEquals(family.cleanF1s().getFirst(), run.cleanF1(), name);
+                if (run.loss() < results.settings().minLoss()) {
+                    assertNull(cell.recovery(), name);
+                } else {
+                    assertEquals((run.repairedF1() - run.degradedF1()) / run.loss(), cell.recovery(), 1e-12, name);
+                }
+                assertTrue(run.remedies().contains("CleanRecords"), name);
+                assertTrue(run.recordsKept() > 0 && run.recordsKept() <= run.recordsIn(), name);
+                assertFalse(run.injected().isBlank(), name);
             }
-            if (cell.loss() < results.settings().minLoss()) {
-                assertNull(cell.recovery(), name);
-            } else {
-                assertNotNull(cell.recovery(), name);
-                assertEquals((cell.repairedF1() - cell.degradedF1()) / cell.loss(), cell.recovery(), 1e-12);
-            }
-            assertTrue(cell.remedies().contains("CleanRecords"), name);
-            assertTrue(cell.recordsKept() > 0 && cell.recordsKept() <= cell.recordsIn(), name);
-            assertFalse(cell.injected().isBlank(), name);
         }
     }
 
     @Test
     void remediesFollowTheFindings() {
-        for (final ThesisResults.Cell cell : results.splits().getFirst().cells()) {
-            assertEquals(cell.findings().contains("class_imbalance"), cell.remedies().stream().anyMatch(r -> r.startsWith("AugmentText rebalance")),
-                    cell.corruption().cliName());
-            assertEquals(cell.findings().contains("label_noise"), cell.remedies().stream().anyMatch(r -> r.startsWith("TrainClassifier")),
-                    cell.corruption().cliName());
-            assertEquals(cell.copiesAdded() > 0, cell.remedies().stream().anyMatch(r -> r.startsWith("AugmentText rebalance")), cell.corruption().cliName());
+        for (final ThesisResults.FamilyResult family : results.splits().getFirst().families()) {
+            for (final ThesisResults.Cell cell : family.cells()) {
+                final ThesisResults.Run run = cell.runs().getFirst();
+                final String name = family.family().cliName() + " " + cell.corruption().cliName();
+                assertEquals(run.findings().contains("class_imbalance"), run.remedies().stream().anyMatch(r -> r.startsWith("AugmentText rebalance")),
+                        name);
+                assertEquals(run.findings().contains("label_noise"), run.remedies().stream().anyMatch(r -> r.startsWith("TrainClassifier")),
+                        name);
+                assertEquals(run.copiesAdded() > 0, run.remedies().stream().anyMatch(r -> r.startsWith("AugmentText rebalance")), name);
+            }
         }
     }
 
     @Test
-    void theMarkdownAndCsvHaveARowPerCell() throws Exception {
+    void theMarkdownHasATablePerFamilyAndTheCsvARowPerRun() throws Exception {
         final String markdown = Files.readString(out.resolve("thesis.md"));
-        for (final Corruption corruption : Corruption.values()) {
-            assertTrue(markdown.contains("| " + corruption.cliName() + " | 0.2 |"), corruption.cliName());
+        for (final ThesisFamily family : ThesisFamily.values()) {
+            assertTrue(markdown.contains("#### Summary, " + family.title()), family.title());
+            assertTrue(markdown.contains("#### " + ThesisCommand.QUICK_SPLIT + ", " + family.title() + ": clean train macro-F1"), family.title());
         }
-        assertTrue(markdown.contains("| corruption | cells at 0.2-0.3 |"));
+        for (final Corruption corruption : Corruption.values()) {
+            assertEquals(2, markdown.split("\\| " + java.util.regex.Pattern.quote(corruption.cliName()) + " \\| 0.2 \\|", -1).length - 1,
+                    corruption.cliName());
+        }
         final List<String> csv = Files.readAllLines(out.resolve("thesis.csv"));
-        assertEquals(1 + Corruption.values().length, csv.size());
-        assertTrue(csv.getFirst().startsWith("split,corruption,strength,clean_f1,degraded_f1,repaired_f1,recovery,findings"));
+        assertEquals(1 + 2 * Corruption.values().length, csv.size());
+        assertTrue(csv.getFirst().startsWith("split,family,corruption,strength,seed,clean_f1,degraded_f1,repaired_f1"));
     }
 
     @Test
@@ -113,11 +128,11 @@ class ThesisQuickRunTest {
     @Test
     void theChartsArePngImagesOfTheExpectedSize() throws Exception {
         final BufferedImage headline = ImageIO.read(out.resolve("thesis-headline.png").toFile());
-        assertEquals(720, headline.getWidth());
-        assertEquals(440, headline.getHeight());
+        assertEquals(2 * ThesisCharts.HEADLINE_WIDTH, headline.getWidth(), "a panel per family");
+        assertEquals(ThesisCharts.HEADLINE_HEIGHT, headline.getHeight());
         final BufferedImage split = ImageIO.read(out.resolve("thesis-sms-spam-collection.png").toFile());
         assertEquals(5 * ThesisCharts.PANEL_WIDTH, split.getWidth());
-        assertEquals(2 * ThesisCharts.PANEL_HEIGHT, split.getHeight());
+        assertEquals(4 * ThesisCharts.PANEL_HEIGHT, split.getHeight(), "ten corruptions for each of two families");
         assertFalse(isBlank(split), "the split chart has something drawn on it");
     }
 

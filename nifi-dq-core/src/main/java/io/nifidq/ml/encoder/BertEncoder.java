@@ -10,6 +10,7 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -157,7 +158,8 @@ public final class BertEncoder implements AutoCloseable {
 
     /**
      * The sentence vectors of the texts, in their order. The listener hears each run finish, on the calling thread; an
-     * exception it throws stops the call (the runs not started are dropped) and comes out of this method.
+     * exception it throws stops the call (the runs not started are dropped) and comes out of this method. With a
+     * {@link VectorMemo} in the options, texts it holds are not run (nor counted in the truncated texts and tokens).
      */
     public Embeddings embed(final List<? extends CharSequence> texts, final EmbeddingListener listener) {
         final String[] strings = new String[texts.size()];
@@ -168,6 +170,30 @@ public final class BertEncoder implements AutoCloseable {
             }
             strings[i] = text.toString();
         }
+        return options.vectorMemo() == VectorMemo.NONE ? embedAll(strings, listener) : embedNew(strings, listener);
+    }
+
+    /** The memo's vectors where it has them; the graph runs for the other texts, which the memo then keeps. */
+    private Embeddings embedNew(final String[] strings, final EmbeddingListener listener) {
+        final VectorMemo memo = options.vectorMemo();
+        final float[][] vectors = new float[strings.length][];
+        final List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < strings.length; i++) {
+            vectors[i] = memo.get(strings[i]);
+            if (vectors[i] == null) {
+                missing.add(i);
+            }
+        }
+        final String[] fresh = missing.stream().map(i -> strings[i]).toArray(String[]::new);
+        final Embeddings computed = embedAll(fresh, listener);
+        for (int j = 0; j < fresh.length; j++) {
+            vectors[missing.get(j)] = computed.vectors()[j];
+            memo.put(fresh[j], computed.vectors()[j]);
+        }
+        return new Embeddings(vectors, computed.truncatedTexts(), computed.tokens());
+    }
+
+    private Embeddings embedAll(final String[] strings, final EmbeddingListener listener) {
         final int[] order = runOrder(strings);
         final int batchSize = options.batchSize();
         final int runs = (order.length + batchSize - 1) / batchSize;

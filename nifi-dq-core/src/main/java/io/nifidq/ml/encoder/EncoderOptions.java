@@ -18,9 +18,10 @@ import java.nio.file.Path;
  * @param device         CPU, or a GPU through ONNX Runtime's CUDA execution provider (needs onnxruntime_gpu and CUDA)
  * @param allowSpinning  whether ONNX Runtime's idle threads spin; off by default so a shared NiFi node's cores are not
  *                       burnt between batches
+ * @param vectorMemo     vectors already computed, by text ({@link VectorMemo#NONE} by default: NiFi's jobs use none)
  */
 public record EncoderOptions(Path cacheDirectory, int intraOpThreads, int parallelRuns, int batchSize, Device device,
-                             boolean allowSpinning) {
+                             boolean allowSpinning, VectorMemo vectorMemo) {
 
 
     /**
@@ -70,6 +71,7 @@ public record EncoderOptions(Path cacheDirectory, int intraOpThreads, int parall
         private int batchSize = 1;
         private Device device = Device.cpu();
         private boolean allowSpinning;
+        private VectorMemo vectorMemo = VectorMemo.NONE;
 
         private Builder() {
         }
@@ -104,9 +106,14 @@ public record EncoderOptions(Path cacheDirectory, int intraOpThreads, int parall
             return this;
         }
 
+        public Builder optVectorMemo(final VectorMemo memo) {
+            this.vectorMemo = memo;
+            return this;
+        }
+
         public EncoderOptions build() {
             return new EncoderOptions(cacheDirectory == null ? Utils.getEngineCacheDir() : cacheDirectory, intraOpThreads, parallelRuns, batchSize,
-                    device == null ? Device.cpu() : device, allowSpinning);
+                    device == null ? Device.cpu() : device, allowSpinning, vectorMemo == null ? VectorMemo.NONE : vectorMemo);
         }
     }
 }

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +123,22 @@ class BertEncoderTest {
             assertArrayEquals(english.embed(MIXED_LENGTHS.get(i)), listed.vectors()[i], "text " + i);
         }
         assertEquals(0, listed.truncatedTexts());
+    }
+
+    @Test
+    void anEncoderWithAVectorMemoRunsEachDistinctTextOnceAndGivesTheSameVectors() throws Exception {
+        final EncoderOptions remembering = EncoderOptions.builder().optIntraOpThreads(1).optParallelRuns(2)
+                .optVectorMemo(VectorMemo.unbounded()).build();
+        try (BertEncoder memoised = BertEncoder.loadBundled(BundledEncoders.ENGLISH, remembering)) {
+            final Embeddings first = memoised.embed(List.of("a cat", "a dog", "a cat"));
+            final Embeddings again = memoised.embed(List.of("a dog", "a bird", "a cat"));
+
+            assertEquals(4, memoised.textsEmbedded(), "3 texts, then only the new one");
+            assertArrayEquals(english.embed("a cat"), first.vectors()[0]);
+            assertArrayEquals(english.embed("a cat"), first.vectors()[2]);
+            assertArrayEquals(english.embed("a bird"), again.vectors()[1]);
+            assertSame(first.vectors()[1], again.vectors()[0], "the remembered vector itself");
+        }
     }
 
     @Test
