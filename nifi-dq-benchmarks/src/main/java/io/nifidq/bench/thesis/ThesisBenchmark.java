@@ -37,11 +37,14 @@ public final class ThesisBenchmark {
     private final ThesisResults.Settings settings;
     private final Path datasets;
     private final PrintStream progress;
+    private final int encoderRuns;
 
-    public ThesisBenchmark(final ThesisResults.Settings settings, final Path datasets, final PrintStream progress) {
+    /** @param encoderRuns the encoder's runs at once: the cores this JVM has to itself */
+    public ThesisBenchmark(final ThesisResults.Settings settings, final Path datasets, final PrintStream progress, final int encoderRuns) {
         this.settings = settings;
         this.datasets = datasets;
         this.progress = progress;
+        this.encoderRuns = encoderRuns;
     }
 
     /** Runs every split, one after the other. */
@@ -65,7 +68,7 @@ public final class ThesisBenchmark {
                 wholeTrain.size(), test.size());
         final List<ThesisResults.FamilyResult> families = new ArrayList<>();
         for (final ThesisFamily family : settings.families()) {
-            try (ThesisModels models = ThesisModels.open(family, train.texts(), ENCODER_CACHE)) {
+            try (ThesisModels models = ThesisModels.open(family, train.texts(), ENCODER_CACHE, encoderRuns)) {
                 families.add(runFamily(split, trainFile, train, test, models, start));
             }
         }

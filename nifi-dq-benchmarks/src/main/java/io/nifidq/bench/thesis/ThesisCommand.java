@@ -22,7 +22,7 @@ public final class ThesisCommand {
     static final int QUICK_MAX_TRAIN = 1_500;
 
     private static final Set<String> OPTIONS = Set.of("splits", "families", "strengths", "corruptions", "seeds", "max-train", "min-loss", "label-noise-handling", "rebalance-target",
-            "processes", "datasets", "from-results", "out");
+            "processes", "encoder-runs", "datasets", "from-results", "out");
 
     public static final String USAGE = """
               thesis              BENCHMARKS.md section 3: per split, model family, corruption, strength and seed, macro-F1 of
@@ -43,6 +43,8 @@ public final class ThesisCommand {
                                     smallest/largest class ratio, default) or balanced (1.0)
                   --processes N     JVMs that share the splits, one PyTorch thread each (default 2: both cores; DJL
                                     trains one model at a time per JVM)
+                  --encoder-runs N  the encoder's runs at once in this JVM (default: the cores; the child JVMs of
+                                    --processes get 1 each)
                   --from-results F  train nothing: write thesis.md, thesis.csv and the charts again from a run's
                                     thesis-results.json (to redraw them after a change to the report or the charts)
                   --out DIR         where thesis.md, thesis.csv and the PNG charts go (default target/bench/thesis)
@@ -66,7 +68,8 @@ public final class ThesisCommand {
         final int processes = options.intValue("processes", 2);
         final ThesisResults results = processes > 1 && settings.splits().size() > 1
                 ? ThesisProcesses.run(args, settings, out, processes, progress)
-                : new ThesisBenchmark(settings, datasets, progress).run();
+                : new ThesisBenchmark(settings, datasets, progress,
+                        options.intValue("encoder-runs", Runtime.getRuntime().availableProcessors())).run();
         write(results, out);
         progress.println("thesis.md, thesis.csv, " + ThesisProcesses.RESULTS_FILE + " and the charts written to " + out.toAbsolutePath());
         return results;

@@ -43,14 +43,15 @@ final class ThesisModels implements AutoCloseable {
     /**
      * @param texts the split's training texts: they choose the bundled encoder's language
      * @param cache where the bundled encoder and ONNX Runtime's natives are unpacked
+     * @param runs  the encoder's runs at once (the cores this JVM has to itself)
      */
-    static ThesisModels open(final ThesisFamily family, final List<String> texts, final Path cache) throws EncoderException {
+    static ThesisModels open(final ThesisFamily family, final List<String> texts, final Path cache, final int runs)
+            throws EncoderException {
         if (family == ThesisFamily.NGRAM) {
             return new ThesisModels(family, null, null);
         }
         final EncoderSource source = EncoderSource.bundled(BundledEncoders.forTexts(texts));
-        // One run at a time: the thesis runs one JVM per core.
-        final EncoderOptions options = EncoderOptions.builder().optCacheDirectory(cache).optParallelRuns(1)
+        final EncoderOptions options = EncoderOptions.builder().optCacheDirectory(cache).optParallelRuns(runs)
                 .optVectorMemo(VectorMemo.unbounded()).build();
         return new ThesisModels(family, source.load(options), source);
     }

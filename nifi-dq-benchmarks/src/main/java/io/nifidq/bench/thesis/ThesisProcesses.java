@@ -89,8 +89,9 @@ final class ThesisProcesses {
         removeOption(own, "--splits");
         removeOption(own, "--out");
         removeOption(own, "--processes");
+        removeOption(own, "--encoder-runs");
         command.addAll(own);
-        command.addAll(List.of("--splits", String.join(",", splits), "--out", out.toString(), "--processes", "1",
+        command.addAll(List.of("--splits", String.join(",", splits), "--out", out.toString(), "--processes", "1", "--encoder-runs", "1",
                 "--datasets", SharedDatasets.file("README.md").getParent().toString()));
         return command;
     }
