@@ -41,7 +41,7 @@ final class ProfileSections {
         if (field.string() != null && !field.string().topValues().isEmpty()) {
             final List<ValueCount> top = field.string().topValues();
             page.element("p", "Top values", "class", "muted");
-            topValues(page, top, pointer + "/string/topValues");
+            topValues(page, field.name(), top, pointer + "/string/topValues");
         }
         page.close("div");
     }
@@ -60,8 +60,8 @@ final class ProfileSections {
         page.open("p", "class", "muted").text("Outside the IQR fences: ").figure(pointer + "/iqrOutliers", numeric.iqrOutliers()).close("p");
     }
 
-    private static void topValues(final Xhtml page, final List<ValueCount> values, final String pointer) {
-        SvgCharts.bars(page, "Most frequent values", values.stream().map(v -> new Bar(v.value(), v.count(), Xhtml.number(v.count()))).toList(),
+    private static void topValues(final Xhtml page, final String field, final List<ValueCount> values, final String pointer) {
+        SvgCharts.bars(page, "Most frequent values of " + field, values.stream().map(v -> new Bar(v.value(), v.count(), Xhtml.number(v.count()))).toList(),
                 false);
         page.open("table", "class", "muted");
         for (int i = 0; i < values.size(); i++) {
