@@ -75,6 +75,7 @@ public final class HtmlReport {
             BeforeAfterSection.write(page, report, before);
         }
         findings(page, report.findings());
+        ProfileSections.duplicates(page, report.duplicates());
         ProfileSections.fields(page, report);
         ProfileSections.text(page, report.text());
         ProfileSections.labels(page, report.labels());

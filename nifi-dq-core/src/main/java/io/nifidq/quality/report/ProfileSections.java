@@ -1,8 +1,10 @@
 package io.nifidq.quality.report;
 
 import io.nifidq.quality.profile.ProfileReport;
+import io.nifidq.quality.profile.ProfileReport.DuplicateReport;
 import io.nifidq.quality.profile.ProfileReport.FieldReport;
 import io.nifidq.quality.profile.ProfileReport.LabelReport;
+import io.nifidq.quality.profile.ProfileReport.NearDuplicates;
 import io.nifidq.quality.profile.ProfileReport.NumericStats;
 import io.nifidq.quality.profile.ProfileReport.TextReport;
 import io.nifidq.quality.profile.ProfileReport.ValueCount;
@@ -69,6 +71,23 @@ final class ProfileSections {
                     .figure(pointer + "/" + i + "/count", values.get(i).count()).close("td").close("tr");
         }
         page.close("table");
+    }
+
+    static void duplicates(final Xhtml page, final DuplicateReport duplicates) {
+        page.open("section", "id", "duplicates").element("h2", "Duplicates").open("table");
+        page.open("tr").element("td", "exact duplicates (records repeating an earlier record"
+                        + (duplicates.keyFields().isEmpty() ? "" : " by " + String.join(", ", duplicates.keyFields())) + ")")
+                .open("td", "class", "num").figure("/duplicates/exactDuplicates", duplicates.exactDuplicates()).text(" (")
+                .figure("/duplicates/exactDuplicateRatio", duplicates.exactDuplicateRatio(), Xhtml.percent(duplicates.exactDuplicateRatio()))
+                .text(")").close("td").close("tr");
+        final NearDuplicates near = duplicates.nearDuplicates();
+        if (near != null) {
+            page.open("tr").element("td", "near-duplicate texts (estimated Jaccard similarity at least " + Xhtml.number(near.threshold())
+                            + (near.sampled() ? "; estimated from a sample" : "") + ")")
+                    .open("td", "class", "num").figure("/duplicates/nearDuplicates/records", near.records()).text(" (")
+                    .figure("/duplicates/nearDuplicates/ratio", near.ratio(), Xhtml.percent(near.ratio())).text(")").close("td").close("tr");
+        }
+        page.close("table").close("section");
     }
 
     static void text(final Xhtml page, final TextReport text) {
