@@ -135,11 +135,13 @@ final class BeforeAfterSection {
             return;
         }
         final double delta = is - was;
-        final String sign = delta > 0 ? "+" : "";
-        String mark = "num";
-        if (higherIsBetter != null && Math.abs(delta) > 1e-9) {
-            mark = (delta > 0) == higherIsBetter ? "num good" : "num bad";
+        final String shown = Xhtml.number(Math.abs(delta));
+        // A change too small to show (below 0.0005) is no change: no sign, no colour.
+        if (shown.equals("0")) {
+            page.element("td", "0", "class", "num");
+            return;
         }
-        page.element("td", sign + Xhtml.number(delta), "class", mark);
+        final String mark = higherIsBetter == null ? "num" : (delta > 0) == higherIsBetter ? "num good" : "num bad";
+        page.element("td", (delta > 0 ? "+" : "-") + shown, "class", mark);
     }
 }
