@@ -97,6 +97,25 @@ public final class ConfidentLearning {
         return offDiagonal;
     }
 
+    /**
+     * The records counted off the diagonal by {@link #countConfidentlyMislabelled}, in index order, each with its confident
+     * class as the predicted label: the texts behind that count, to show as examples.
+     */
+    public static List<Suspect> confidentlyMislabelled(final int[] givenLabels, final double[][] probabilities) {
+        final List<Suspect> suspects = new ArrayList<>();
+        if (givenLabels.length == 0) {
+            return suspects;
+        }
+        final double[] thresholds = thresholds(givenLabels, probabilities, probabilities[0].length);
+        for (int i = 0; i < givenLabels.length; i++) {
+            final int confident = confidentClass(probabilities[i], thresholds);
+            if (confident >= 0 && confident != givenLabels[i]) {
+                suspects.add(new Suspect(i, givenLabels[i], confident, probabilities[i][givenLabels[i]], probabilities[i][confident]));
+            }
+        }
+        return suspects;
+    }
+
     /** C[y][k]: records labelled y whose confident class is k (steps 1 and 2); a record that reaches no threshold is not counted. */
     static long[][] confidentJoint(final int[] givenLabels, final double[][] probabilities) {
         final int classes = probabilities[0].length;

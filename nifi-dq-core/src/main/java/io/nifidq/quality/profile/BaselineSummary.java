@@ -15,11 +15,18 @@ import java.util.Map;
  */
 public record BaselineSummary(long recordCount, List<String> fields, Map<String, NumericBins> numeric,
                               Map<String, CategoricalShares> categorical, Map<String, Double> labels,
-                              Map<String, Double> findingMeasures) {
+                              Map<String, Double> findingMeasures, Map<String, Double> scores) {
 
     static final int MAX_CATEGORIES = 20;
     /** Fields with more distinct values than this are identifiers or free text, not categories. */
     static final int MAX_CATEGORICAL_DISTINCT = 1_000;
+
+    /** A summary without scores, as written before they were kept. */
+    public BaselineSummary(final long recordCount, final List<String> fields, final Map<String, NumericBins> numeric,
+                           final Map<String, CategoricalShares> categorical, final Map<String, Double> labels,
+                           final Map<String, Double> findingMeasures) {
+        this(recordCount, fields, numeric, categorical, labels, findingMeasures, null);
+    }
 
     /** Bin edges (upper bounds, inclusive) and the share of values in each of the edges.size() + 1 bins. */
     public record NumericBins(List<Double> edges, List<Double> shares) {
@@ -29,8 +36,11 @@ public record BaselineSummary(long recordCount, List<String> fields, Map<String,
     public record CategoricalShares(Map<String, Double> shares, double other) {
     }
 
-    /** findingMeasures: {@link QualityFindings#measures} of the profile's report; a baseline written before them has none (null). */
-    static BaselineSummary of(final DatasetProfile profile, final Map<String, Double> findingMeasures) {
+    /**
+     * findingMeasures: {@link QualityFindings#measures} of the profile's report; a baseline written before them has none (null).
+     * scores: the report's scores by dimension (those measured), kept so that a later report can show them before and after.
+     */
+    static BaselineSummary of(final DatasetProfile profile, final Map<String, Double> findingMeasures, final ProfileReport.Scores scores) {
         final List<String> fields = new ArrayList<>();
         final Map<String, NumericBins> numeric = new LinkedHashMap<>();
         final Map<String, CategoricalShares> categorical = new LinkedHashMap<>();
@@ -49,7 +59,26 @@ public record BaselineSummary(long recordCount, List<String> fields, Map<String,
             final double total = profile.labels().labelled();
             profile.labels().classCounts().forEach((label, count) -> labels.put(label, Rounding.round(count / total)));
         }
-        return new BaselineSummary(profile.recordCount(), fields, numeric, categorical, labels, findingMeasures);
+        return new BaselineSummary(profile.recordCount(), fields, numeric, categorical, labels, findingMeasures, scoreMap(scores));
+    }
+
+    /** The scores by name (overall first, then the dimensions), leaving out those not measured. */
+    public static Map<String, Double> scoreMap(final ProfileReport.Scores scores) {
+        final Map<String, Double> byName = new LinkedHashMap<>();
+        putIfMeasured(byName, "overall", scores.overall());
+        putIfMeasured(byName, "completeness", scores.completeness());
+        putIfMeasured(byName, "validity", scores.validity());
+        putIfMeasured(byName, "consistency", scores.consistency());
+        putIfMeasured(byName, "uniqueness", scores.uniqueness());
+        putIfMeasured(byName, "balance", scores.balance());
+        putIfMeasured(byName, "noise", scores.noise());
+        return byName;
+    }
+
+    private static void putIfMeasured(final Map<String, Double> into, final String name, final Double score) {
+        if (score != null) {
+            into.put(name, score);
+        }
     }
 
     private static NumericBins bins(final FieldProfile field) {

@@ -26,6 +26,7 @@ public final class DatasetProfile {
     private final TextProfile text;
     private final LabelProfile labels;
     private final NearDuplicateIndex nearDuplicates;
+    private final ExampleRecords examples = new ExampleRecords();
     private final LongHashSet recordKeys = new LongHashSet();
     /** Records left out of the duplicate count: their key includes an empty text, which counts as missing instead. */
     private long unkeyedRecords;
@@ -34,8 +35,8 @@ public final class DatasetProfile {
 
     public DatasetProfile(final ProfileSettings settings) {
         this.settings = settings;
-        this.text = settings.textField() == null ? null : new TextProfile(settings.textField(), settings);
-        this.labels = settings.labelField() == null ? null : new LabelProfile(settings.labelField(), settings);
+        this.text = settings.textField() == null ? null : new TextProfile(settings.textField(), settings, examples);
+        this.labels = settings.labelField() == null ? null : new LabelProfile(settings.labelField(), settings, examples);
         this.nearDuplicates = settings.textField() == null || settings.nearDuplicateIndexLimit() <= 0 ? null
                 : new NearDuplicateIndex(new MinHasher(), settings.nearDuplicateThreshold(), settings.nearDuplicateIndexLimit());
     }
@@ -58,6 +59,7 @@ public final class DatasetProfile {
             requireConfiguredFields(names);
         }
         records++;
+        examples.atRecord(records);
         for (final String name : names) {
             FieldProfile field = fields.get(name);
             if (field == null) {
@@ -77,8 +79,8 @@ public final class DatasetProfile {
         String comparableText = null;
         if (text != null) {
             comparableText = text.add(record.value(settings.textField()));
-            if (comparableText != null && nearDuplicates != null) {
-                nearDuplicates.observe(comparableText);
+            if (comparableText != null && nearDuplicates != null && nearDuplicates.observe(comparableText)) {
+                examples.nearDuplicate(comparableText);
             }
         }
         if (labels != null) {
@@ -86,9 +88,21 @@ public final class DatasetProfile {
         }
         if (text != null && comparableText == null && keyIncludesText()) {
             unkeyedRecords++;
-        } else {
-            recordKeys.add(recordKey(record, names));
+        } else if (!recordKeys.add(recordKey(record, names))) {
+            examples.exactDuplicate(() -> describe(record, names));
         }
+    }
+
+    /** A record as "name: value" pairs, for an example. */
+    private static String describe(final RecordView record, final List<String> names) {
+        final StringBuilder text = new StringBuilder();
+        for (final String name : names) {
+            text.append(text.isEmpty() ? "" : " | ").append(name).append(": ").append(record.value(name));
+            if (text.length() > ExampleRecords.MAX_CHARS) {
+                break;
+            }
+        }
+        return text.toString();
     }
 
     private boolean keyIncludesText() {
@@ -148,6 +162,7 @@ public final class DatasetProfile {
         if (nearDuplicates != null) {
             nearDuplicates.merge(other.nearDuplicates);
         }
+        examples.merge(other.examples, records);
         other.recordKeys.forEach(recordKeys::add);
         unkeyedRecords += other.unkeyedRecords;
         records += other.records;
@@ -214,10 +229,11 @@ public final class DatasetProfile {
         final List<FieldReport> fieldReports = fields.values().stream().map(FieldProfile::report).toList();
         final ProfileReport measured = new ProfileReport(ProfileReport.SCHEMA_VERSION, records, content, QualityScores.of(this), fieldReports,
                 text == null ? null : text.report(), labels == null ? null : labels.report(), duplicateReport(),
-                null, null, null, null);
+                null, null, null, null, null);
+        final ProfileReport.Examples sample = examples.report(labels == null ? List.of() : labels.suspectedLabelErrors());
         return new ProfileReport(measured.schemaVersion(), records, content, measured.scores(), fieldReports, measured.text(), measured.labels(),
-                measured.duplicates(), null, null, QualityFindings.detect(measured, null),
-                BaselineSummary.of(this, QualityFindings.measures(measured)));
+                measured.duplicates(), null, null, QualityFindings.detect(measured, null), sample,
+                BaselineSummary.of(this, QualityFindings.measures(measured), measured.scores()));
     }
 
     private DuplicateReport duplicateReport() {

@@ -318,7 +318,8 @@ final class FieldProfile {
         final long above = Math.round((1.0 - numbers.getRank(upperFence, QuantileSearchCriteria.INCLUSIVE)) * n);
         return new NumericStats(n, Rounding.round(numberMoments.min()), Rounding.round(numberMoments.max()),
                 Rounding.round(numberMoments.mean()), Rounding.round(numberMoments.standardDeviation()), quantiles,
-                below + above, Rounding.round(lowerFence), Rounding.round(upperFence));
+                below + above, Rounding.round(lowerFence), Rounding.round(upperFence),
+                Histograms.of(numbers, numberMoments.min(), numberMoments.max(), type == ValueKind.INTEGER));
     }
 
     private StringStats stringStats() {

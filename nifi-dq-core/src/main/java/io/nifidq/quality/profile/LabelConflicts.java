@@ -23,11 +23,14 @@ final class LabelConflicts {
     private long conflictingRecords;
     private long records;
 
-    void add(final long textHash, final int labelCode) {
-        add(textHash, labelCode, 1);
+    /** Adds one record's text; returns the label an earlier record of the same text had when this record is the first to differ, else NONE. */
+    int add(final long textHash, final int labelCode) {
+        return add(textHash, labelCode, 1);
     }
 
-    private void add(final long textHash, final int labelCode, final int records) {
+    static final int NONE = -2;
+
+    private int add(final long textHash, final int labelCode, final int records) {
         this.records += records;
         final int entry = entryByText.get(textHash);
         if (entry == LongIntHashMap.ABSENT) {
@@ -42,17 +45,20 @@ final class LabelConflicts {
                 conflictingTexts++;
                 conflictingRecords += records;
             }
-            return;
+            return NONE;
         }
         final boolean wasConflict = labels[entry] == CONFLICT;
         counts[entry] += records;
         if (wasConflict) {
             conflictingRecords += records;
         } else if (labels[entry] != labelCode) {
+            final int earlier = labels[entry];
             labels[entry] = CONFLICT;
             conflictingTexts++;
             conflictingRecords += counts[entry];
+            return earlier;
         }
+        return NONE;
     }
 
     /** Adds the other table's texts; its label codes are translated into this table's by the mapping. */

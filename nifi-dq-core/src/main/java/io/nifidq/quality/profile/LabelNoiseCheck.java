@@ -48,6 +48,8 @@ final class LabelNoiseCheck {
     private final OutOfFoldScorer scorer;
     private final List<String> texts = new ArrayList<>();
     private final List<Integer> classes = new ArrayList<>();
+    /** The first suspects of the last estimate (at most ExampleRecords.PER_KIND), shown as examples. */
+    private List<ConfidentLearning.Suspect> suspects = List.of();
     private long seen;
 
     /** A check scored by the default {@link WordNaiveBayesScorer}. */
@@ -109,6 +111,14 @@ final class LabelNoiseCheck {
         seen = total;
     }
 
+    List<ConfidentLearning.Suspect> suspects() {
+        return suspects;
+    }
+
+    String text(final int index) {
+        return texts.get(index);
+    }
+
     /** Bytes of heap the sample holds (texts as UTF-16 plus references), for the memory notes. */
     long bytes() {
         long bytes = 0;
@@ -150,6 +160,7 @@ final class LabelNoiseCheck {
         if (scores.probabilities().length != n) {
             throw new IllegalStateException(scores.model() + " scored " + scores.probabilities().length + " of " + n + " texts");
         }
+        suspects = ConfidentLearning.confidentlyMislabelled(labels, scores.probabilities()).stream().limit(ExampleRecords.PER_KIND).toList();
         return new Estimate(n, ConfidentLearning.countConfidentlyMislabelled(labels, scores.probabilities()), scores.model(),
                 scores.encoder());
     }

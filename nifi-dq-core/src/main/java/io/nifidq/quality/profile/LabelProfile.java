@@ -28,13 +28,15 @@ final class LabelProfile {
     private final List<String> classNames = new ArrayList<>();
     private final LabelConflicts conflicts = new LabelConflicts();
     private final LabelNoiseCheck noiseCheck;
+    private final ExampleRecords examples;
     private long labelled;
     private long missing;
     private long untracked;
 
-    LabelProfile(final String field, final ProfileSettings settings) {
+    LabelProfile(final String field, final ProfileSettings settings, final ExampleRecords examples) {
         this.field = field;
         this.settings = settings;
+        this.examples = examples;
         this.noiseCheck = new LabelNoiseCheck(settings.labelNoiseScorer());
     }
 
@@ -54,7 +56,10 @@ final class LabelProfile {
                     classCodeBySpelling.put(label, code);
                 }
             }
-            conflicts.add(Hashing.hash64(text), code);
+            final int earlier = conflicts.add(Hashing.hash64(text), code);
+            if (earlier != LabelConflicts.NONE) {
+                examples.labelConflict(text, label, classNames.get(earlier));
+            }
             noiseCheck.add(text, code);
         }
     }
@@ -141,6 +146,15 @@ final class LabelProfile {
 
     private List<ValueCount> spellings() {
         return spellingCounts.entrySet().stream().map(e -> new ValueCount(e.getKey(), e.getValue())).toList();
+    }
+
+    /** The suspected label errors of the last {@link #report()}, as examples with the given and the suggested class. */
+    List<ProfileReport.Example> suspectedLabelErrors() {
+        return noiseCheck.suspects().stream().limit(ExampleRecords.PER_KIND)
+                .map(s -> new ProfileReport.Example(null, ExampleRecords.cut(noiseCheck.text(s.index()), ExampleRecords.MAX_CHARS),
+                        ExampleRecords.cut(classNames.get(s.givenLabel()), ExampleRecords.MAX_LABEL_CHARS),
+                        ExampleRecords.cut(classNames.get(s.predictedLabel()), ExampleRecords.MAX_LABEL_CHARS)))
+                .toList();
     }
 
     LabelReport report() {

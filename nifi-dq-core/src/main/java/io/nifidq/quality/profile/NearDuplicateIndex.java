@@ -53,21 +53,19 @@ public final class NearDuplicateIndex {
      * Counts a text for the near-duplicate estimate. Until the index is full this is {@link #add};
      * beyond it, only a shrinking random share of texts is compared (see the class comment).
      */
-    void observe(final CharSequence text) {
+    boolean observe(final CharSequence text) {
         offered++;
         double weight = 1.0;
         if (indexed >= limit) {
             final double probability = (double) limit / offered;
             sampled = true;
             if (uniform(offered) >= probability) {
-                return;
+                return false;
             }
             weight = 1.0 / probability;
         }
         final int[] signature = hasher.signature(text);
-        if (signature != null) {
-            add(signature, false, weight);
-        }
+        return signature != null && add(signature, false, weight);
     }
 
     /** A uniform number in [0, 1) drawn from the text's position: the same input always samples the same texts. */

@@ -11,19 +11,19 @@ import java.util.Map;
  */
 public record ProfileReport(int schemaVersion, long recordCount, ContentReport content, Scores scores, List<FieldReport> fields, TextReport text,
                             LabelReport labels, DuplicateReport duplicates, DriftReport drift, GateReport gate,
-                            List<Finding> findings, BaselineSummary baseline) {
+                            List<Finding> findings, Examples examples, BaselineSummary baseline) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public ProfileReport withDriftAndGate(final DriftReport driftReport, final GateReport gateReport) {
         return new ProfileReport(schemaVersion, recordCount, content, scores, fields, text, labels, duplicates, driftReport, gateReport,
-                findings, baseline);
+                findings, examples, baseline);
     }
 
     /** The same report with the findings judged again, against a baseline (null: by the absolute bounds). */
     public ProfileReport withFindingsAgainst(final BaselineSummary against) {
         return new ProfileReport(schemaVersion, recordCount, content, scores, fields, text, labels, duplicates, drift, gate,
-                QualityFindings.detect(this, against), baseline);
+                QualityFindings.detect(this, against), examples, baseline);
     }
 
     /** The names of the findings, in report order. */
@@ -61,7 +61,15 @@ public record ProfileReport(int schemaVersion, long recordCount, ContentReport c
     }
 
     public record NumericStats(long count, double min, double max, double mean, double standardDeviation,
-                               Map<String, Double> quantiles, long iqrOutliers, double iqrLowerFence, double iqrUpperFence) {
+                               Map<String, Double> quantiles, long iqrOutliers, double iqrLowerFence, double iqrUpperFence,
+                               Histogram histogram) {
+    }
+
+    /**
+     * Counts of values in equal-width bins: bin i holds values from edges[i] (inclusive) to edges[i + 1] (exclusive, but
+     * inclusive for the last bin). Read from a quantile sketch: exact up to 200 values, an estimate beyond.
+     */
+    public record Histogram(List<Double> edges, List<Long> counts) {
     }
 
     public record StringStats(long count, int minLength, int maxLength, double meanLength, double medianLength,
@@ -79,7 +87,8 @@ public record ProfileReport(int schemaVersion, long recordCount, ContentReport c
     public record TextReport(String field, long texts, long empty, long veryShort, long veryLong, int shortBelowChars,
                              int longAboveChars, long controlCharacters, long c1ControlCharacters, long replacementCharacters,
                              long mojibake, long htmlEntities, long htmlTags, long noisyTexts, TokenStats tokens,
-                             double latinShare, double cjkShare, double otherScriptShare, long encodingJunkTexts) {
+                             double latinShare, double cjkShare, double otherScriptShare, long encodingJunkTexts,
+                             Histogram tokenHistogram) {
     }
 
     public record TokenStats(long total, int min, int max, double mean, double median, double p95) {
@@ -99,6 +108,23 @@ public record ProfileReport(int schemaVersion, long recordCount, ContentReport c
      */
     public record LabelNoise(long checkedTexts, long suspectedErrors, double suspectedErrorRatio, int sampleLimit, String model,
                              String encoder) {
+    }
+
+    /**
+     * A bounded sample of the records behind the findings: the first few of each kind in record order (suspected label
+     * errors: the first few of the checked sample), each value cut to maxChars characters. limitPerKind and maxChars bound
+     * the memory the sample holds.
+     */
+    public record Examples(int limitPerKind, int maxChars, List<Example> exactDuplicates, List<Example> nearDuplicates,
+                           List<Example> labelConflicts, List<Example> encodingJunk, List<Example> suspectedLabelErrors) {
+    }
+
+    /**
+     * One example: its record number (1 for the first record; null for a suspected label error, which comes from the
+     * label-noise sample), the text or, for an exact duplicate, the record's fields; label is the record's label and
+     * otherLabel the label an identical earlier text had (label conflict) or the one the model suggests (label error).
+     */
+    public record Example(Long record, String value, String label, String otherLabel) {
     }
 
     public record DuplicateReport(List<String> keyFields, long exactDuplicates, double exactDuplicateRatio,

@@ -18,6 +18,7 @@ final class TextProfile {
 
     private final String field;
     private final ProfileSettings settings;
+    private final ExampleRecords examples;
     private long texts;
     private long empty;
     private long veryShort;
@@ -39,9 +40,10 @@ final class TextProfile {
     private long cjkCharacters;
     private long otherLetters;
 
-    TextProfile(final String field, final ProfileSettings settings) {
+    TextProfile(final String field, final ProfileSettings settings, final ExampleRecords examples) {
         this.field = field;
         this.settings = settings;
+        this.examples = examples;
     }
 
     /** Adds one record's text; returns the text when it is worth comparing for near duplicates, else null. */
@@ -73,6 +75,7 @@ final class TextProfile {
         }
         if (junk) {
             encodingJunk++;
+            examples.encodingJunk(text);
             isNoisy = true;
         }
         if (isNoisy) {
@@ -177,6 +180,6 @@ final class TextProfile {
         return new TextReport(field, texts, empty, veryShort, veryLong, settings.shortTextLength(), settings.longTextLength(),
                 control, c1Control, replacement, mojibake, htmlEntities, htmlTags, noisy, tokenStats,
                 Rounding.ratio(latinLetters, letters), Rounding.ratio(cjkCharacters, letters), Rounding.ratio(otherLetters, letters),
-                encodingJunk);
+                encodingJunk, Histograms.of(tokens, tokenMoments.min(), tokenMoments.max(), true));
     }
 }

@@ -16,7 +16,13 @@ public final class ProfileChoices {
         JSON("application/json", "json"),
         @Wording(displayName = "CSV",
                 description = "The same report flattened to rows of metric,value (for spreadsheets), written with OpenCSV.")
-        CSV("text/csv", "csv");
+        CSV("text/csv", "csv"),
+        @Wording(displayName = "HTML",
+                description = "One self-contained page for people (inline SVG charts; nothing fetched): scores with what they mean, "
+                        + "findings in sentences, per-field, text and label statistics, example records and, with a Drift Baseline, "
+                        + "the figures before and after side by side. Costs a few milliseconds and tens of kilobytes more per report "
+                        + "than JSON (about 60 KB for ten fields); the figures are the JSON report's.")
+        HTML("text/html", "html");
 
         private final String mimeType;
         private final String extension;

@@ -96,7 +96,8 @@ public final class ProfileProperties {
             .build();
 
     public static final PropertyDescriptor REPORT_FORMAT = choice("Report Format", ReportFormatChoice.JSON,
-            "How the report on the 'profile' relationship is written.")
+            "How the report on the 'profile' relationship is written: JSON for programs, CSV for spreadsheets, HTML for people. "
+                    + "The example records (at most 5 per kind, each cut to 300 characters) are kept whatever the format.")
             .build();
 
     public static final PropertyDescriptor MIN_OVERALL_SCORE = optional("Minimum Overall Score",

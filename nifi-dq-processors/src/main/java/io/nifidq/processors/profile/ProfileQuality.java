@@ -31,6 +31,7 @@ import org.apache.nifi.annotation.lifecycle.OnScheduled;
 import org.apache.nifi.annotation.lifecycle.OnStopped;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.flowfile.FlowFile;
+import org.apache.nifi.flowfile.attributes.CoreAttributes;
 import org.apache.nifi.processor.ProcessContext;
 import org.apache.nifi.processor.ProcessSession;
 import org.apache.nifi.processor.Relationship;
@@ -52,7 +53,7 @@ import java.util.Set;
 @CapabilityDescription("Measures the quality of a FlowFile's records in one streaming pass: completeness, validity, consistency, "
         + "uniqueness (exact and near duplicates), label balance and text noise, each as a score in [0, 1] with an overall score. "
         + "The original FlowFile goes on unchanged to 'success' with the scores as attributes (or to 'below threshold' when an "
-        + "optional quality-gate rule fails), and the whole report goes to 'profile' as JSON or CSV.")
+        + "optional quality-gate rule fails), and the whole report goes to 'profile' as JSON, CSV or a self-contained HTML page.")
 @WritesAttributes({
         @WritesAttribute(attribute = DqAttributes.RECORD_COUNT, description = "The number of records profiled"),
         @WritesAttribute(attribute = DqAttributes.Profile.SCORE_PREFIX + "overall", description = "The overall quality score in [0, 1]"),
@@ -70,7 +71,7 @@ import java.util.Set;
         @WritesAttribute(attribute = DqAttributes.Profile.GATE_VIOLATIONS, description = "The broken quality-gate rules, separated by '; ' "
                 + "(on 'below threshold' only)"),
         @WritesAttribute(attribute = DqAttributes.ERROR, description = "Why the FlowFile could not be profiled (on 'failure' only)"),
-        @WritesAttribute(attribute = DqAttributes.MIME_TYPE, description = "On the profile FlowFile: application/json or text/csv")
+        @WritesAttribute(attribute = DqAttributes.MIME_TYPE, description = "On the profile FlowFile: application/json, text/csv or text/html")
 })
 @UseCase(description = "Stop a batch of training data with too many missing values or duplicates before it reaches a model.",
         configuration = """
@@ -79,6 +80,13 @@ import java.util.Set;
                 Set Minimum Overall Score (for example 0.8), Maximum Missing Ratio (0.05) and Maximum Duplicate Ratio (0.1).
                 Connect 'success' to the training flow, 'below threshold' to a review queue or PutFile,
                 'profile' to PutFile to keep the reports, and 'failure' to a place where someone looks.
+                """)
+@UseCase(description = "Show a person what is wrong with a batch, and what cleaning changed, on one page.",
+        configuration = """
+                Set Report Format to 'HTML'. Connect 'profile' to PutFile; open the .html file in a browser.
+                For before and after: set Drift Baseline to 'Baseline File' with the JSON report of the data before (or of
+                the training data); the page then shows scores, problem measures and class shares before and after, and the
+                drift per field.
                 """)
 @UseCase(description = "Alert when the data arriving in a flow drifts away from what the model was trained on.",
         configuration = """
@@ -93,7 +101,9 @@ import java.util.Set;
         + "'Near-Duplicate Index Limit' texts (30 MB at the default 50,000); with a Text Field and a Label Field, the label-noise "
         + "check's sample of at most 10,000 texts of at most 1,000 characters (20 MB at most). With Label Noise Model 'Pretrained "
         + "Encoder', the node's shared encoder (about 100 MB, one per language or directory for all nifi-dq components) from the "
-        + "first report until the processor stops.")
+        + "first report until the processor stops. Every report keeps a sample of example records for the page and the JSON: at most "
+        + "5 per kind (exact and near duplicates, label conflicts, junk texts, suspected label errors), each cut to 300 characters "
+        + "(under 40 KB); an HTML report is built in memory (tens of KB, growing with the fields and Top Values).")
 public class ProfileQuality extends AbstractDqProcessor {
 
     static final String STATE_BASELINE = "baseline";
@@ -163,9 +173,10 @@ public class ProfileQuality extends AbstractDqProcessor {
             router.toFailure(flowFile, REL_FAILURE, "profile", RecordRouter.describe(e) + invalidBytes, e);
             return;
         }
-        final ProfileReport report = judge(profile, measured, baseline(session));
+        final BaselineSummary baseline = baseline(session);
+        final ProfileReport report = judge(profile, measured, baseline);
         final boolean accepted = report.gate() == null || report.gate().passed();
-        transferReport(session, flowFile, report);
+        transferReport(session, flowFile, report, baseline);
         session.transfer(session.putAllAttributes(flowFile, ProfileAttributes.forOriginal(report)),
                 accepted ? REL_SUCCESS : REL_BELOW_THRESHOLD);
         session.adjustCounter("Records Profiled", profile.recordCount(), false);
@@ -182,10 +193,12 @@ public class ProfileQuality extends AbstractDqProcessor {
         return base.withDriftAndGate(drift, gate.evaluate(base, drift));
     }
 
-    private void transferReport(final ProcessSession session, final FlowFile original, final ProfileReport report) {
+    private void transferReport(final ProcessSession session, final FlowFile original, final ProfileReport report,
+                                final BaselineSummary baseline) {
         FlowFile reportFlowFile = session.create(original);
+        final String title = "Data quality: " + original.getAttribute(CoreAttributes.FILENAME.key());
         try {
-            reportFlowFile = session.write(reportFlowFile, out -> ProfileReportWriter.write(report, reportFormat, out));
+            reportFlowFile = session.write(reportFlowFile, out -> ProfileReportWriter.write(report, reportFormat, baseline, title, out));
         } catch (final ProcessException e) {
             session.remove(reportFlowFile);
             throw e;

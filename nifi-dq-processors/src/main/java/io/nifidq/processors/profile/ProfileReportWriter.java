@@ -9,6 +9,7 @@ import com.opencsv.ICSVWriter;
 import io.nifidq.processors.profile.ProfileChoices.ReportFormatChoice;
 import io.nifidq.quality.profile.BaselineSummary;
 import io.nifidq.quality.profile.ProfileReport;
+import io.nifidq.quality.report.HtmlReport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Writes profile reports as JSON or as metric,value CSV rows, and reads baselines back. */
+/** Writes profile reports as JSON, as metric,value CSV rows or as an HTML page, and reads baselines back. */
 final class ProfileReportWriter {
 
     static final ObjectMapper MAPPER = new ObjectMapper()
@@ -28,12 +29,19 @@ final class ProfileReportWriter {
     private ProfileReportWriter() {
     }
 
-    static void write(final ProfileReport report, final ReportFormatChoice format, final OutputStream out) throws IOException {
+    /** before: the baseline the report was judged against, shown beside it on an HTML page (null: none); title: the page's. */
+    static void write(final ProfileReport report, final ReportFormatChoice format, final BaselineSummary before, final String title,
+                      final OutputStream out) throws IOException {
         if (format == ReportFormatChoice.JSON) {
             MAPPER.writeValue(out, report);
             return;
         }
         final Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        if (format == ReportFormatChoice.HTML) {
+            writer.write(HtmlReport.render(report, before, title));
+            writer.flush();
+            return;
+        }
         final ICSVWriter csv = new CSVWriter(writer);
         csv.writeNext(new String[] {"metric", "value"}, false);
         flatten("", MAPPER.valueToTree(report), csv);

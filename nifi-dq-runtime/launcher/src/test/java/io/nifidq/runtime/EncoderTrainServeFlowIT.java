@@ -3,7 +3,6 @@ package io.nifidq.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nifidq.runtime.TrainServeFlow.Model;
 import io.nifidq.runtime.TrainServeFlow.ModelFolders;
-import io.nifidq.runtime.TrainServeFlowIT.Csv;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -154,8 +152,7 @@ class EncoderTrainServeFlowIT {
 
     /** The records of a text,label CSV file, without its header. */
     private static List<List<String>> records(final Path csv) throws Exception {
-        final List<List<String>> rows = new ArrayList<>(Csv.parse(Files.readString(csv, StandardCharsets.UTF_8)));
-        return rows.subList(1, rows.size());
+        return Csv.records(Files.readString(csv, StandardCharsets.UTF_8));
     }
 
     private static JsonNode metadata(final Path version) throws Exception {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,14 +47,11 @@ class TrainServeFlowIT {
         trainFile = work.resolve("sms-train.csv");
         testFile = work.resolve("sms-test.csv");
         // One training file: the train split's records, then the test split's marked as test.
-        final List<String> train = Files.readAllLines(split.resolve("train.csv"), StandardCharsets.UTF_8);
-        final List<String> test = Files.readAllLines(split.resolve("test.csv"), StandardCharsets.UTF_8);
         final StringBuilder both = new StringBuilder("text,label,split\n");
-        for (final List<String> row : Csv.parse(String.join("\n", train)).subList(1, Csv.parse(String.join("\n", train)).size())) {
-            both.append(Csv.line(row.get(0), row.get(1), "train"));
-        }
-        for (final List<String> row : Csv.parse(String.join("\n", test)).subList(1, Csv.parse(String.join("\n", test)).size())) {
-            both.append(Csv.line(row.get(0), row.get(1), "test"));
+        for (final String part : List.of("train", "test")) {
+            for (final List<String> row : Csv.records(Files.readString(split.resolve(part + ".csv"), StandardCharsets.UTF_8))) {
+                both.append(Csv.line(row.get(0), row.get(1), part));
+            }
         }
         Files.writeString(trainFile, both, StandardCharsets.UTF_8);
         Files.copy(split.resolve("test.csv"), testFile);
@@ -140,57 +136,5 @@ class TrainServeFlowIT {
             sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         }
         return sum / classes.size();
-    }
-
-    /** RFC 4180 CSV, enough for the data sets' text,label files and the writer's output. */
-    static final class Csv {
-
-        static List<List<String>> parse(final String text) {
-            final List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            final StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                final char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n' || c == '\r') {
-                    if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    row.add(field.toString());
-                    field.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                } else {
-                    field.append(c);
-                }
-            }
-            if (!field.isEmpty() || !row.isEmpty()) {
-                row.add(field.toString());
-                rows.add(row);
-            }
-            return rows;
-        }
-
-        static String line(final String... fields) {
-            final List<String> quoted = new ArrayList<>();
-            for (final String f : fields) {
-                quoted.add('"' + f.replace("\"", "\"\"") + '"');
-            }
-            return String.join(",", quoted) + "\n";
-        }
     }
 }

@@ -1,0 +1,90 @@
+package io.nifidq.quality.profile;
+
+import io.nifidq.quality.profile.ProfileReport.Example;
+import io.nifidq.quality.profile.ProfileReport.Examples;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A bounded sample of the records behind the findings, so that a reader sees what is wrong and not only how much: the
+ * first {@link #PER_KIND} exact duplicates, near duplicates, identical texts with different labels and texts with
+ * encoding junk, each cut to {@link #MAX_CHARS} characters. Suspected label errors come from the label-noise check.
+ */
+final class ExampleRecords {
+
+    static final int PER_KIND = 5;
+    static final int MAX_CHARS = 300;
+    /** Labels are shown beside a text; a longer one is cut, so that it cannot break the memory bound. */
+    static final int MAX_LABEL_CHARS = 100;
+    /** Five kinds of PER_KIND examples, each a value and two labels as UTF-16 plus object headers: the bound the docs state. */
+    static final long MAX_BYTES = 5L * PER_KIND * (2L * (MAX_CHARS + 2 * MAX_LABEL_CHARS) + 3 * 40 + 32);
+
+    private final List<Example> exactDuplicates = new ArrayList<>();
+    private final List<Example> nearDuplicates = new ArrayList<>();
+    private final List<Example> labelConflicts = new ArrayList<>();
+    private final List<Example> encodingJunk = new ArrayList<>();
+    /** The record number (from 1) of the record being added. */
+    private long record;
+
+    void atRecord(final long recordNumber) {
+        this.record = recordNumber;
+    }
+
+    /** The value is built only while there is room: rendering every duplicate record would cost a pass's worth of strings. */
+    void exactDuplicate(final Supplier<String> recordValue) {
+        if (exactDuplicates.size() < PER_KIND) {
+            exactDuplicates.add(new Example(record, cut(recordValue.get(), MAX_CHARS), null, null));
+        }
+    }
+
+    void nearDuplicate(final String text) {
+        keep(nearDuplicates, text, null, null);
+    }
+
+    void labelConflict(final String text, final String label, final String earlierLabel) {
+        keep(labelConflicts, text, label, earlierLabel);
+    }
+
+    void encodingJunk(final String text) {
+        keep(encodingJunk, text, null, null);
+    }
+
+    private void keep(final List<Example> examples, final String value, final String label, final String otherLabel) {
+        if (examples.size() < PER_KIND) {
+            examples.add(new Example(record, cut(value, MAX_CHARS), cut(label, MAX_LABEL_CHARS), cut(otherLabel, MAX_LABEL_CHARS)));
+        }
+    }
+
+    /** Adds the other sample's examples after this one's; its record numbers move on by the records this profile had. */
+    void merge(final ExampleRecords other, final long recordsBefore) {
+        append(exactDuplicates, other.exactDuplicates, recordsBefore);
+        append(nearDuplicates, other.nearDuplicates, recordsBefore);
+        append(labelConflicts, other.labelConflicts, recordsBefore);
+        append(encodingJunk, other.encodingJunk, recordsBefore);
+    }
+
+    private static void append(final List<Example> into, final List<Example> from, final long offset) {
+        for (final Example example : from) {
+            if (into.size() < PER_KIND) {
+                into.add(new Example(example.record() == null ? null : example.record() + offset, example.value(), example.label(),
+                        example.otherLabel()));
+            }
+        }
+    }
+
+    Examples report(final List<Example> suspectedLabelErrors) {
+        return new Examples(PER_KIND, MAX_CHARS, List.copyOf(exactDuplicates), List.copyOf(nearDuplicates), List.copyOf(labelConflicts),
+                List.copyOf(encodingJunk), suspectedLabelErrors.stream().limit(PER_KIND).toList());
+    }
+
+    /** The value's first maxChars characters, with an ellipsis when it was longer; never splits a surrogate pair. */
+    static String cut(final String value, final int maxChars) {
+        if (value == null || value.length() <= maxChars) {
+            return value;
+        }
+        final int end = Character.isHighSurrogate(value.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return value.substring(0, end) + '\u2026';
+    }
+}
