@@ -1,9 +1,17 @@
 package io.nifidq.testing;
 
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvException;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds a file of the shared data sets (the real labelled data the project is measured on) from wherever the build runs:
@@ -33,6 +41,30 @@ public final class SharedDatasets {
         }
         throw new IllegalStateException("Data set file " + relative + " not found under any of " + candidates
                 + "; set DQ_DATASETS to the shared datasets folder");
+    }
+
+    /** The rows of a CSV file with a header, each as field name to value, in file order. */
+    public static List<Map<String, String>> rows(final Path csv) throws IOException {
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVReader lines = new CSVReader(reader)) {
+            final List<String[]> all = lines.readAll();
+            final String[] header = all.getFirst();
+            final List<Map<String, String>> rows = new ArrayList<>(all.size() - 1);
+            for (final String[] line : all.subList(1, all.size())) {
+                final Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < header.length && i < line.length; i++) {
+                    row.put(header[i], line[i]);
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (final CsvException e) {
+            throw new IOException("Not CSV: " + csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One column of a CSV file with a header, at most limit values. */
+    public static List<String> column(final Path csv, final String name, final int limit) throws IOException {
+        return rows(csv).stream().limit(limit).map(row -> row.get(name)).toList();
     }
 
     private static void addIfSet(final List<Path> candidates, final String value) {

@@ -88,7 +88,19 @@ public record ProfileReport(int schemaVersion, long recordCount, ContentReport c
                              int longAboveChars, long controlCharacters, long c1ControlCharacters, long replacementCharacters,
                              long mojibake, long htmlEntities, long htmlTags, long noisyTexts, TokenStats tokens,
                              double latinShare, double cjkShare, double otherScriptShare, long encodingJunkTexts,
-                             Histogram tokenHistogram) {
+                             JunkMarks junkMarks, Histogram tokenHistogram) {
+    }
+
+    /**
+     * Encoding junk counted mark by mark (each control character, U+FFFD, mojibake sequence, HTML entity or tag) against the
+     * characters of the non-empty texts: unlike a share of texts with junk it still rises where most texts already carry some.
+     *
+     * @param marks         junk marks in all
+     * @param characters    characters (UTF-16 units) of the non-empty texts
+     * @param perCharacter  marks / characters
+     * @param standardError the standard error of perCharacter over texts (a ratio estimate: texts are the sampled units)
+     */
+    public record JunkMarks(long marks, long characters, double perCharacter, double standardError) {
     }
 
     public record TokenStats(long total, int min, int max, double mean, double median, double p95) {

@@ -34,9 +34,9 @@ public final class QualityFindings {
                 QualityFindings::nearButNotExactShare, 0.02, Margin.absolute(0.01)),
         CLASS_IMBALANCE("class_imbalance", "balance", "records of the largest class per record of the smallest",
                 r -> r.labels() == null || r.labels().classCount() < 2 ? null : r.labels().imbalanceRatio(), 3.0, Margin.relative(1.1)),
-        ENCODING_JUNK("encoding_junk", "noise", "share of texts with mojibake, control characters, U+FFFD or HTML remnants",
-                r -> r.text() == null ? null : Rounding.ratio(r.text().encodingJunkTexts(), r.text().texts() - r.text().empty()),
-                0.01, Margin.absolute(0.005)),
+        ENCODING_JUNK("encoding_junk", "noise", "junk marks (mojibake sequences, control characters, U+FFFD, HTML entities or tags) "
+                + "per character of text", r -> r.text() == null || r.text().junkMarks().characters() == 0 ? null
+                : r.text().junkMarks().perCharacter(), 0.0002, Margin.absolute(0.0001)),
         INCONSISTENT_LABELS("inconsistent_labels", "consistency", "share of labelled records whose label is a minority spelling of its class",
                 r -> r.labels() == null ? null : Rounding.ratio(r.labels().variantRecords(), r.labels().labelled()), 0.0,
                 Margin.absolute(0.001)),
@@ -147,6 +147,12 @@ public final class QualityFindings {
         if (n == 0 || nb == 0) {
             return margin;
         }
+        if (kind == Kind.ENCODING_JUNK) {
+            return Math.max(margin, before + CHANCE_Z * junkStandardError(report, nb));
+        }
+        if (kind == Kind.LABEL_NOISE) {
+            return labelNoiseLimit(kind, before, report, nb);
+        }
         if (kind == Kind.CLASS_IMBALANCE) {
             final double smallest = smallestClass(report);
             final double smallestBefore = baseline.labels().values().stream().mapToDouble(Double::doubleValue).min().orElse(0) * nb;
@@ -157,6 +163,35 @@ public final class QualityFindings {
         }
         final double p = Math.min(1.0, Math.max(0.0, before));
         return Math.max(margin, before + CHANCE_Z * Math.sqrt(p * (1 - p) * (1.0 / n + 1.0 / nb)));
+    }
+
+    /**
+     * The standard error of the difference between the batch's junk rate and the baseline's. Texts are the sampled units and
+     * the baseline keeps no spread of its own, so its texts are taken to stray as much as the batch's do.
+     */
+    private static double junkStandardError(final ProfileReport report, final long baselineRecords) {
+        final ProfileReport.TextReport text = report.text();
+        final long texts = Math.max(1, text.texts() - text.empty());
+        final double batch = text.junkMarks().standardError();
+        return batch * Math.sqrt(1.0 + (double) texts / baselineRecords);
+    }
+
+    /**
+     * The label-noise check's floor of suspects depends on how many texts it learns from: a batch whose check saw fewer texts
+     * than the baseline's has a weaker out-of-fold model and more suspects on clean labels. The baseline's measure is scaled up
+     * as a learning curve's error (square root of the sample sizes' ratio) before the margin and the chance allowance, which
+     * count the texts checked, not the records.
+     */
+    private static double labelNoiseLimit(final Kind kind, final double before, final ProfileReport report, final long baselineRecords) {
+        final ProfileReport.LabelNoise noise = report.labels() == null ? null : report.labels().labelNoise();
+        if (noise == null || noise.checkedTexts() == 0) {
+            return kind.limitOver(before);
+        }
+        final long checked = noise.checkedTexts();
+        final long checkedBefore = Math.max(1, Math.min(baselineRecords, noise.sampleLimit()));
+        final double floor = checked < checkedBefore ? Math.min(1.0, before * Math.sqrt((double) checkedBefore / checked)) : before;
+        final double p = Math.min(1.0, Math.max(0.0, floor));
+        return Math.max(kind.limitOver(floor), floor + CHANCE_Z * Math.sqrt(p * (1 - p) * (1.0 / checked + 1.0 / checkedBefore)));
     }
 
     private static double smallestClass(final ProfileReport report) {

@@ -31,6 +31,8 @@ final class TextProfile {
     private long htmlTags;
     private long noisy;
     private long encodingJunk;
+    /** Junk marks (a control character, U+FFFD, a mojibake sequence, an HTML entity or tag) per text, against its length. */
+    private final JunkRate junkRate = new JunkRate();
     private final KllDoublesSketch tokens = KllDoublesSketch.newHeapInstance(FieldProfile.KLL_K);
     /** Texts per token count below 256, kept exactly and moved into {@link #tokens} before it is read. */
     private final long[] smallTokenCounts = new long[256];
@@ -64,16 +66,18 @@ final class TextProfile {
             veryLong++;
             isNoisy = true;
         }
-        boolean junk = scanCharacters(text);
-        if (text.indexOf('&') >= 0 && HTML_ENTITY.matcher(text).find()) {
+        int marks = scanCharacters(text);
+        final int entities = text.indexOf('&') >= 0 ? count(HTML_ENTITY, text) : 0;
+        if (entities > 0) {
             htmlEntities++;
-            junk = true;
         }
-        if (text.indexOf('<') >= 0 && HTML_TAG.matcher(text).find()) {
+        final int tags = text.indexOf('<') >= 0 ? count(HTML_TAG, text) : 0;
+        if (tags > 0) {
             htmlTags++;
-            junk = true;
         }
-        if (junk) {
+        marks += entities + tags;
+        junkRate.add(marks, text.length());
+        if (marks > 0) {
             encodingJunk++;
             examples.encodingJunk(text);
             isNoisy = true;
@@ -92,8 +96,12 @@ final class TextProfile {
         return text;
     }
 
-    /** One pass over the characters: control characters, U+FFFD, mojibake and letters by script. Returns true when noisy. */
-    private boolean scanCharacters(final String text) {
+    /**
+     * One pass over the characters: control characters, U+FFFD, mojibake and letters by script. Returns the junk marks: each
+     * control character, U+FFFD and mojibake sequence.
+     */
+    private int scanCharacters(final String text) {
+        int marks = 0;
         boolean hasControl = false;
         boolean hasC1 = false;
         boolean hasReplacement = false;
@@ -104,11 +112,14 @@ final class TextProfile {
                 latinLetters++;
             } else if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c == 0x7f) {
                 hasControl = true;
+                marks++;
             } else if (c >= 0x80 && c <= 0x9f) {
                 hasControl = true;
                 hasC1 = true;
+                marks++;
             } else if (c == '\ufffd') {
                 hasReplacement = true;
+                marks++;
             } else if (Character.isLetter(c) || Character.isHighSurrogate(c)) {
                 final int codePoint = text.codePointAt(i);
                 if (Scripts.isCjk(codePoint)) {
@@ -118,8 +129,9 @@ final class TextProfile {
                 } else if (Character.isLetter(codePoint)) {
                     otherLetters++;
                 }
-                if (!hasMojibake && c >= 0xc2 && c <= 0xf4 && Mojibake.startsUtf8ReadAsLatin1(text, i)) {
+                if (c >= 0xc2 && c <= 0xf4 && Mojibake.startsUtf8ReadAsLatin1(text, i)) {
                     hasMojibake = true;
+                    marks++;
                 }
             }
         }
@@ -127,7 +139,16 @@ final class TextProfile {
         c1Control += hasC1 ? 1 : 0;
         replacement += hasReplacement ? 1 : 0;
         mojibake += hasMojibake ? 1 : 0;
-        return hasControl || hasReplacement || hasMojibake;
+        return marks;
+    }
+
+    private static int count(final Pattern pattern, final String text) {
+        final java.util.regex.Matcher matcher = pattern.matcher(text);
+        int found = 0;
+        while (matcher.find()) {
+            found++;
+        }
+        return found;
     }
 
     /** Moves the counts of small token numbers into the quantile sketch, as weighted updates. */
@@ -155,6 +176,7 @@ final class TextProfile {
         htmlTags += other.htmlTags;
         noisy += other.noisy;
         encodingJunk += other.encodingJunk;
+        junkRate.merge(other.junkRate);
         tokens.merge(other.tokens);
         tokenMoments.merge(other.tokenMoments);
         tokenTotal += other.tokenTotal;
@@ -180,6 +202,6 @@ final class TextProfile {
         return new TextReport(field, texts, empty, veryShort, veryLong, settings.shortTextLength(), settings.longTextLength(),
                 control, c1Control, replacement, mojibake, htmlEntities, htmlTags, noisy, tokenStats,
                 Rounding.ratio(latinLetters, letters), Rounding.ratio(cjkCharacters, letters), Rounding.ratio(otherLetters, letters),
-                encodingJunk, Histograms.of(tokens, tokenMoments.min(), tokenMoments.max(), true));
+                encodingJunk, junkRate.report(), Histograms.of(tokens, tokenMoments.min(), tokenMoments.max(), true));
     }
 }

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import com.opencsv.CSVReader;
 import io.nifidq.ml.encoder.BertEncoder;
 import io.nifidq.ml.encoder.BundledEncoders;
 import io.nifidq.ml.encoder.EncoderOptions;
@@ -14,11 +13,7 @@ import io.nifidq.ml.model.DjlEngine;
 import io.nifidq.testing.SharedDatasets;
 import org.junit.jupiter.api.Test;
 
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,15 +94,6 @@ class BertNetworkEquivalenceTest {
     }
 
     static List<String> datasetTexts(final String file) throws Exception {
-        final Path csv = SharedDatasets.file(file);
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVReader rows = new CSVReader(reader)) {
-            final String[] header = rows.readNext();
-            final int column = List.of(header).indexOf("text");
-            final List<String> texts = new ArrayList<>();
-            for (String[] row = rows.readNext(); row != null && texts.size() < TEXTS; row = rows.readNext()) {
-                texts.add(row[column]);
-            }
-            return texts;
-        }
+        return SharedDatasets.column(SharedDatasets.file(file), "text", TEXTS);
     }
 }

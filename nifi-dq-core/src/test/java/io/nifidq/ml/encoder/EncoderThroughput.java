@@ -1,12 +1,7 @@
 package io.nifidq.ml.encoder;
 
-import com.opencsv.CSVReader;
 
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,17 +39,6 @@ public final class EncoderThroughput {
     }
 
     private static List<String> readTexts(final Path csv) throws Exception {
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVReader rows = new CSVReader(reader)) {
-            final String[] header = rows.readNext();
-            int column = 0;
-            while (column < header.length && !header[column].equals("text")) {
-                column++;
-            }
-            final List<String> texts = new ArrayList<>();
-            for (String[] row = rows.readNext(); row != null; row = rows.readNext()) {
-                texts.add(row[column]);
-            }
-            return texts;
-        }
+        return io.nifidq.testing.SharedDatasets.column(csv, "text", Integer.MAX_VALUE);
     }
 }

@@ -164,6 +164,53 @@ class QualityFindingsTest {
     }
 
     @Test
+    void encodingJunkIsCountedMarkByMarkSoItIsNamedWhereEveryTextAlreadyCarriedSome() {
+        // Every text of the baseline and of both batches carries an entity: a share of texts with junk is 1.0 in each.
+        final BaselineSummary baseline = report(withEntity(cleanRecords(2_000), 0)).baseline();
+        final List<RecordView> alike = withEntity(cleanRecords(2_000), 0);
+        final List<RecordView> mangled = withEntity(cleanRecords(2_000), 0);
+        for (int i = 0; i < mangled.size(); i += 5) {
+            final String text = (String) mangled.get(i).value("text");
+            mangled.set(i, Records.of("text", text + " cafÃ© Â£5", "label", mangled.get(i).value("label")));
+        }
+        assertEquals(1.0, (double) report(mangled).text().encodingJunkTexts() / 2_000);
+        assertEquals(List.of(), report(alike).withFindingsAgainst(baseline).findingNames());
+        final ProfileReport worse = report(mangled).withFindingsAgainst(baseline);
+        assertEquals(List.of("encoding_junk"), worse.findingNames());
+        final ProfileReport.JunkMarks marks = report(mangled).text().junkMarks();
+        assertEquals(2_000 + 2 * 400, marks.marks(), "an entity in each text, two mojibake sequences in every fifth");
+    }
+
+    @Test
+    void aClean872RecordFileIsNotNamedForLabelNoiseAgainstA3000RecordBaselineOfTheSameSource() throws Exception {
+        final java.nio.file.Path sst2 = io.nifidq.testing.SharedDatasets.file("sst2/split/train.csv").getParent();
+        final List<RecordView> train = Records.csv(sst2.resolve("train.csv")).subList(0, 3_000);
+        final List<RecordView> test = Records.csv(sst2.resolve("test.csv"));
+        assertEquals(872, test.size());
+        final ProfileReport small = report(test);
+        final BaselineSummary baseline = report(train).baseline();
+        assertTrue(small.labels().labelNoise().suspectedErrorRatio() > baseline.findingMeasures().get("label_noise") + 0.03,
+                "a smaller sample's floor of suspects is higher: " + small.labels().labelNoise() + " against " + baseline.findingMeasures());
+        assertEquals(List.of(), small.withFindingsAgainst(baseline).findingNames());
+
+        final List<RecordView> flipped = new ArrayList<>(test);
+        for (int i = 0; i < flipped.size(); i += 4) {
+            final String label = (String) flipped.get(i).value("label");
+            flipped.set(i, Records.of("text", flipped.get(i).value("text"), "label", "0".equals(label) ? "1" : "0"));
+        }
+        assertEquals(List.of("label_noise"), report(flipped).withFindingsAgainst(baseline).findingNames(), "a quarter flipped is still named");
+    }
+
+    /** The records with an HTML entity added to every text from the given one on. */
+    private static List<RecordView> withEntity(final List<RecordView> records, final int from) {
+        final List<RecordView> changed = new ArrayList<>(records);
+        for (int i = from; i < changed.size(); i++) {
+            changed.set(i, Records.of("text", changed.get(i).value("text") + " &amp; co", "label", changed.get(i).value("label")));
+        }
+        return changed;
+    }
+
+    @Test
     void exactCopiesAreNotNamedAsNearDuplicatesToo() {
         final List<RecordView> records = cleanRecords(200);
         for (int i = 0; i < 20; i++) {

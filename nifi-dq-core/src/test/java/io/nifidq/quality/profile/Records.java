@@ -39,6 +39,26 @@ final class Records {
         return records;
     }
 
+    /** The rows of a CSV file with a header, as records. */
+    static List<RecordView> csv(final java.nio.file.Path file) throws java.io.IOException {
+        final List<RecordView> records = new ArrayList<>();
+        for (final Map<String, String> row : io.nifidq.testing.SharedDatasets.rows(file)) {
+            final List<String> names = List.copyOf(row.keySet());
+            records.add(new RecordView() {
+                @Override
+                public List<String> fieldNames() {
+                    return names;
+                }
+
+                @Override
+                public Object value(final String field) {
+                    return row.get(field);
+                }
+            });
+        }
+        return records;
+    }
+
     static DatasetProfile profile(final ProfileSettings settings, final List<RecordView> records) {
         final DatasetProfile profile = new DatasetProfile(settings);
         records.forEach(profile::add);
