@@ -42,7 +42,12 @@ final class CleanFlowRun extends FlowRun {
         announceStarted(CleanFlow.GROUP_NAME, flows.resolve(CleanFlow.DEFINITION_FILE), "dropped the sample into it");
         final CleanFlow.Folders folders = flow.folders();
         flow.awaitOutput(folders.profileBefore(), folders.reportBefore(name).getFileName().toString(), FLOW_TIMEOUT);
-        flow.awaitOutput(folders.profileAfter(), folders.pageAfter(name).getFileName().toString(), FLOW_TIMEOUT);
+        try {
+            flow.awaitOutput(folders.profileAfter(), folders.pageAfter(name).getFileName().toString(), FLOW_TIMEOUT);
+        } catch (final IllegalStateException e) {
+            throw keep ? new IllegalStateException(e.getMessage() + " (a flow kept from an earlier nifi-dq may write no page: "
+                    + "./dq run --reset imports the current one)", e) : e;
+        }
         flow.awaitOutput(folders.cleaned(), name, FLOW_TIMEOUT);
         flow.awaitOutput(folders.augmented(), name, FLOW_TIMEOUT);
         final ProvenanceSearch provenance = new ProvenanceSearch(client);
