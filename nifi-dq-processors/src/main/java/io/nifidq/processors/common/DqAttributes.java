@@ -34,6 +34,8 @@ public final class DqAttributes {
         public static final String FINDINGS = "dq.findings";
         public static final String GATE_VIOLATIONS = "dq.gate.violations";
         public static final String SOURCE_UUID = "dq.profile.source.uuid";
+        /** The batch's baseline summary as compact JSON, for a ProfileQuality downstream (Drift Baseline 'FlowFile Attribute'). */
+        public static final String BASELINE = "dq.profile.baseline";
 
         private Profile() {
         }

@@ -51,7 +51,12 @@ public final class ProfileChoices {
         LAST_ACCEPTED,
         @Wording(displayName = "Baseline File",
                 description = "A profile report written earlier by ProfileQuality (JSON), or its 'baseline' section alone.")
-        FILE
+        FILE,
+        @Wording(displayName = "FlowFile Attribute",
+                description = "The baseline summary in the incoming FlowFile's dq.profile.baseline attribute, written by a "
+                        + "ProfileQuality upstream with Write Baseline Attribute set: the same data before a cleaning step, say. "
+                        + "A FlowFile without the attribute, or with one that is not a baseline summary, goes to 'failure'.")
+        FLOW_FILE_ATTRIBUTE
     }
 
     /** Which model's out-of-fold probabilities the label-noise check reads. */

@@ -3,6 +3,7 @@ package io.nifidq.processors.profile;
 import io.nifidq.ml.encoder.BundledEncoders;
 import io.nifidq.ml.encoder.EncoderLeases;
 import io.nifidq.ml.encoder.EncoderSource;
+import io.nifidq.processors.common.DqAttributes;
 import io.nifidq.processors.common.SharedDescriptors;
 import io.nifidq.processors.profile.ProfileChoices.DriftBaselineChoice;
 import io.nifidq.processors.profile.ProfileChoices.LabelNoiseModelChoice;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 
 import static io.nifidq.processors.common.Descriptors.choice;
+import static io.nifidq.processors.common.Descriptors.flag;
 import static io.nifidq.processors.common.Descriptors.optional;
 import static io.nifidq.processors.common.Descriptors.withDefault;
 import static io.nifidq.processors.common.PropertyValues.blankToNull;
@@ -140,13 +142,23 @@ public final class ProfileProperties {
             StandardValidators.createNonNegativeFloatingPointValidator(Double.MAX_VALUE),
             "Quality gate: a batch whose drift score (largest PSI) is higher goes to 'below threshold'. 0.1 is a common bound "
                     + "for 'stable', 0.25 for 'major shift'.")
-            .dependsOn(DRIFT_BASELINE, DriftBaselineChoice.LAST_ACCEPTED, DriftBaselineChoice.FILE)
+            .dependsOn(DRIFT_BASELINE, DriftBaselineChoice.LAST_ACCEPTED, DriftBaselineChoice.FILE, DriftBaselineChoice.FLOW_FILE_ATTRIBUTE)
+            .build();
+
+    public static final PropertyDescriptor WRITE_BASELINE_ATTRIBUTE = flag("Write Baseline Attribute", "false",
+            "Whether the FlowFile going on (to 'success' or 'below threshold') carries this batch's baseline summary, as compact "
+                    + "JSON in the " + DqAttributes.Profile.BASELINE + " attribute, for a ProfileQuality downstream whose Drift "
+                    + "Baseline is 'FlowFile Attribute' (to show the same data before and after a cleaning step). Costs a few KB "
+                    + "per FlowFile in the FlowFile and provenance repositories, growing with the number of fields (numeric "
+                    + "deciles and the 20 most frequent values of each categorical field). A summary over "
+                    + BaselineAttribute.MAX_BYTES / 1024 + " KB (a wide table, long category values) is not written: a warning "
+                    + "is logged and any " + DqAttributes.Profile.BASELINE + " from upstream is removed.")
             .build();
 
     static final List<PropertyDescriptor> DESCRIPTORS = List.of(RECORD_READER, CHARACTER_SET, TEXT_FIELD, LABEL_FIELD, DUPLICATE_KEY_FIELDS,
             NULL_TOKENS, NEAR_DUPLICATE_THRESHOLD, NEAR_DUPLICATE_INDEX_LIMIT, SHORT_TEXT_LENGTH, LONG_TEXT_LENGTH, LABEL_NOISE_MODEL,
             ENCODER_DIRECTORY, TOP_VALUE_COUNT, REPORT_FORMAT, MIN_OVERALL_SCORE, MAX_MISSING_RATIO, MAX_DUPLICATE_RATIO,
-            MAX_IMBALANCE_RATIO, DRIFT_BASELINE, BASELINE_FILE, MAX_DRIFT);
+            MAX_IMBALANCE_RATIO, DRIFT_BASELINE, BASELINE_FILE, MAX_DRIFT, WRITE_BASELINE_ATTRIBUTE);
 
     private ProfileProperties() {
     }

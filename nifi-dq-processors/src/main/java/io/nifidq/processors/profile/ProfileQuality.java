@@ -6,6 +6,7 @@ import io.nifidq.processors.common.AbstractDqProcessor;
 import io.nifidq.processors.common.ContentGuard;
 import io.nifidq.processors.common.DqAttributes;
 import io.nifidq.processors.common.RecordRouter;
+import io.nifidq.processors.profile.BaselineAttribute.UnusableBaselineException;
 import io.nifidq.processors.profile.ProfileChoices.DriftBaselineChoice;
 import io.nifidq.processors.profile.ProfileChoices.ReportFormatChoice;
 import io.nifidq.quality.profile.BaselineSummary;
@@ -17,6 +18,8 @@ import io.nifidq.quality.profile.ProfileReport.DriftReport;
 import io.nifidq.quality.profile.QualityGate;
 import io.nifidq.text.ByteValidity;
 import org.apache.nifi.annotation.behavior.InputRequirement;
+import org.apache.nifi.annotation.behavior.ReadsAttribute;
+import org.apache.nifi.annotation.behavior.ReadsAttributes;
 import org.apache.nifi.annotation.behavior.Stateful;
 import org.apache.nifi.annotation.behavior.SupportsBatching;
 import org.apache.nifi.annotation.behavior.SystemResource;
@@ -70,8 +73,16 @@ import java.util.Set;
         @WritesAttribute(attribute = DqAttributes.Profile.DRIFT_SCORE, description = "The largest population stability index against the baseline"),
         @WritesAttribute(attribute = DqAttributes.Profile.GATE_VIOLATIONS, description = "The broken quality-gate rules, separated by '; ' "
                 + "(on 'below threshold' only)"),
+        @WritesAttribute(attribute = DqAttributes.Profile.BASELINE, description = "With Write Baseline Attribute: this batch's baseline "
+                + "summary as compact JSON (what a Baseline File holds), for a ProfileQuality downstream; not written, and any from "
+                + "upstream removed, when it is over " + BaselineAttribute.MAX_BYTES / 1024 + " KB"),
         @WritesAttribute(attribute = DqAttributes.ERROR, description = "Why the FlowFile could not be profiled (on 'failure' only)"),
         @WritesAttribute(attribute = DqAttributes.MIME_TYPE, description = "On the profile FlowFile: application/json, text/csv or text/html")
+})
+@ReadsAttributes({
+        @ReadsAttribute(attribute = DqAttributes.Profile.BASELINE, description = "With Drift Baseline 'FlowFile Attribute': the "
+                + "baseline summary a ProfileQuality upstream wrote (Write Baseline Attribute); without it, or when it is not one, "
+                + "the FlowFile goes to 'failure'")
 })
 @UseCase(description = "Stop a batch of training data with too many missing values or duplicates before it reaches a model.",
         configuration = """
@@ -84,9 +95,10 @@ import java.util.Set;
 @UseCase(description = "Show a person what is wrong with a batch, and what cleaning changed, on one page.",
         configuration = """
                 Set Report Format to 'HTML'. Connect 'profile' to PutFile; open the .html file in a browser.
-                For before and after: set Drift Baseline to 'Baseline File' with the JSON report of the data before (or of
-                the training data); the page then shows scores, problem measures and class shares before and after, and the
-                drift per field.
+                For before and after in one flow: set Write Baseline Attribute to true on a ProfileQuality before the
+                cleaning step, and Drift Baseline to 'FlowFile Attribute' on this one after it. Against fixed data (the
+                training data), set Drift Baseline to 'Baseline File' with its JSON report instead. The page then shows
+                scores, problem measures and class shares before and after, and the drift per field.
                 """)
 @UseCase(description = "Alert when the data arriving in a flow drifts away from what the model was trained on.",
         configuration = """
@@ -124,6 +136,7 @@ public class ProfileQuality extends AbstractDqProcessor {
     private volatile QualityGate gate;
     private volatile DriftBaselineChoice baselineSource;
     private volatile BaselineSummary fileBaseline;
+    private volatile boolean writeBaselineAttribute;
     private volatile OutOfFoldScorer labelNoiseScorer;
     /** The leases of a Pretrained Encoder label-noise check, taken at its first report and released when the processor stops. */
     private final EncoderLeases encoders = new EncoderLeases(EncoderOptions.inNiFi());
@@ -139,6 +152,7 @@ public class ProfileQuality extends AbstractDqProcessor {
         baselineSource = context.getProperty(ProfileProperties.DRIFT_BASELINE).asAllowableValue(DriftBaselineChoice.class);
         gate = ProfileProperties.gate(context, baselineSource);
         labelNoiseScorer = ProfileProperties.labelNoiseScorer(context, encoders);
+        writeBaselineAttribute = context.getProperty(ProfileProperties.WRITE_BASELINE_ATTRIBUTE).asBoolean();
         fileBaseline = null;
         if (baselineSource == DriftBaselineChoice.FILE) {
             final Path file = Path.of(context.getProperty(ProfileProperties.BASELINE_FILE).evaluateAttributeExpressions().getValue());
@@ -154,6 +168,13 @@ public class ProfileQuality extends AbstractDqProcessor {
     @Override
     protected void onFlowFile(final ProcessContext context, final ProcessSession session, final FlowFile flowFile,
                               final RecordRouter router) {
+        final BaselineSummary baseline;
+        try {
+            baseline = baseline(session, flowFile);
+        } catch (final UnusableBaselineException e) {
+            router.toFailure(flowFile, REL_FAILURE, "profile", e.getMessage(), e);
+            return;
+        }
         final DatasetProfile profile;
         final ProfileReport measured;
         String invalidBytes = "";
@@ -173,11 +194,11 @@ public class ProfileQuality extends AbstractDqProcessor {
             router.toFailure(flowFile, REL_FAILURE, "profile", RecordRouter.describe(e) + invalidBytes, e);
             return;
         }
-        final BaselineSummary baseline = baseline(session);
         final ProfileReport report = judge(profile, measured, baseline);
         final boolean accepted = report.gate() == null || report.gate().passed();
         transferReport(session, flowFile, report, baseline);
-        session.transfer(session.putAllAttributes(flowFile, ProfileAttributes.forOriginal(report)),
+        final FlowFile scored = session.putAllAttributes(flowFile, ProfileAttributes.forOriginal(report));
+        session.transfer(writeBaselineAttribute ? withBaseline(session, scored, report.baseline()) : scored,
                 accepted ? REL_SUCCESS : REL_BELOW_THRESHOLD);
         session.adjustCounter("Records Profiled", profile.recordCount(), false);
         session.adjustCounter(accepted ? "Batches Accepted" : "Batches Below Threshold", 1, false);
@@ -207,10 +228,11 @@ public class ProfileQuality extends AbstractDqProcessor {
         session.transfer(reportFlowFile, REL_PROFILE);
     }
 
-    private BaselineSummary baseline(final ProcessSession session) {
+    private BaselineSummary baseline(final ProcessSession session, final FlowFile flowFile) throws UnusableBaselineException {
         return switch (baselineSource) {
             case NONE -> null;
             case FILE -> fileBaseline;
+            case FLOW_FILE_ATTRIBUTE -> BaselineAttribute.read(flowFile);
             case LAST_ACCEPTED -> {
                 try {
                     final String json = session.getState(Scope.CLUSTER).get(STATE_BASELINE);
@@ -220,6 +242,23 @@ public class ProfileQuality extends AbstractDqProcessor {
                 }
             }
         };
+    }
+
+    /** The FlowFile with this batch's baseline in its attribute; without any (and a warning) when the summary is too large. */
+    private FlowFile withBaseline(final ProcessSession session, final FlowFile flowFile, final BaselineSummary baseline) {
+        final String value;
+        try {
+            value = BaselineAttribute.valueOf(baseline);
+        } catch (final IOException e) {
+            throw new ProcessException("Could not write the baseline summary as JSON", e);
+        }
+        if (value != null) {
+            return session.putAttribute(flowFile, DqAttributes.Profile.BASELINE, value);
+        }
+        getLogger().warn("The baseline summary of {} is over {} bytes ({} fields); {} not written", flowFile, BaselineAttribute.MAX_BYTES,
+                baseline.fields().size(), DqAttributes.Profile.BASELINE);
+        session.adjustCounter("Baseline Attributes Too Large", 1, false);
+        return session.removeAttribute(flowFile, DqAttributes.Profile.BASELINE);
     }
 
     private void saveBaseline(final ProcessSession session, final BaselineSummary baseline) {

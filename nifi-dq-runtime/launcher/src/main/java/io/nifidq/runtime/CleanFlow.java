@@ -6,8 +6,10 @@ import java.util.Map;
 
 /**
  * The example flow "clean and profile" (docs/flows/clean-and-profile.json): GetFile -> ProfileQuality ->
- * CleanRecords -> ProfileQuality -> PutFile, with the rejected records, both profiles and unreadable files each
- * written to their own folder, and AugmentText writing a class-balanced copy of the cleaned records.
+ * CleanRecords -> ProfileQuality -> PutFile, with the rejected records, the profiles and unreadable files each
+ * written to their own folder, and AugmentText writing a class-balanced copy of the cleaned records. The first
+ * ProfileQuality writes a JSON report and hands its baseline on the FlowFile to the second, which writes an HTML page
+ * of the cleaned file against the file as it arrived.
  */
 public final class CleanFlow extends ImportedFlow<CleanFlow.Folders> {
 
@@ -28,7 +30,7 @@ public final class CleanFlow extends ImportedFlow<CleanFlow.Folders> {
     public static final String AUGMENT_TEXT = "Augment text";
     public static final String WRITE_AUGMENTED = "Write augmented files";
 
-    /** The flow's folders; the profiles go to {@code profile/before} and {@code profile/after}. */
+    /** The flow's folders; the JSON reports go to {@code profile/before} and the pages to {@code profile/after}. */
     public record Folders(Path input, Path cleaned, Path rejected, Path profile, Path augmented, Path failure)
             implements ImportedFlow.Folders {
 
@@ -44,6 +46,16 @@ public final class CleanFlow extends ImportedFlow<CleanFlow.Folders> {
 
         public Path profileAfter() {
             return profile.resolve("after");
+        }
+
+        /** The JSON report of the file {@code name} as it arrived. */
+        public Path reportBefore(final String name) {
+            return profileBefore().resolve(name + ".profile.json");
+        }
+
+        /** The HTML page of the cleaned file {@code name}, before and after side by side. */
+        public Path pageAfter(final String name) {
+            return profileAfter().resolve(name + ".profile.html");
         }
 
         @Override

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * The second part of the main job: the "clean and profile" example flow on the sample data, and what it changed:
- * records in, cleaned and rejected (by step), and the quality scores before and after.
+ * records in, cleaned and rejected (by step), the quality scores before and after, and where the page that shows
+ * them side by side is.
  */
 final class CleanFlowRun extends FlowRun {
 
@@ -40,7 +41,13 @@ final class CleanFlowRun extends FlowRun {
         flow.drop(sample, name);
         announceStarted(CleanFlow.GROUP_NAME, flows.resolve(CleanFlow.DEFINITION_FILE), "dropped the sample into it");
         final CleanFlow.Folders folders = flow.folders();
-        flow.awaitOutput(folders.profileAfter(), name + ".profile.json", FLOW_TIMEOUT);
+        flow.awaitOutput(folders.profileBefore(), folders.reportBefore(name).getFileName().toString(), FLOW_TIMEOUT);
+        try {
+            flow.awaitOutput(folders.profileAfter(), folders.pageAfter(name).getFileName().toString(), FLOW_TIMEOUT);
+        } catch (final IllegalStateException e) {
+            throw keep ? new IllegalStateException(e.getMessage() + " (a flow kept from an earlier nifi-dq may write no page: "
+                    + "./dq run --reset imports the current one)", e) : e;
+        }
         flow.awaitOutput(folders.cleaned(), name, FLOW_TIMEOUT);
         flow.awaitOutput(folders.augmented(), name, FLOW_TIMEOUT);
         final ProvenanceSearch provenance = new ProvenanceSearch(client);
@@ -66,12 +73,14 @@ final class CleanFlowRun extends FlowRun {
             }
         });
         steps.forEach((step, count) -> out.printf("  %-30s %s%n", step, count));
-        final JsonNode before = scores(folders.profileBefore().resolve(name + ".profile.json"));
-        final JsonNode after = scores(folders.profileAfter().resolve(name + ".profile.json"));
+        // Before: the first profile's JSON report; after: the second profile's scores, on the cleaned FlowFile.
+        final JsonNode before = scores(folders.reportBefore(name));
         out.printf("Scores           %-9s %s%n", "before", "after");
         for (final String score : SCORES) {
-            out.printf("  %-14s %-9s %s%n", score, before.path(score).asText("-"), after.path(score).asText("-"));
+            final String after = cleaned.attribute("dq.score." + score);
+            out.printf("  %-14s %-9s %s%n", score, before.path(score).asText("-"), after == null ? "-" : after);
         }
+        out.println("Page             before and after -> " + folders.pageAfter(name));
     }
 
     private void reportAugmented(final String name, final ProvenanceSearch.Event augmented, final CleanFlow.Folders folders) {

@@ -5,19 +5,24 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.DataInputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The example flow docs/flows/clean-and-profile.json in a real NiFi 2.3.0 with the real nifi-dq NAR: ProfileQuality ->
- * CleanRecords -> ProfileQuality on the sample data, the rejected records in their own folder.
+ * CleanRecords -> ProfileQuality on the sample data, the rejected records in their own folder, and the page of the
+ * cleaned file against the file as it arrived, opened in headless Chromium (its screenshot under target/screenshots).
  */
 class CleanFlowIT {
 
@@ -25,6 +30,9 @@ class CleanFlowIT {
     private static final String SAMPLE = "support-messages.csv";
     private static final List<String> DIMENSIONS = List.of("overall", "completeness", "validity", "consistency", "uniqueness", "balance",
             "noise");
+    private static final int PAGE_WIDTH = 1280;
+    private static final int PAGE_HEIGHT = 2400;
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     @AutoClose
     private static LocalNiFi nifi;
@@ -38,7 +46,8 @@ class CleanFlowIT {
         flow.awaitValidated(Duration.ofSeconds(60));
         flow.startProcessors();
         flow.drop(LocalNiFi.flowsDirectory().resolve(QualityGateJob.SAMPLE), SAMPLE);
-        flow.awaitOutput(flow.folders().profileAfter(), SAMPLE + ".profile.json", OUTPUT_TIMEOUT);
+        flow.awaitOutput(flow.folders().profileBefore(), SAMPLE + ".profile.json", OUTPUT_TIMEOUT);
+        flow.awaitOutput(flow.folders().profileAfter(), SAMPLE + ".profile.html", OUTPUT_TIMEOUT);
         flow.awaitOutput(flow.folders().cleaned(), SAMPLE, OUTPUT_TIMEOUT);
         flow.awaitOutput(flow.folders().rejected(), SAMPLE, OUTPUT_TIMEOUT);
         flow.awaitOutput(flow.folders().augmented(), SAMPLE, OUTPUT_TIMEOUT);
@@ -76,16 +85,63 @@ class CleanFlowIT {
 
     @Test
     void theProfileAfterCleaningScoresAtLeastAsHighOnEveryDimension() throws Exception {
-        final JsonNode before = NiFiRestClient.json().readTree(flow.folders().profileBefore().resolve(SAMPLE + ".profile.json").toFile());
-        final JsonNode after = NiFiRestClient.json().readTree(flow.folders().profileAfter().resolve(SAMPLE + ".profile.json").toFile());
+        final JsonNode before = NiFiRestClient.json().readTree(flow.folders().reportBefore(SAMPLE).toFile());
+        final ProvenanceSearch.Event after = cleanedFileSent();
         assertEquals(200, before.path("recordCount").asInt());
-        assertEquals(186, after.path("recordCount").asInt());
+        assertEquals("186", after.attribute("record.count"));
         for (final String dimension : DIMENSIONS) {
             final double was = before.path("scores").path(dimension).asDouble();
-            final double is = after.path("scores").path(dimension).asDouble();
+            final double is = Double.parseDouble(after.attribute("dq.score." + dimension));
             assertTrue(is >= was, dimension + ": " + was + " before, " + is + " after");
         }
-        assertTrue(after.path("scores").path("overall").asDouble() > before.path("scores").path("overall").asDouble());
+        assertTrue(Double.parseDouble(after.attribute("dq.score.overall")) > before.path("scores").path("overall").asDouble());
+    }
+
+    @Test
+    void theBaselineOfTheFileAsItArrivedTravelsOnTheFlowFileToTheProfileAfterCleaning() throws Exception {
+        final JsonNode before = NiFiRestClient.json().readTree(flow.folders().reportBefore(SAMPLE).toFile());
+        final ProvenanceSearch.Event after = cleanedFileSent();
+        assertEquals(before.path("baseline"), NiFiRestClient.json().readTree(after.attribute("dq.profile.baseline")));
+        assertTrue(Double.parseDouble(after.attribute("dq.drift.score")) > 0.0, "the cleaning moved the label shares");
+    }
+
+    @Test
+    void thePageAfterCleaningShowsTheFileBeforeAndAfterInChromium() throws Exception {
+        final JsonNode before = NiFiRestClient.json().readTree(flow.folders().reportBefore(SAMPLE).toFile());
+        final ProvenanceSearch.Event after = cleanedFileSent();
+        final Path page = flow.folders().pageAfter(SAMPLE);
+        final HeadlessChromium chromium = HeadlessChromium.find(Files.createDirectories(Path.of("target", "chromium-clean-flow")),
+                PAGE_WIDTH, PAGE_HEIGHT);
+
+        final String dom = chromium.dumpDom(page.toUri().toString(), 1_000);
+        final String text = dom.replaceAll("<[^>]+>", "");
+        assertTrue(dom.contains("<title>Data quality: " + SAMPLE + "</title>"), "the page's title names the file");
+        assertTrue(dom.contains("data-json=\"/scores/overall\" data-value=\"" + after.attribute("dq.score.overall") + "\""),
+                "the overall score after cleaning, as on the cleaned FlowFile: " + after.attribute("dq.score.overall"));
+        assertTrue(text.contains("compared with: FlowFile Attribute"), "the header names the baseline");
+        assertTrue(text.contains("Before and afterBaseline: 200 records; this batch: 186 records."), "the before-and-after section");
+        final String overallRow = "overall" + shown(before.at("/scores/overall").asDouble()) + shown(Double.parseDouble(after.attribute("dq.score.overall")));
+        assertTrue(text.contains(overallRow), "the overall score before and after: " + overallRow);
+        assertTrue(text.contains("Drift score (largest PSI):"), "the drift against the file as it arrived");
+
+        final Path png = chromium.screenshot(page.toUri().toString(), 1_000,
+                Path.of(System.getProperty("dq.screenshot.dir", "target/screenshots")).resolve("profile-report.png"));
+        try (InputStream in = Files.newInputStream(png); DataInputStream data = new DataInputStream(in)) {
+            assertArrayEquals(PNG_SIGNATURE, data.readNBytes(PNG_SIGNATURE.length), "a PNG");
+            data.skipNBytes(8); // IHDR chunk length and type
+            assertEquals(List.of(PAGE_WIDTH, PAGE_HEIGHT), List.of(data.readInt(), data.readInt()), "the window's size");
+        }
+        assertTrue(Files.size(png) > 100_000, "not a blank page (" + Files.size(png) + " bytes)");
+    }
+
+    /** A score as the page shows it: three decimals at most, trailing zeros dropped. */
+    private static String shown(final double score) {
+        return String.format(Locale.ROOT, "%.3f", score).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    private static ProvenanceSearch.Event cleanedFileSent() throws InterruptedException {
+        return new ProvenanceSearch(nifi.client()).awaitEvents(flow.processorId(CleanFlow.WRITE_CLEANED), "SEND", 1, Duration.ofSeconds(60))
+                .getFirst();
     }
 
     @Test

@@ -58,6 +58,11 @@ class MainJobKeepsWorkIT {
     void aFirstRunSaysTheInstanceIsNewAndPublishesTheFirstModelOfEachKind() throws Exception {
         final String output = run(false);
         assertTrue(output.contains("A new, empty instance in " + home), output);
+        // The clean-and-profile flow's page: its path printed, the page written there.
+        final Path page = CleanFlow.Folders.under(EarlierWork.dataFolder(home).resolve(EarlierWork.CLEAN_AND_PROFILE))
+                .pageAfter(Path.of(QualityGateJob.SAMPLE).getFileName().toString());
+        assertTrue(output.contains("Page             before and after -> " + page + "\n"), output);
+        assertTrue(Files.size(page) > 10_000, page + " is a page");
         assertEquals(List.of("v0001"), versions(models));
         assertEquals(1, files(reports));
         assertEquals(List.of("v0001"), versions(encoderModels));
