@@ -63,8 +63,12 @@ public final class EarlierTexts {
             return report;
         }
         return report.withExamples(new Examples(examples.limitPerKind(), examples.maxChars(), examples.exactDuplicates(),
-                examples.nearDuplicates().stream().map(example -> example.otherValue() == null && example.otherRecord() != null
-                        && found.containsKey(example.otherRecord()) ? example.withOtherValue(found.get(example.otherRecord())) : example).toList(),
-                examples.labelConflicts(), examples.encodingJunk(), examples.suspectedLabelErrors()));
+                examples.nearDuplicates().stream().map(this::filled).toList(), examples.labelConflicts(), examples.encodingJunk(),
+                examples.suspectedLabelErrors()));
+    }
+
+    private Example filled(final Example nearDuplicate) {
+        final String text = nearDuplicate.otherValue() == null && nearDuplicate.otherRecord() != null ? found.get(nearDuplicate.otherRecord()) : null;
+        return text == null ? nearDuplicate : nearDuplicate.withOtherValue(text);
     }
 }
