@@ -79,8 +79,8 @@ public final class DatasetProfile {
         String comparableText = null;
         if (text != null) {
             comparableText = text.add(record.value(settings.textField()));
-            if (comparableText != null && nearDuplicates != null && nearDuplicates.observe(comparableText)) {
-                examples.nearDuplicate(comparableText);
+            if (comparableText != null && nearDuplicates != null && nearDuplicates.observe(comparableText, records)) {
+                examples.nearDuplicate(comparableText, nearDuplicates.matchedRecord());
             }
         }
         if (labels != null) {
@@ -160,7 +160,7 @@ public final class DatasetProfile {
             labels.merge(other.labels);
         }
         if (nearDuplicates != null) {
-            nearDuplicates.merge(other.nearDuplicates);
+            nearDuplicates.merge(other.nearDuplicates, records);
         }
         examples.merge(other.examples, records);
         other.recordKeys.forEach(recordKeys::add);

@@ -11,6 +11,8 @@ import java.util.function.Supplier;
  * A bounded sample of the records behind the findings, so that a reader sees what is wrong and not only how much: the
  * first {@link #PER_KIND} exact duplicates, near duplicates, identical texts with different labels and texts with
  * encoding junk, each cut to {@link #MAX_CHARS} characters. Suspected label errors come from the label-noise check.
+ * A near duplicate names the earlier record whose text it resembles, and shows that text when this sample kept it (as a
+ * near duplicate, a junk text or a label conflict of its own); {@link EarlierTexts} reads the others again for a page.
  */
 final class ExampleRecords {
 
@@ -18,8 +20,12 @@ final class ExampleRecords {
     static final int MAX_CHARS = 300;
     /** Labels are shown beside a text; a longer one is cut, so that it cannot break the memory bound. */
     static final int MAX_LABEL_CHARS = 100;
-    /** Five kinds of PER_KIND examples, each a value and two labels as UTF-16 plus object headers: the bound the docs state. */
-    static final long MAX_BYTES = 5L * PER_KIND * (2L * (MAX_CHARS + 2 * MAX_LABEL_CHARS) + 3 * 40 + 32);
+    /**
+     * Five kinds of PER_KIND examples, each a value and two labels as UTF-16 plus object headers, and the near duplicates'
+     * earlier record numbers and texts (a page's, read again): the bound the docs state (about 32 KB).
+     */
+    static final long MAX_BYTES = 5L * PER_KIND * (2L * (MAX_CHARS + 2 * MAX_LABEL_CHARS) + 3 * 40 + 32)
+            + PER_KIND * (2L * MAX_CHARS + 40 + 16);
 
     private final List<Example> exactDuplicates = new ArrayList<>();
     private final List<Example> nearDuplicates = new ArrayList<>();
@@ -39,8 +45,11 @@ final class ExampleRecords {
         }
     }
 
-    void nearDuplicate(final String text) {
-        keep(nearDuplicates, text, null, null);
+    /** earlierRecord: the number of the record whose text this one resembles; 0 when unknown. */
+    void nearDuplicate(final String text, final long earlierRecord) {
+        if (nearDuplicates.size() < PER_KIND) {
+            nearDuplicates.add(new Example(record, cut(text, MAX_CHARS), null, null, earlierRecord == 0 ? null : earlierRecord, null));
+        }
     }
 
     void labelConflict(final String text, final String label, final String earlierLabel) {
@@ -68,15 +77,29 @@ final class ExampleRecords {
     private static void append(final List<Example> into, final List<Example> from, final long offset) {
         for (final Example example : from) {
             if (into.size() < PER_KIND) {
-                into.add(new Example(example.record() == null ? null : example.record() + offset, example.value(), example.label(),
-                        example.otherLabel()));
+                into.add(example.numberedAfter(offset));
             }
         }
     }
 
     Examples report(final List<Example> suspectedLabelErrors) {
-        return new Examples(PER_KIND, MAX_CHARS, List.copyOf(exactDuplicates), List.copyOf(nearDuplicates), List.copyOf(labelConflicts),
-                List.copyOf(encodingJunk), suspectedLabelErrors.stream().limit(PER_KIND).toList());
+        return new Examples(PER_KIND, MAX_CHARS, List.copyOf(exactDuplicates), nearDuplicates.stream().map(this::withKeptEarlierText).toList(),
+                List.copyOf(labelConflicts), List.copyOf(encodingJunk), suspectedLabelErrors.stream().limit(PER_KIND).toList());
+    }
+
+    /** The near duplicate with its earlier record's text, when that record is itself an example of a text in this sample. */
+    private Example withKeptEarlierText(final Example nearDuplicate) {
+        if (nearDuplicate.otherRecord() == null || nearDuplicate.otherValue() != null) {
+            return nearDuplicate;
+        }
+        for (final List<Example> texts : List.of(nearDuplicates, encodingJunk, labelConflicts)) {
+            for (final Example kept : texts) {
+                if (nearDuplicate.otherRecord().equals(kept.record())) {
+                    return nearDuplicate.withOtherValue(kept.value());
+                }
+            }
+        }
+        return nearDuplicate;
     }
 
     /** The value's first maxChars characters, with an ellipsis when it was longer; never splits a surrogate pair. */

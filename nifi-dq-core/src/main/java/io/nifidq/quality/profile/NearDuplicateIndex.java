@@ -14,6 +14,9 @@ import java.util.Arrays;
  * only needs the count) compares the n-th text with probability limit / n and counts each hit as
  * n / limit texts: an unbiased estimate that costs about limit * (1 + ln(n / limit)) comparisons in
  * all instead of n. Either way the result says it was sampled.
+ * <p>
+ * Each indexed text keeps its record number (an int, 4 bytes), so that a match can name the earlier record it resembles
+ * ({@link #matchedRecord()}); the texts themselves are not kept.
  */
 public final class NearDuplicateIndex {
 
@@ -28,6 +31,10 @@ public final class NearDuplicateIndex {
     private int[] signatures = new int[0];
     private int[] chainNext = new int[0];
     private boolean[] counted = new boolean[0];
+    /** The record number of each indexed text: the caller's ({@link #observe}) or its position among the texts ({@link #add}). */
+    private int[] recordNumbers = new int[0];
+    /** The slot the last matching text matched, or -1. */
+    private int matchedSlot = -1;
     private int indexed;
     private double nearDuplicates;
     private long offered;
@@ -42,18 +49,21 @@ public final class NearDuplicateIndex {
         this.bands = MinHasher.SIGNATURE_LENGTH / rows;
     }
 
-    /** Adds a text; returns true when it is a near duplicate of an earlier one. Blank texts are ignored. */
+    /**
+     * Adds a text; returns true when it is a near duplicate of an earlier one. Blank texts are ignored. Its record number
+     * is its position among the texts added (1 for the first).
+     */
     public boolean add(final CharSequence text) {
         offered++;
         final int[] signature = hasher.signature(text);
-        return signature != null && add(signature, false, 1.0);
+        return signature != null && add(signature, false, 1.0, recordNumber(offered));
     }
 
     /**
-     * Counts a text for the near-duplicate estimate. Until the index is full this is {@link #add};
-     * beyond it, only a shrinking random share of texts is compared (see the class comment).
+     * Counts a text for the near-duplicate estimate, record being its record number (from 1). Until the index is full this
+     * is {@link #add}; beyond it, only a shrinking random share of texts is compared (see the class comment).
      */
-    boolean observe(final CharSequence text) {
+    boolean observe(final CharSequence text, final long record) {
         offered++;
         double weight = 1.0;
         if (indexed >= limit) {
@@ -65,7 +75,21 @@ public final class NearDuplicateIndex {
             weight = 1.0 / probability;
         }
         final int[] signature = hasher.signature(text);
-        return signature != null && add(signature, false, weight);
+        return signature != null && add(signature, false, weight, recordNumber(record));
+    }
+
+    /**
+     * The record number of the indexed text that the last matching {@link #add} or {@link #observe} resembled (its most
+     * recent similar indexed text in the first band that had one); 0 before any match, or when the number was over
+     * Integer.MAX_VALUE.
+     */
+    long matchedRecord() {
+        return matchedSlot < 0 ? 0 : recordNumbers[matchedSlot];
+    }
+
+    /** Record numbers up to Integer.MAX_VALUE fit a slot; a later one is kept as 0, unknown. */
+    private static int recordNumber(final long record) {
+        return record > Integer.MAX_VALUE ? 0 : (int) record;
     }
 
     /** A uniform number in [0, 1) drawn from the text's position: the same input always samples the same texts. */
@@ -73,23 +97,31 @@ public final class NearDuplicateIndex {
         return (Hashing.mix(position * 0x9e3779b97f4a7c15L) >>> 11) * 0x1.0p-53;
     }
 
-    private boolean add(final int[] signature, final boolean alreadyCounted, final double weight) {
+    private boolean add(final int[] signature, final boolean alreadyCounted, final double weight, final int record) {
         checked++;
         final long[] bucketKeys = bucketKeys(signature);
-        final boolean duplicate = alreadyCounted || hasSimilar(signature, bucketKeys);
-        if (duplicate && !alreadyCounted) {
-            nearDuplicates += weight;
+        boolean duplicate = alreadyCounted;
+        if (!alreadyCounted) {
+            final int similar = similarSlot(signature, bucketKeys);
+            if (similar >= 0) {
+                matchedSlot = similar;
+                duplicate = true;
+                nearDuplicates += weight;
+            }
         }
         if (indexed < limit) {
-            insert(signature, bucketKeys, duplicate);
+            insert(signature, bucketKeys, duplicate, record);
         } else {
             sampled = true;
         }
         return duplicate;
     }
 
-    /** Adds the other index's texts after this one's, as if they had come later in the same pass. */
-    void merge(final NearDuplicateIndex other) {
+    /**
+     * Adds the other index's texts after this one's, as if they had come later in the same pass: their record numbers move
+     * on by recordsBefore, the records this index's pass had (as {@link ExampleRecords#merge} numbers them).
+     */
+    void merge(final NearDuplicateIndex other, final long recordsBefore) {
         nearDuplicates += other.nearDuplicates;
         offered += other.offered;
         checked += other.checked - other.indexed;
@@ -97,8 +129,10 @@ public final class NearDuplicateIndex {
         final int[] signature = new int[MinHasher.SIGNATURE_LENGTH];
         for (int i = 0; i < other.indexed; i++) {
             System.arraycopy(other.signatures, i * MinHasher.SIGNATURE_LENGTH, signature, 0, signature.length);
-            add(signature.clone(), other.counted[i], 1.0);
+            final int record = other.recordNumbers[i];
+            add(signature.clone(), other.counted[i], 1.0, record == 0 ? 0 : recordNumber(record + recordsBefore));
         }
+        matchedSlot = -1;
     }
 
     /** Near-duplicate texts: an exact count unless {@link #sampled()}, then an estimate. */
@@ -119,9 +153,12 @@ public final class NearDuplicateIndex {
         return sampled;
     }
 
-    /** Heap bytes per indexed text: its signature, a chain link per band and at most 32 bytes per band in the bucket map. */
+    /**
+     * Heap bytes per indexed text: its signature, its counted flag and record number, a chain link per band and at most 32
+     * bytes per band in the bucket map.
+     */
     int bytesPerIndexedText() {
-        return MinHasher.SIGNATURE_LENGTH * 4 + 1 + bands * (4 + 32);
+        return MinHasher.SIGNATURE_LENGTH * 4 + 1 + 4 + bands * (4 + 32);
     }
 
     int bands() {
@@ -132,18 +169,19 @@ public final class NearDuplicateIndex {
         return rows;
     }
 
-    private boolean hasSimilar(final int[] signature, final long[] bucketKeys) {
+    /** The slot of an indexed text at least threshold similar, or -1. */
+    private int similarSlot(final int[] signature, final long[] bucketKeys) {
         for (int band = 0; band < bands; band++) {
             int candidate = bucketHeads.get(bucketKeys[band]);
             while (candidate != LongIntHashMap.ABSENT) {
                 if (similarity(signature, candidate) >= threshold) {
-                    return true;
+                    return candidate;
                 }
                 final int next = chainNext[candidate * bands + band];
                 candidate = next == 0 ? LongIntHashMap.ABSENT : next - 1;
             }
         }
-        return false;
+        return -1;
     }
 
     private double similarity(final int[] signature, final int record) {
@@ -157,10 +195,11 @@ public final class NearDuplicateIndex {
         return (double) same / MinHasher.SIGNATURE_LENGTH;
     }
 
-    private void insert(final int[] signature, final long[] bucketKeys, final boolean duplicate) {
+    private void insert(final int[] signature, final long[] bucketKeys, final boolean duplicate, final int record) {
         ensureCapacity(indexed + 1);
         System.arraycopy(signature, 0, signatures, indexed * MinHasher.SIGNATURE_LENGTH, signature.length);
         counted[indexed] = duplicate;
+        recordNumbers[indexed] = record;
         for (int band = 0; band < bands; band++) {
             final int head = bucketHeads.get(bucketKeys[band]);
             // Links are stored plus one so that the zero of a fresh array means "end of chain".
@@ -188,6 +227,7 @@ public final class NearDuplicateIndex {
             signatures = Arrays.copyOf(signatures, capacity * MinHasher.SIGNATURE_LENGTH);
             chainNext = Arrays.copyOf(chainNext, capacity * bands);
             counted = Arrays.copyOf(counted, capacity);
+            recordNumbers = Arrays.copyOf(recordNumbers, capacity);
         }
     }
 

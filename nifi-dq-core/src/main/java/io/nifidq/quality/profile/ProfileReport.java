@@ -26,6 +26,12 @@ public record ProfileReport(int schemaVersion, long recordCount, ContentReport c
                 QualityFindings.detect(this, against), examples, baseline);
     }
 
+    /** The same report with other example records (near duplicates with their earlier texts, see {@link EarlierTexts}). */
+    public ProfileReport withExamples(final Examples otherExamples) {
+        return new ProfileReport(schemaVersion, recordCount, content, scores, fields, text, labels, duplicates, drift, gate, findings,
+                otherExamples, baseline);
+    }
+
     /** The names of the findings, in report order. */
     public List<String> findingNames() {
         return findings == null ? List.of() : findings.stream().map(Finding::name).toList();
@@ -134,9 +140,25 @@ public record ProfileReport(int schemaVersion, long recordCount, ContentReport c
     /**
      * One example: its record number (1 for the first record; null for a suspected label error, which comes from the
      * label-noise sample), the text or, for an exact duplicate, the record's fields; label is the record's label and
-     * otherLabel the label an identical earlier text had (label conflict) or the one the model suggests (label error).
+     * otherLabel the label an identical earlier text had (label conflict) or the one the model suggests (label error). For a
+     * near duplicate, otherRecord is the number of the earlier record whose text it resembles, and otherValue that text (cut
+     * alike) when the sample kept it as an example of its own, or when an HTML report read it again; else null.
      */
-    public record Example(Long record, String value, String label, String otherLabel) {
+    public record Example(Long record, String value, String label, String otherLabel, Long otherRecord, String otherValue) {
+
+        /** An example that names no other record. */
+        public Example(final Long record, final String value, final String label, final String otherLabel) {
+            this(record, value, label, otherLabel, null, null);
+        }
+
+        Example withOtherValue(final String earlierText) {
+            return new Example(record, value, label, otherLabel, otherRecord, earlierText);
+        }
+
+        Example numberedAfter(final long recordsBefore) {
+            return new Example(record == null ? null : record + recordsBefore, value, label, otherLabel,
+                    otherRecord == null ? null : otherRecord + recordsBefore, otherValue);
+        }
     }
 
     public record DuplicateReport(List<String> keyFields, long exactDuplicates, double exactDuplicateRatio,

@@ -51,6 +51,7 @@ public final class HtmlReport {
             .side{display:flex;gap:16px;flex-wrap:wrap}
             .side>div{flex:1;min-width:300px}
             .sample{font-family:ui-monospace,monospace;white-space:pre-wrap;word-break:break-word;max-width:640px}
+            table.pairs td.sample{max-width:420px}
             svg.chart text{font-size:11px;fill:#333}
             svg.chart .bar{fill:#3b7dd8}
             svg.chart .axis{stroke:#888}

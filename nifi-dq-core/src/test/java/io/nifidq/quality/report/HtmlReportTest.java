@@ -7,6 +7,8 @@ import io.nifidq.quality.profile.BaselineSummary;
 import io.nifidq.quality.profile.DatasetProfile;
 import io.nifidq.quality.profile.DriftCalculator;
 import io.nifidq.quality.profile.ProfileReport;
+import io.nifidq.quality.profile.ProfileReport.Example;
+import io.nifidq.quality.profile.ProfileReport.Examples;
 import io.nifidq.quality.profile.ProfileSettings;
 import io.nifidq.quality.profile.RecordView;
 import org.junit.jupiter.api.Test;
@@ -162,6 +164,42 @@ class HtmlReportTest {
                 "/baseline/findingMeasures/exact_duplicates")), "figures shown: " + pointers);
         assertTrue(json.at("/drift/fieldPsi/id").asDouble() > 0.25, "the ids moved past the baseline's range");
         assertTrue(text.contains("major shift"), text);
+    }
+
+    @Test
+    void nearDuplicatesAreShownBesideTheEarlierTextTheyResembleOrItsRecordNumber() throws Exception {
+        final ProfileReport report = messages(0).report();
+        final Examples examples = report.examples();
+        final ProfileReport pairs = report.withExamples(new Examples(examples.limitPerKind(), examples.maxChars(), examples.exactDuplicates(),
+                List.of(new Example(32L, "message number 1 about technical!", null, null, 2L, "message number 1 about technical"),
+                        new Example(33L, "message number 1 about technical?", null, null, 2L, null)),
+                examples.labelConflicts(), examples.encodingJunk(), examples.suspectedLabelErrors()));
+        final NodeList tables = sectionById(parse(HtmlReport.render(pairs, null, "Profile")), "examples").getElementsByTagNameNS("*", "table");
+        final List<Element> pairTables = new ArrayList<>();
+        for (int i = 0; i < tables.getLength(); i++) {
+            if ("pairs".equals(((Element) tables.item(i)).getAttribute("class"))) {
+                pairTables.add((Element) tables.item(i));
+            }
+        }
+        assertEquals(1, pairTables.size());
+        final Element table = pairTables.getFirst();
+        assertEquals(List.of(List.of("earlier record", "earlier text", "record", "near duplicate"),
+                List.of("#2", "message number 1 about technical", "#32", "message number 1 about technical!"),
+                List.of("#2", "near duplicate of record 2 (its text was not kept)", "#33", "message number 1 about technical?")), rows(table));
+    }
+
+    private static List<List<String>> rows(final Element table) {
+        final List<List<String>> rows = new ArrayList<>();
+        final NodeList trs = table.getElementsByTagNameNS("*", "tr");
+        for (int i = 0; i < trs.getLength(); i++) {
+            final List<String> cells = new ArrayList<>();
+            final NodeList children = trs.item(i).getChildNodes();
+            for (int c = 0; c < children.getLength(); c++) {
+                cells.add(children.item(c).getTextContent());
+            }
+            rows.add(cells);
+        }
+        return rows;
     }
 
     private static Element sectionById(final Document page, final String id) {

@@ -68,6 +68,13 @@ public record RecordRouter(ProcessSession session, RecordReaderFactory readerFac
         void accept(Record record) throws Exception;
     }
 
+    /** One record at a time, for a pass that only reads and may stop early. */
+    @FunctionalInterface
+    public interface RecordCondition {
+        /** Returns false when no later record is wanted. */
+        boolean accept(Record record) throws Exception;
+    }
+
     /** The rewritten FlowFile, and its child (null when no record went to it). */
     public record Routed(FlowFile main, FlowFile child) {
     }
@@ -78,6 +85,16 @@ public record RecordRouter(ProcessSession session, RecordReaderFactory readerFac
             Record record;
             while ((record = reader.nextRecord()) != null) {
                 consumer.accept(record);
+            }
+        }
+    }
+
+    /** Reads the FlowFile's records, which stay as they are, until the condition returns false or the records end. */
+    public void readWhile(final FlowFile flowFile, final RecordCondition condition) throws Exception {
+        try (InputStream in = session.read(flowFile); RecordReader reader = readerFactory.createRecordReader(flowFile, in, logger)) {
+            Record record = reader.nextRecord();
+            while (record != null && condition.accept(record)) {
+                record = reader.nextRecord();
             }
         }
     }

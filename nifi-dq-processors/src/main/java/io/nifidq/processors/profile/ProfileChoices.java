@@ -21,7 +21,10 @@ public final class ProfileChoices {
                 description = "One self-contained page for people (inline SVG charts; nothing fetched): scores with what they mean, "
                         + "findings in sentences, per-field, text and label statistics, example records and, with a Drift Baseline, "
                         + "the figures before and after side by side. Costs a few milliseconds and tens of kilobytes more per report "
-                        + "than JSON (about 60 KB for ten fields); the figures are the JSON report's.")
+                        + "than JSON (about 60 KB for ten fields); the figures are the JSON report's. Near duplicates are shown beside "
+                        + "the earlier text they resemble: when the report's sample did not keep that text, the content is read a "
+                        + "second time, only up to the last of those earlier records (at most five texts are kept), and only for a page with "
+                        + "near duplicates.")
         HTML("text/html", "html");
 
         private final String mimeType;

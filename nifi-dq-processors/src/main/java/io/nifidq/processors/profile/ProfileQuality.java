@@ -12,6 +12,7 @@ import io.nifidq.processors.profile.ProfileChoices.ReportFormatChoice;
 import io.nifidq.quality.profile.BaselineSummary;
 import io.nifidq.quality.profile.DatasetProfile;
 import io.nifidq.quality.profile.DriftCalculator;
+import io.nifidq.quality.profile.EarlierTexts;
 import io.nifidq.quality.profile.OutOfFoldScorer;
 import io.nifidq.quality.profile.ProfileReport;
 import io.nifidq.quality.profile.ProfileReport.DriftReport;
@@ -115,7 +116,10 @@ import java.util.Set;
         + "Encoder', the node's shared encoder (about 100 MB, one per language or directory for all nifi-dq components) from the "
         + "first report until the processor stops. Every report keeps a sample of example records for the page and the JSON: at most "
         + "5 per kind (exact and near duplicates, label conflicts, junk texts, suspected label errors), each cut to 300 characters "
-        + "(under 40 KB); an HTML report is built in memory (tens of KB, growing with the fields and Top Values).")
+        + "(under 40 KB); an HTML report is built in memory (tens of KB, growing with the fields and Top Values). The near-duplicate "
+        + "index keeps each indexed text's record number (4 bytes, inside the 600), not its text: an HTML report with near-duplicate "
+        + "examples whose earlier texts the sample did not keep reads the content a second time, up to the last earlier record "
+        + "wanted (at most the fifth near duplicate's), to show both texts side by side.")
 public class ProfileQuality extends AbstractDqProcessor {
 
     static final String STATE_BASELINE = "baseline";
@@ -194,7 +198,8 @@ public class ProfileQuality extends AbstractDqProcessor {
             router.toFailure(flowFile, REL_FAILURE, "profile", RecordRouter.describe(e) + invalidBytes, e);
             return;
         }
-        final ProfileReport report = judge(profile, measured, baseline);
+        final ProfileReport shown = reportFormat == ReportFormatChoice.HTML ? withEarlierTexts(router, flowFile, profile, measured) : measured;
+        final ProfileReport report = judge(profile, shown, baseline);
         final boolean accepted = report.gate() == null || report.gate().passed();
         transferReport(session, flowFile, report, baseline);
         final FlowFile scored = session.putAllAttributes(flowFile, ProfileAttributes.forOriginal(report));
@@ -204,6 +209,27 @@ public class ProfileQuality extends AbstractDqProcessor {
         session.adjustCounter(accepted ? "Batches Accepted" : "Batches Below Threshold", 1, false);
         if (accepted && baselineSource == DriftBaselineChoice.LAST_ACCEPTED) {
             saveBaseline(session, report.baseline());
+        }
+    }
+
+    /**
+     * For a page: the near duplicates' earlier texts that the sample did not keep, read again from the content up to the last
+     * one wanted (at most 5 texts); when that fails, the page names their record numbers only.
+     */
+    private ProfileReport withEarlierTexts(final RecordRouter router, final FlowFile flowFile, final DatasetProfile profile,
+                                           final ProfileReport measured) {
+        final EarlierTexts earlier = EarlierTexts.wantedBy(measured);
+        if (!earlier.needed()) {
+            return measured;
+        }
+        final String textField = profile.settings().textField();
+        try {
+            router.readWhile(flowFile, record -> earlier.next(record.getValue(textField)));
+            return earlier.fill(measured);
+        } catch (final Exception e) {
+            getLogger().warn("Could not read the earlier texts of {}'s near duplicates again; the page names their records only",
+                    flowFile, e);
+            return measured;
         }
     }
 
