@@ -92,19 +92,10 @@ record LabelledRows(List<String> texts, List<String> labels) {
     ProfileReport profile(final ProfileSettings settings) {
         final DatasetProfile profile = new DatasetProfile(settings);
         for (int i = 0; i < size(); i++) {
-            final String text = texts.get(i);
-            final String label = labels.get(i);
-            profile.add(new RecordView() {
-                @Override
-                public List<String> fieldNames() {
-                    return FIELDS;
-                }
-
-                @Override
-                public Object value(final String field) {
-                    return TEXT.equals(field) ? text : label;
-                }
-            });
+            final Map<String, String> values = new LinkedHashMap<>();
+            values.put(TEXT, texts.get(i));
+            values.put(LABEL, labels.get(i));
+            profile.add(RecordView.of(values));
         }
         return profile.report();
     }

@@ -16,18 +16,7 @@ final class Records {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             values.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
-        final List<String> names = List.copyOf(values.keySet());
-        return new RecordView() {
-            @Override
-            public List<String> fieldNames() {
-                return names;
-            }
-
-            @Override
-            public Object value(final String field) {
-                return values.get(field);
-            }
-        };
+        return RecordView.of(values);
     }
 
     /** One record per value, all in a single field. */
@@ -41,22 +30,7 @@ final class Records {
 
     /** The rows of a CSV file with a header, as records. */
     static List<RecordView> csv(final java.nio.file.Path file) throws java.io.IOException {
-        final List<RecordView> records = new ArrayList<>();
-        for (final Map<String, String> row : io.nifidq.testing.SharedDatasets.rows(file)) {
-            final List<String> names = List.copyOf(row.keySet());
-            records.add(new RecordView() {
-                @Override
-                public List<String> fieldNames() {
-                    return names;
-                }
-
-                @Override
-                public Object value(final String field) {
-                    return row.get(field);
-                }
-            });
-        }
-        return records;
+        return io.nifidq.testing.SharedDatasets.rows(file).stream().map(RecordView::of).toList();
     }
 
     static DatasetProfile profile(final ProfileSettings settings, final List<RecordView> records) {

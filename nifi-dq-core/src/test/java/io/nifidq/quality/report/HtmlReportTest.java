@@ -40,18 +40,7 @@ class HtmlReportTest {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             values.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
-        final List<String> names = List.copyOf(values.keySet());
-        return new RecordView() {
-            @Override
-            public List<String> fieldNames() {
-                return names;
-            }
-
-            @Override
-            public Object value(final String field) {
-                return values.get(field);
-            }
-        };
+        return RecordView.of(values);
     }
 
     /** Support messages with a number, one duplicate, one label conflict, one script tag and a missing label. */

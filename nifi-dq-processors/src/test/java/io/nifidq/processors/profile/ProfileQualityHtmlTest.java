@@ -7,7 +7,6 @@ import io.nifidq.processors.profile.ProfileChoices.DriftBaselineChoice;
 import io.nifidq.processors.profile.ProfileChoices.ReportFormatChoice;
 import org.apache.nifi.util.MockFlowFile;
 import org.apache.nifi.util.TestRunner;
-import org.apache.nifi.util.TestRunners;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,10 +43,7 @@ class ProfileQualityHtmlTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = TestRunners.newTestRunner(ProfileQuality.class);
-        TestReaders.useCsvReader(runner);
-        runner.setProperty(ProfileProperties.TEXT_FIELD, "text");
-        runner.setProperty(ProfileProperties.LABEL_FIELD, "label");
+        runner = TestReaders.csvRunner(ProfileQuality.class, "text", "label");
     }
 
     private MockFlowFile profile(final ReportFormatChoice format) {

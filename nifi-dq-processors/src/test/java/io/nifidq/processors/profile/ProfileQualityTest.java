@@ -41,10 +41,7 @@ class ProfileQualityTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        runner = TestRunners.newTestRunner(ProfileQuality.class);
-        TestReaders.useCsvReader(runner);
-        runner.setProperty(ProfileProperties.TEXT_FIELD, "text");
-        runner.setProperty(ProfileProperties.LABEL_FIELD, "label");
+        runner = TestReaders.csvRunner(ProfileQuality.class, "text", "label");
     }
 
     private JsonNode onlyReport() throws Exception {
