@@ -119,8 +119,19 @@ final class FineTuneBenchmark {
                     final ModelFamily<long[], BertWeights> family = (ModelFamily<long[], BertWeights>) open.family();
                     final List<long[]> inputs = family.featurizer().featurizeAll(train.texts());
                     final TrainingOutcome<BertWeights> outcome = family.trainer(settings.classWeighting()).train(inputs,
-                            train.labels(), train.names().size(), plan.train(), plan.validation(),
-                            (epoch, loss, f1, elapsed) -> perEpoch.add(f1));
+                            train.labels(), train.names().size(), plan.train(), plan.validation(), new EpochListener() {
+                                @Override
+                                public void epochEnded(final int epoch, final double loss, final double f1, final long elapsed) {
+                                    perEpoch.add(f1);
+                                }
+
+                                @Override
+                                public void stepEnded(final int step, final int total, final double loss) {
+                                    if (step % 25 == 0 || !Double.isFinite(loss)) {
+                                        System.err.printf(Locale.ROOT, "  step %d of %d, loss %.4f%n", step, total, loss);
+                                    }
+                                }
+                            });
                     final String row = String.format(Locale.ROOT, "| %s | %.0e | %d | %d | %.4f | %d | %s | %.0f |%n", split,
                             candidate.rate(), candidate.batch(), candidate.maxTokens(), outcome.bestValidationMacroF1(),
                             outcome.bestEpoch(), perEpoch.stream().map(f -> String.format(Locale.ROOT, "%.4f", f)).toList(),
