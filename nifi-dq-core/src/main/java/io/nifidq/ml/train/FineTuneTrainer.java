@@ -123,32 +123,16 @@ public final class FineTuneTrainer implements ClassifierTrainer<long[], BertWeig
                     final NDArray oneHot = call.create(batchLabels).oneHot(network.classes());
                     final NDArray nll = logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
                     final NDArray total = nll.mul(call.create(sampleWeights)).sum().div(weightSum);
-                    loss = total.getFloat();
-                    if (!Float.isFinite(loss)) {
-                        throw diverged(adam.steps() + 1, "loss " + loss);
-                    }
                     collector.backward(total);
+                    loss = total.getFloat();
                 }
-                final float norm = adam.update(network.parameters());
-                if (!Float.isFinite(norm)) {
-                    throw diverged(adam.steps(), "gradient norm " + norm);
-                }
+                adam.update(network.parameters());
             } finally {
                 DjlEngine.GRADIENT_COLLECTION.unlock();
             }
         }
         listener.stepEnded(adam.steps(), totalSteps, loss);
         return loss;
-    }
-
-    /**
-     * A fine-tuning whose loss or gradients are no longer numbers has left its weights unusable: the job fails with the step
-     * and the remedy rather than publishing a network that answers one class.
-     */
-    private IllegalStateException diverged(final int step, final String what) {
-        return new IllegalStateException(String.format(java.util.Locale.ROOT, "Fine-tuning diverged at step %d (%s) with a peak "
-                + "learning rate of %s and batches of %d: lower the Learning Rate (BERT's usual range is 2e-5 to 5e-5)", step, what,
-                settings.learningRate(), settings.batchSize()));
     }
 
     /**
