@@ -2,6 +2,7 @@ package io.nifidq.processors.profile;
 
 import io.nifidq.processors.common.DqAttributes;
 import io.nifidq.processors.profile.ProfileChoices.ReportFormatChoice;
+import io.nifidq.quality.profile.BaselineSummary;
 import io.nifidq.quality.profile.ProfileReport;
 import io.nifidq.quality.profile.ProfileReport.FieldReport;
 import org.apache.nifi.flowfile.FlowFile;
@@ -30,14 +31,9 @@ final class ProfileAttributes {
     static Map<String, String> forOriginal(final ProfileReport report) {
         final Map<String, String> attributes = new HashMap<>();
         attributes.put(DqAttributes.RECORD_COUNT, String.valueOf(report.recordCount()));
-        final ProfileReport.Scores scores = report.scores();
-        putScore(attributes, "overall", scores.overall());
-        putScore(attributes, "completeness", scores.completeness());
-        putScore(attributes, "validity", scores.validity());
-        putScore(attributes, "consistency", scores.consistency());
-        putScore(attributes, "uniqueness", scores.uniqueness());
-        putScore(attributes, "balance", scores.balance());
-        putScore(attributes, "noise", scores.noise());
+        // The measured scores by name, as the baseline keeps them: one list of the dimensions.
+        BaselineSummary.scoreMap(report.scores()).forEach((dimension, score) -> attributes.put(SCORE_PREFIX + dimension,
+                String.valueOf(score)));
         long cells = 0;
         long missing = 0;
         for (final FieldReport field : report.fields()) {
@@ -70,11 +66,5 @@ final class ProfileAttributes {
         attributes.put(CoreAttributes.FILENAME.key(), original.getAttribute(CoreAttributes.FILENAME.key()) + ".profile." + format.extension());
         attributes.put(SOURCE_UUID, original.getAttribute(CoreAttributes.UUID.key()));
         return attributes;
-    }
-
-    private static void putScore(final Map<String, String> attributes, final String dimension, final Double score) {
-        if (score != null) {
-            attributes.put(SCORE_PREFIX + dimension, String.valueOf(score));
-        }
     }
 }
