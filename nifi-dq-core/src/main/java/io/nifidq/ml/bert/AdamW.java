@@ -70,8 +70,10 @@ public final class AdamW implements AutoCloseable {
                 final NDArray gradient = gradients.get(parameter.getKey());
                 final NDArray[] m = moments.computeIfAbsent(parameter.getKey(),
                         k -> new NDArray[] {manager.zeros(weight.getShape()), manager.zeros(weight.getShape())});
-                m[0].muli(BETA1).addi(temporary(temporary, gradient.mul(clip * (1 - BETA1))));
-                m[1].muli(BETA2).addi(temporary(temporary, gradient.square()).muli(clip * clip * (1 - BETA2)));
+                // Clipped before squaring: a square of the raw gradient could overflow where the clipped one does not.
+                final NDArray clipped = temporary(temporary, gradient.mul(clip));
+                m[0].muli(BETA1).addi(temporary(temporary, clipped.mul(1 - BETA1)));
+                m[1].muli(BETA2).addi(temporary(temporary, clipped.square()).muli(1 - BETA2));
                 final NDArray denominator = temporary(temporary, temporary(temporary, m[1].div(correction2)).sqrt()).addi(EPSILON);
                 final NDArray change = temporary(temporary, m[0].div(correction1)).divi(denominator);
                 if (decays(parameter.getKey())) {

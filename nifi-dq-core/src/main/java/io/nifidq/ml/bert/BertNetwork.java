@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 
 import io.nifidq.ml.encoder.TokenBatch;
+import io.nifidq.ml.model.DjlEngine;
 
 import java.nio.LongBuffer;
 import java.util.ArrayList;
@@ -243,7 +244,8 @@ public final class BertNetwork implements AutoCloseable {
         final NDArray query = heads(dense(input, prefix + "attention.self.query"), rows, length);
         final NDArray key = heads(dense(input, prefix + "attention.self.key"), rows, length);
         final NDArray value = heads(dense(input, prefix + "attention.self.value"), rows, length);
-        final NDArray scores = query.matMul(key.transpose(0, 1, 3, 2)).div((float) Math.sqrt(shape.headSize())).add(maskBias);
+        final NDArray scale = DjlEngine.constant(input.getManager(), (float) Math.sqrt(shape.headSize()));
+        final NDArray scores = query.matMul(key.transpose(0, 1, 3, 2)).div(scale).add(maskBias);
         final NDArray context = dropout(scores.softmax(-1), training).matMul(value)
                 .transpose(0, 2, 1, 3).reshape(rows, length, shape.hidden());
         final NDArray attended = layerNorm(dropout(dense(context, prefix + "attention.output.dense"), training).add(input),

@@ -2,6 +2,8 @@ package io.nifidq.ml.model;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -53,6 +55,17 @@ public final class DjlEngine {
     /** The first GPU when the engine reports one (a CUDA libtorch supplied by the admin), the CPU otherwise. */
     public static Device preferredDevice() {
         return get().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+
+    /**
+     * A number as an array of the pass's manager, for arithmetic that a backward pass differentiates. DJL's {@code div(2f)}
+     * turns the number into a tensor over a Java buffer and frees that buffer as soon as the operation returns, but PyTorch's
+     * autograd keeps the tensor for the backward pass: after a garbage collection the backward read freed memory and the
+     * gradients came out NaN or about 1e31 (a fine-tuning diverged in one step). An array of the pass's manager lives until
+     * the pass is closed, after its backward.
+     */
+    public static NDArray constant(final NDManager pass, final float value) {
+        return pass.create(value);
     }
 
     /** "PyTorch 2.7.1", for metadata and reports. */

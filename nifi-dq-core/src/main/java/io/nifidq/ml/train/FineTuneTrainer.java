@@ -106,12 +106,10 @@ public final class FineTuneTrainer implements ClassifierTrainer<long[], BertWeig
         final long[][] sequences = new long[rows][];
         final int[] batchLabels = new int[rows];
         final float[] sampleWeights = new float[rows];
-        float weightSum = 0;
         for (int i = 0; i < rows; i++) {
             sequences[i] = inputs.get(order[from + i]);
             batchLabels[i] = labels[order[from + i]];
             sampleWeights[i] = classWeights[batchLabels[i]];
-            weightSum += sampleWeights[i];
         }
         final TokenBatch batch = TokenBatch.of(sequences);
         final float loss;
@@ -120,11 +118,12 @@ public final class FineTuneTrainer implements ClassifierTrainer<long[], BertWeig
             try {
                 try (GradientCollector collector = engine.newGradientCollector()) {
                     final NDArray logits = network.logits(call, batch.ids(), batch.mask(), rows, batch.length(), true);
-                    final NDArray oneHot = call.create(batchLabels).oneHot(network.classes());
-                    final NDArray nll = logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).neg();
-                    final NDArray total = nll.mul(call.create(sampleWeights)).sum().div(weightSum);
-                    collector.backward(total);
+                    final NDArray total = WeightedCrossEntropy.of(call, logits, batchLabels, sampleWeights);
                     loss = total.getFloat();
+                    if (!Float.isFinite(loss)) {
+                        throw diverged(adam.steps() + 1, "loss " + loss);
+                    }
+                    collector.backward(total);
                 }
                 adam.update(network.parameters());
             } finally {
@@ -133,6 +132,16 @@ public final class FineTuneTrainer implements ClassifierTrainer<long[], BertWeig
         }
         listener.stepEnded(adam.steps(), totalSteps, loss);
         return loss;
+    }
+
+    /**
+     * A fine-tuning whose loss is no longer a number has left its weights unusable: the job fails with the step and the
+     * remedy rather than publishing a network that answers one class.
+     */
+    private IllegalStateException diverged(final int step, final String what) {
+        return new IllegalStateException(String.format(java.util.Locale.ROOT, "Fine-tuning diverged at step %d (%s) with a peak "
+                + "learning rate of %s and batches of %d: lower the Learning Rate (BERT's usual range is 2e-5 to 5e-5)", step, what,
+                settings.learningRate(), settings.batchSize()));
     }
 
     /**

@@ -134,13 +134,11 @@ public final class HeadTrainer implements ClassifierTrainer<float[], HeadWeights
         final float[] batch = new float[n * spec.inputs()];
         final int[] batchLabels = new int[n];
         final float[] sampleWeights = new float[n];
-        float weightSum = 0;
         for (int i = 0; i < n; i++) {
             final int record = order[from + i];
             System.arraycopy(weights.standardise(inputs.get(record)), 0, batch, i * spec.inputs(), spec.inputs());
             batchLabels[i] = labels[record];
             sampleWeights[i] = classWeights[batchLabels[i]];
-            weightSum += sampleWeights[i];
         }
         try (NDManager manager = root.newSubManager()) {
             final Map<String, NDArray> parameters = new LinkedHashMap<>();
@@ -155,15 +153,13 @@ public final class HeadTrainer implements ClassifierTrainer<float[], HeadWeights
             DjlEngine.GRADIENT_COLLECTION.lock();
             try (GradientCollector collector = engine.newGradientCollector()) {
                 final NDArray logits = logits(manager.create(batch, new Shape(n, spec.inputs())), parameters, spec);
-                final NDArray oneHot = manager.create(batchLabels).oneHot(spec.classes());
-                final NDArray nll = logits.logSoftmax(1).mul(oneHot).sum(new int[]{1}).neg();
-                NDArray total = nll.mul(manager.create(sampleWeights)).sum().div(weightSum);
+                NDArray total = WeightedCrossEntropy.of(manager, logits, batchLabels, sampleWeights);
                 if (spec.weightDecay() > 0) {
                     NDArray squares = parameters.get("output_weight").square().sum();
                     if (!spec.isLinear()) {
                         squares = squares.add(parameters.get("hidden_weight").square().sum());
                     }
-                    total = total.add(squares.mul(spec.weightDecay() / 2f));
+                    total = total.add(squares.mul(DjlEngine.constant(manager, spec.weightDecay() / 2f)));
                 }
                 collector.backward(total);
                 loss = total.getFloat();

@@ -115,11 +115,9 @@ public final class TextClassifierTrainer implements ClassifierTrainer<int[], Net
         final int n = to - from;
         final float[] sampleWeights = new float[n];
         final int[] batchLabels = new int[n];
-        float weightSum = 0;
         for (int i = 0; i < n; i++) {
             batchLabels[i] = labels[order[from + i]];
             sampleWeights[i] = classWeights[batchLabels[i]];
-            weightSum += sampleWeights[i];
         }
         try (NDManager manager = root.newSubManager()) {
             final NDArray sub = batch.subTable(manager);
@@ -130,9 +128,7 @@ public final class TextClassifierTrainer implements ClassifierTrainer<int[], Net
             DjlEngine.GRADIENT_COLLECTION.lock();
             try (GradientCollector collector = engine.newGradientCollector()) {
                 final NDArray logits = batch.logits(sub, manager, head, true);
-                final NDArray oneHot = manager.create(batchLabels).oneHot(weights.spec().classes());
-                final NDArray nll = logits.logSoftmax(1).mul(oneHot).sum(new int[]{1}).neg();
-                final NDArray total = nll.mul(manager.create(sampleWeights)).sum().div(weightSum);
+                final NDArray total = WeightedCrossEntropy.of(manager, logits, batchLabels, sampleWeights);
                 collector.backward(total);
                 loss = total.getFloat();
             } finally {

@@ -56,7 +56,7 @@ class AdamWTest {
             // Gradients 0.3, -0.4 and 0: a global norm of 0.5, under the clipping threshold.
             final float norm;
             try (GradientCollector collector = engine.newGradientCollector()) {
-                collector.backward(weight.mul(manager.create(new float[] {0.3f, -0.4f})).sum().add(bias.mul(0f).sum()));
+                collector.backward(weight.mul(manager.create(new float[] {0.3f, -0.4f})).sum().add(bias.mul(manager.create(0f)).sum()));
             }
             norm = adam.update(parameters);
 

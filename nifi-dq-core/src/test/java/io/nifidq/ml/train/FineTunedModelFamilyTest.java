@@ -93,6 +93,19 @@ class FineTunedModelFamilyTest {
     }
 
     @Test
+    void aFineTuningWhoseLossIsNoLongerANumberFailsWithTheStepAndTheRemedy() throws Exception {
+        final TrainingSettings absurd = SETTINGS.toBuilder().optLearningRate(1e30f).build();
+        try (OpenModelFamily open = open(absurd)) {
+            final IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> new TrainingJob(JobSettings.builder().optTraining(absurd).build(), open.family())
+                            .run(EncoderModelFamilyTest.reviews(), EpochListener.NONE));
+
+            assertTrue(e.getMessage().matches("Fine-tuning diverged at step \\d+ \\(loss NaN\\) with a peak learning rate of 1\\.0E30 "
+                    + "and batches of 4: lower the Learning Rate \\(BERT's usual range is 2e-5 to 5e-5\\)"), e.getMessage());
+        }
+    }
+
+    @Test
     void labelNoiseFoldsTrainHeadsOnTheFrozenEncodersVectorsAndFindAFlippedReview() throws Exception {
         // Validation assigned, so that every other record trains, the flipped one (index 40) included.
         final TrainingData data = new TrainingData();
