@@ -83,6 +83,20 @@ record LabelledRows(List<String> texts, List<String> labels) {
         return new LabelledRows(sampledTexts, sampledLabels);
     }
 
+    /** The rows whose text is not among the other rows' texts, in order. */
+    LabelledRows excluding(final LabelledRows other) {
+        final java.util.Set<String> taken = new java.util.HashSet<>(other.texts());
+        final List<String> keptTexts = new ArrayList<>();
+        final List<String> keptLabels = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            if (!taken.contains(texts.get(i))) {
+                keptTexts.add(texts.get(i));
+                keptLabels.add(labels.get(i));
+            }
+        }
+        return new LabelledRows(keptTexts, keptLabels);
+    }
+
     /** ProfileQuality's profile of the rows (Text Field text, Label Field label, its other defaults). */
     ProfileReport profile() {
         return profile(ProfileSettings.defaults(TEXT, LABEL));

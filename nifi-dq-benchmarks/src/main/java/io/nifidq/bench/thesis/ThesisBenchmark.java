@@ -30,6 +30,8 @@ public final class ThesisBenchmark {
      * TrainClassifier's defaults, except that a class needs only one record: respelled labels make classes of two or three
      * records, which TrainClassifier would refuse (failure); the benchmark measures what they cost a model instead.
      */
+    /** At most this many held-out records of train.csv to evaluate on with {@code --evaluate-on validation}. */
+    static final int VALIDATION_RECORDS = 2_000;
     static final JobSettings DEGRADED_SETTINGS = JobSettings.builder().optMinRecordsPerClass(1).build();
     /** Where the bundled encoders and ONNX Runtime's natives are unpacked (the benchmarks' own folder). */
     static final Path ENCODER_CACHE = Path.of("target", "encoder-cache");
@@ -63,9 +65,13 @@ public final class ThesisBenchmark {
         final LabelledRows wholeTrain = LabelledRows.of(trainFile);
         // One sample for every seed: the seeds vary the corruption and the training, not the records.
         final LabelledRows train = wholeTrain.stratifiedSample(settings.maxTrainRecords(), settings.seeds().getFirst());
-        final LabelledRows test = LabelledRows.of(LabelledTable.read(folder.resolve("test.csv")));
-        progress.printf(Locale.ROOT, "[%6.0f s] %s: %,d training records (of %,d), %,d test%n", elapsed(start), split, train.size(),
-                wholeTrain.size(), test.size());
+        // On validation, the records are those of train.csv that the training sample left out (no text of the sample among
+        // them): what a remedy's settings are chosen on, so that test.csv judges them only once.
+        final LabelledRows test = settings.evaluateOnValidation()
+                ? wholeTrain.excluding(train).stratifiedSample(VALIDATION_RECORDS, settings.seeds().getFirst())
+                : LabelledRows.of(LabelledTable.read(folder.resolve("test.csv")));
+        progress.printf(Locale.ROOT, "[%6.0f s] %s: %,d training records (of %,d), %,d %s%n", elapsed(start), split, train.size(),
+                wholeTrain.size(), test.size(), settings.evaluateOnValidation() ? "validation (from train.csv)" : "test");
         final List<ThesisResults.FamilyResult> families = new ArrayList<>();
         for (final ThesisFamily family : settings.families()) {
             try (ThesisModels models = ThesisModels.open(family, train.texts(), ENCODER_CACHE, encoderRuns)) {

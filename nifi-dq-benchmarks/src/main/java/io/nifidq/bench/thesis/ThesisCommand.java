@@ -21,7 +21,7 @@ public final class ThesisCommand {
     static final String QUICK_SPLIT = "sms_spam_collection/split";
     static final int QUICK_MAX_TRAIN = 1_500;
 
-    private static final Set<String> OPTIONS = Set.of("splits", "families", "strengths", "corruptions", "seeds", "max-train", "min-loss", "label-noise-handling", "rebalance-target",
+    private static final Set<String> OPTIONS = Set.of("splits", "families", "strengths", "corruptions", "seeds", "max-train", "min-loss", "label-noise-handling", "rebalance-target", "evaluate-on",
             "processes", "encoder-runs", "datasets", "from-results", "out");
 
     public static final String USAGE = """
@@ -39,6 +39,8 @@ public final class ThesisCommand {
                   --max-train N     training records per split at most, stratified sample (default 3000)
                   --min-loss F      smallest macro-F1 loss for which a recovery is computed (default 0.01)
                   --label-noise-handling H  TrainClassifier's handling when label_noise is named: prune or relabel (default prune)
+                  --evaluate-on E   test (test.csv, default) or validation: up to 2,000 records of train.csv that the
+                                    training sample left out (no text shared), to choose a remedy's settings on
                   --rebalance-target T  AugmentText's target when class_imbalance is named: baseline (the clean file's
                                     smallest/largest class ratio, default) or balanced (1.0)
                   --processes N     JVMs that share the splits, one PyTorch thread each (default 2: both cores; DJL
@@ -123,7 +125,16 @@ public final class ThesisCommand {
                 Double.parseDouble(options.string("min-loss", "0.01")),
                 LabelNoiseHandling.valueOf(options.string("label-noise-handling", "prune").toUpperCase(Locale.ROOT)),
                 RepairPipeline.RebalanceTarget.valueOf(options.string("rebalance-target", "baseline").toUpperCase(Locale.ROOT)),
-                quick);
+                quick, evaluateOnValidation(options.string("evaluate-on", "test")));
+    }
+
+    /** {@code --evaluate-on validation}: settings are chosen on records of train.csv, never on test.csv. */
+    static boolean evaluateOnValidation(final String value) {
+        return switch (value) {
+            case "test" -> false;
+            case "validation" -> true;
+            default -> throw new IllegalArgumentException("--evaluate-on takes test or validation: " + value);
+        };
     }
 
     /** The thesis options: {@code --quick} and {@code --name value} pairs of {@link #OPTIONS}. */

@@ -28,20 +28,23 @@ final class ThesisReport {
         }
         for (final ThesisResults.SplitResult split : results.splits()) {
             for (final ThesisResults.FamilyResult family : split.families()) {
-                splitTable(out, split, family);
+                splitTable(out, s, split, family);
             }
         }
         return out.toString();
     }
 
-    private static void splitTable(final StringBuilder out, final ThesisResults.SplitResult split, final ThesisResults.FamilyResult family) {
-        out.append(String.format(Locale.ROOT, "#### %s, %s: clean train macro-F1 %s (%,d training records of %,d, %,d test)%n%n",
+    private static void splitTable(final StringBuilder out, final ThesisResults.Settings settings, final ThesisResults.SplitResult split,
+                                   final ThesisResults.FamilyResult family) {
+        final String evaluated = settings.evaluateOnValidation() ? "validation records of train.csv" : "test";
+        out.append(String.format(Locale.ROOT, "#### %s, %s: clean train macro-F1 %s (%,d training records of %,d, %,d %s)%n%n",
                 split.split(), family.family().title(), spread(family.clean()), split.trainRecords(), split.trainRecordsInFile(),
-                split.testRecords()));
+                split.testRecords(), evaluated));
         out.append("Baseline (the clean training records' finding measures): ").append(family.baselineMeasures().entrySet().stream()
                 .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.4f", e.getValue())).collect(Collectors.joining(", ")))
                 .append(".\n");
-        out.append(String.format(Locale.ROOT, "The clean test file profiled against the same baseline: %s.%n%n",
+        out.append(String.format(Locale.ROOT, "The clean %s profiled against the same baseline: %s.%n%n",
+                settings.evaluateOnValidation() ? "validation records" : "test file",
                 family.cleanFindings().isEmpty() ? "nothing named" : "named " + String.join(", ", family.cleanFindings())));
         out.append("| corruption | strength | injected (first seed) | degraded F1 | repaired F1 | loss | recovery | ProfileQuality names "
                 + "| remedies (first seed) | records kept (first seed) |\n");

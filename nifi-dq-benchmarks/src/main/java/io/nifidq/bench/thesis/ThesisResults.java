@@ -12,7 +12,7 @@ public record ThesisResults(Settings settings, List<SplitResult> splits, double 
     /** How the run was configured (echoed in the report so that a table says what produced it). */
     public record Settings(List<String> splits, List<ThesisFamily> families, List<Corruption> corruptions, List<Double> strengths,
                            List<Long> seeds, int maxTrainRecords, double minLoss, LabelNoiseHandling labelNoiseHandling,
-                           RepairPipeline.RebalanceTarget rebalanceTarget, boolean quick) {
+                           RepairPipeline.RebalanceTarget rebalanceTarget, boolean quick, boolean evaluateOnValidation) {
     }
 
     /** One split: the records it used and one result per family. */
