@@ -215,13 +215,13 @@ final class FieldProfile {
             out.writeString(ValueKind.values()[i].name());
             out.writeLong(kindCounts[i]);
         }
-        out.writeBytes(distinct.toCompactByteArray());
-        out.writeBytes(numbers.toByteArray());
+        out.writeSketch(distinct.toCompactByteArray());
+        out.writeSketch(numbers.toByteArray());
         numberMoments.writeTo(out);
-        out.writeBytes(lengths.toByteArray());
+        out.writeSketch(lengths.toByteArray());
         lengthMoments.writeTo(out);
-        out.writeBytes(topValues.toByteArray(new ArrayOfStringsSerDe()));
-        out.writeBytes(formats.toByteArray(new ArrayOfStringsSerDe()));
+        out.writeSketch(topValues.toByteArray(new ArrayOfStringsSerDe()));
+        out.writeSketch(formats.toByteArray(new ArrayOfStringsSerDe()));
     }
 
     /** A field as {@link #writeTo} wrote it. */

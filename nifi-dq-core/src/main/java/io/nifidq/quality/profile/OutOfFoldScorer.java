@@ -24,7 +24,7 @@ public interface OutOfFoldScorer {
      * their label-noise checks use the same model.
      */
     default String model() {
-        return getClass().getSimpleName();
+        return getClass().getName();
     }
 
     /**

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.zip.CRC32C;
 
 /**
  * Reads what {@link ProfileOutput} wrote, from content of a known length. Every length and count read is checked against
@@ -141,6 +142,11 @@ final class ProfileInput {
     /** A DataSketches sketch from its own bytes; the library's complaint about them becomes the reason. */
     private <T> T sketch(final String what, final Function<byte[], T> heapify) throws IOException {
         final byte[] bytes = readBytes("the " + what + " sketch");
+        final CRC32C checksum = new CRC32C();
+        checksum.update(bytes);
+        if ((int) checksum.getValue() != readInt()) {
+            throw corrupt("the bytes of the " + what + " sketch do not match their checksum");
+        }
         try {
             return heapify.apply(bytes);
         } catch (final RuntimeException e) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.zip.CRC32C;
 
 /**
  * Writes the parts of a profile for {@link SerializedProfile}: big-endian numbers, strings as UTF-8 with their length (-1
@@ -65,6 +66,17 @@ final class ProfileOutput {
     void writeBytes(final byte[] bytes) throws IOException {
         data.writeInt(bytes.length);
         data.write(bytes);
+    }
+
+    /**
+     * A sketch's own bytes, with their length and a CRC-32C of them: a reader checks them before DataSketches parses them,
+     * since a sketch parsed from damaged bytes may ask for any amount of memory.
+     */
+    void writeSketch(final byte[] bytes) throws IOException {
+        writeBytes(bytes);
+        final CRC32C checksum = new CRC32C();
+        checksum.update(bytes);
+        data.writeInt((int) checksum.getValue());
     }
 
     /** A nullable long, as a presence flag and the value. */

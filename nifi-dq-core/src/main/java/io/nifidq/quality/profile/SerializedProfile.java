@@ -43,6 +43,7 @@ public final class SerializedProfile {
 
     /** Writes the profile; the stream is flushed, not closed. */
     public static void write(final DatasetProfile profile, final OutputStream out) throws IOException {
+        SketchMemory.ensureUsable();
         final CRC32C checksum = new CRC32C();
         final ProfileOutput output = new ProfileOutput(new CheckedOutputStream(out, checksum));
         output.writeRaw(MAGIC);
@@ -71,13 +72,16 @@ public final class SerializedProfile {
      * @param labelNoiseScorer the model the read profile's label-noise check uses: the reader's own (a scorer holds no
      *                         profile state), which must be the model the profile was built with
      * @throws UnreadableProfileException when the bytes are not a profile of this format version, or are truncated or corrupt
-     * @throws IllegalArgumentException   when the profile was built with another label-noise model
+     * @throws IllegalArgumentException   when the profile was built with another label-noise model (it has a text and a label
+     *                                    field), saying so as {@link DatasetProfile#merge} says which settings differ
      */
     public static DatasetProfile read(final InputStream in, final long length, final OutOfFoldScorer labelNoiseScorer) throws IOException {
+        SketchMemory.ensureUsable();
         final CRC32C checksum = new CRC32C();
         final ProfileInput input = new ProfileInput(new CheckedInputStream(in, checksum), length);
         checkHeader(input);
-        final DatasetProfile profile = new DatasetProfile(readSettings(input, labelNoiseScorer));
+        final StoredSettings stored = readSettings(input, labelNoiseScorer);
+        final DatasetProfile profile = new DatasetProfile(stored.settings());
         try {
             profile.readFrom(input);
         } catch (final RuntimeException e) {
@@ -85,13 +89,18 @@ public final class SerializedProfile {
         }
         input.part(Part.END);
         final int computed = (int) checksum.getValue();
-        final int stored = input.readInt();
-        if (computed != stored) {
-            throw new UnreadableProfileException("The profile is corrupt: its checksum is " + Integer.toHexString(stored)
+        final int storedChecksum = input.readInt();
+        if (computed != storedChecksum) {
+            throw new UnreadableProfileException("The profile is corrupt: its checksum is " + Integer.toHexString(storedChecksum)
                     + " but its bytes give " + Integer.toHexString(computed));
         }
         if (input.remaining() > 0) {
             throw new UnreadableProfileException("The profile is followed by " + input.remaining() + " more bytes: not one profile");
+        }
+        final ProfileSettings settings = stored.settings();
+        if (settings.textField() != null && settings.labelField() != null && !labelNoiseScorer.model().equals(stored.labelNoiseModel())) {
+            throw new IllegalArgumentException("Only profiles built with the same settings merge; these differ: Label Noise Model: "
+                    + stored.labelNoiseModel() + " in the profile vs " + labelNoiseScorer.model() + " here");
         }
         return profile;
     }
@@ -133,7 +142,11 @@ public final class SerializedProfile {
         out.writeString(settings.labelNoiseScorer().model());
     }
 
-    private static ProfileSettings readSettings(final ProfileInput in, final OutOfFoldScorer labelNoiseScorer) throws IOException {
+    /** The settings read, and the name of the label-noise model they were written with (checked once the checksum is). */
+    private record StoredSettings(ProfileSettings settings, String labelNoiseModel) {
+    }
+
+    private static StoredSettings readSettings(final ProfileInput in, final OutOfFoldScorer labelNoiseScorer) throws IOException {
         in.part(Part.SETTINGS);
         final List<String> nullTokens = in.readStrings("null tokens", MAX_SETTING_ITEMS);
         final String textField = in.readString();
@@ -155,10 +168,6 @@ public final class SerializedProfile {
         if (indexLimit < 0 || topValues < 0) {
             throw in.corrupt("its settings are not valid (a negative index limit or top value count)");
         }
-        if (textField != null && labelField != null && !settings.labelNoiseScorer().model().equals(model)) {
-            throw new IllegalArgumentException("The profile's label-noise check uses the model '" + model + "' but this one uses '"
-                    + settings.labelNoiseScorer().model() + "': set the same Label Noise Model where the profiles are made and merged");
-        }
-        return settings;
+        return new StoredSettings(settings, model);
     }
 }

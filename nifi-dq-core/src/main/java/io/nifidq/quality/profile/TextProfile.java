@@ -193,7 +193,7 @@ final class TextProfile {
             out.writeLong(counter);
         }
         junkRate.writeTo(out);
-        out.writeBytes(tokens.toByteArray());
+        out.writeSketch(tokens.toByteArray());
         tokenMoments.writeTo(out);
     }
 
