@@ -36,6 +36,10 @@ public final class DqAttributes {
         public static final String SOURCE_UUID = "dq.profile.source.uuid";
         /** The batch's baseline summary as compact JSON, for a ProfileQuality downstream (Drift Baseline 'FlowFile Attribute'). */
         public static final String BASELINE = "dq.profile.baseline";
+        /** MergeProfiles: how many partial profiles the merged report is made of. */
+        public static final String PARTIALS = "dq.profile.partials";
+        /** MergeProfiles: the batch identifier its partial profiles shared. */
+        public static final String BATCH = "dq.profile.batch";
 
         private Profile() {
         }
