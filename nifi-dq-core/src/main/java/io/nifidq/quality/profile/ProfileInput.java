@@ -72,9 +72,11 @@ final class ProfileInput {
     /** A count of at least 0 and at most max, of items that take at least bytesEach bytes each in what remains. */
     int readCount(final String what, final int max, final int bytesEach) throws IOException {
         final int count = readInt();
-        if (count < 0 || count > max || (long) count * bytesEach > remaining()) {
-            throw corrupt("it declares " + count + " " + what + ", which " + (count < 0 || count > max ? "is not between 0 and " + max
-                    : "do not fit the " + remaining() + " bytes that remain"));
+        if (count < 0 || count > max) {
+            throw corrupt("it declares " + count + " " + what + ", which is not between 0 and " + max);
+        }
+        if ((long) count * bytesEach > remaining()) {
+            throw truncatedOrCorrupt("it declares " + count + " " + what + ", which do not fit the " + remaining() + " bytes that remain");
         }
         return count;
     }
@@ -155,8 +157,11 @@ final class ProfileInput {
     }
 
     private byte[] readExactly(final int size, final String what) throws IOException {
-        if (size < 0 || size > remaining()) {
-            throw corrupt(what + " declares " + size + " bytes but " + remaining() + " remain");
+        if (size < 0) {
+            throw corrupt(what + " declares " + size + " bytes");
+        }
+        if (size > remaining()) {
+            throw truncatedOrCorrupt(what + " declares " + size + " bytes but " + remaining() + " remain");
         }
         final byte[] bytes = new byte[size];
         position += size;
@@ -172,6 +177,12 @@ final class ProfileInput {
             throw new UnreadableProfileException("The profile is truncated: it ends at byte " + length + " inside the "
                     + (part == null ? "header" : part.description()));
         }
+    }
+
+    /** A length beyond the end: the content was cut short, or the length is damaged. */
+    private UnreadableProfileException truncatedOrCorrupt(final String reason) {
+        return new UnreadableProfileException("The profile is truncated or corrupt at byte " + position + (part == null ? ""
+                : " in the " + part.description()) + ": " + reason);
     }
 
     /** A reason for a corrupt profile, naming the part and the byte where reading stopped. */

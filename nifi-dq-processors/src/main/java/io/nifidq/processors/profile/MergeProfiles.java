@@ -216,7 +216,7 @@ public class MergeProfiles extends AbstractProcessor {
                 return;
             }
             accepted = ProfileReporting.accepted(report);
-            final String title = "Data quality: " + first.getAttribute(CoreAttributes.FILENAME.key()) + " (" + partials.size()
+            final String title = "Data quality: " + ProfileAttributes.sourceName(first) + " (" + partials.size()
                     + " partial profiles merged)";
             result = session.putAllAttributes(reporting.writeReport(session, session.create(partials), report, baseline, title),
                     ProfileAttributes.forMergedReport(first, report, reporting.format(), batch, partials.size()));

@@ -52,9 +52,10 @@ final class PartialBatches {
         final Function<org.apache.nifi.components.PropertyDescriptor, String> value =
                 property -> context.getProperty(property).evaluateAttributeExpressions(flowFile).getValue();
         final String batch = value.apply(MergeProfilesProperties.BATCH_IDENTIFIER);
+        // When it was queued here; never before it entered the flow (a FlowFile made without a queue date says 0).
         final Long lastQueued = flowFile.getLastQueueDate();
         final Partial partial = new Partial(flowFile, value.apply(MergeProfilesProperties.PARTIALS_EXPECTED),
-                value.apply(MergeProfilesProperties.PARTIAL_ORDER), lastQueued == null ? flowFile.getEntryDate() : lastQueued);
+                value.apply(MergeProfilesProperties.PARTIAL_ORDER), Math.max(flowFile.getEntryDate(), lastQueued == null ? 0 : lastQueued));
         if (batch == null || batch.isBlank()) {
             withoutBatch.add(partial);
         } else {

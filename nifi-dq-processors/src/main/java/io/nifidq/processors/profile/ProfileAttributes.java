@@ -92,7 +92,7 @@ final class ProfileAttributes {
     }
 
     /** The name of the file a partial profile profiled: its own name without ".profile.dqprofile". */
-    private static String sourceName(final FlowFile partial) {
+    static String sourceName(final FlowFile partial) {
         final String name = String.valueOf(partial.getAttribute(CoreAttributes.FILENAME.key()));
         final String suffix = PROFILE_SUFFIX + SerializedProfile.FILE_EXTENSION;
         return name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
