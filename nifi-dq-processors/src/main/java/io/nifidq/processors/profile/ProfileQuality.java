@@ -12,6 +12,7 @@ import io.nifidq.quality.profile.BaselineSummary;
 import io.nifidq.quality.profile.DatasetProfile;
 import io.nifidq.quality.profile.EarlierTexts;
 import io.nifidq.quality.profile.ProfileReport;
+import io.nifidq.quality.profile.SerializedProfile;
 import io.nifidq.text.ByteValidity;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.ReadsAttribute;
@@ -54,7 +55,8 @@ import java.util.Set;
 @CapabilityDescription("Measures the quality of a FlowFile's records in one streaming pass: completeness, validity, consistency, "
         + "uniqueness (exact and near duplicates), label balance and text noise, each as a score in [0, 1] with an overall score. "
         + "The original FlowFile goes on unchanged to 'success' with the scores as attributes (or to 'below threshold' when an "
-        + "optional quality-gate rule fails), and the whole report goes to 'profile' as JSON, CSV or a self-contained HTML page.")
+        + "optional quality-gate rule fails), and the whole report goes to 'profile' as JSON, CSV or a self-contained HTML page; "
+        + "on a cluster node that sees only part of a batch, the serialised profile goes there instead, for MergeProfiles.")
 @WritesAttributes({
         @WritesAttribute(attribute = DqAttributes.RECORD_COUNT, description = "The number of records profiled"),
         @WritesAttribute(attribute = DqAttributes.Profile.SCORE_PREFIX + "overall", description = "The overall quality score in [0, 1]"),
@@ -75,7 +77,8 @@ import java.util.Set;
                 + "summary as compact JSON (what a Baseline File holds), for a ProfileQuality downstream; not written, and any from "
                 + "upstream removed, when it is over " + BaselineAttribute.MAX_BYTES / 1024 + " KB"),
         @WritesAttribute(attribute = DqAttributes.ERROR, description = "Why the FlowFile could not be profiled (on 'failure' only)"),
-        @WritesAttribute(attribute = DqAttributes.MIME_TYPE, description = "On the profile FlowFile: application/json, text/csv or text/html")
+        @WritesAttribute(attribute = DqAttributes.MIME_TYPE, description = "On the profile FlowFile: application/json, text/csv or "
+                + "text/html; " + SerializedProfile.MIME_TYPE + " for a partial profile (Report Format 'Partial Profile (to merge)')")
 })
 @ReadsAttributes({
         @ReadsAttribute(attribute = DqAttributes.Profile.BASELINE, description = "With Drift Baseline 'FlowFile Attribute': the "
@@ -104,7 +107,16 @@ import java.util.Set;
                 Set Maximum Drift to 0.25: a population stability index above it means a major shift.
                 Route 'below threshold' to a notification; the report's 'drift' section lists the PSI per field.
                 """)
-@SeeAlso(classNames = {"org.apache.nifi.processors.standard.ValidateRecord", "org.apache.nifi.processors.standard.CalculateRecordStats"})
+@UseCase(description = "Profile a batch that a NiFi cluster spreads over its nodes, as one report of the whole batch.",
+        configuration = """
+                Split the batch upstream (SplitRecord), and send the parts to this processor through a connection with
+                Load Balance Strategy 'Round robin'. Set Report Format to 'Partial Profile (to merge)', and leave the
+                quality gate, Drift Baseline and Write Baseline Attribute unset: the merged batch is judged downstream.
+                Connect 'profile' through a connection with Load Balance Strategy 'Single node' to a MergeProfiles with its
+                defaults (it groups the partials by fragment.identifier), and 'success' to the rest of the flow.
+                MergeProfiles writes the report of the whole batch, the one this processor would write of all its records.
+                """)
+@SeeAlso(classNames = {"io.nifidq.processors.profile.MergeProfiles", "org.apache.nifi.processors.standard.ValidateRecord", "org.apache.nifi.processors.standard.CalculateRecordStats"})
 @SystemResourceConsideration(resource = SystemResource.MEMORY, description = "Per-field statistics are sketches of constant size. "
         + "Exact duplicate detection keeps up to 22 bytes per distinct record; with a Label Field, label-conflict detection up to "
         + "40 bytes per distinct text; the near-duplicate index up to about 600 bytes per text, for at most "
@@ -125,7 +137,8 @@ public class ProfileQuality extends AbstractDqProcessor {
             .description("The original FlowFile, unchanged, with the quality scores as attributes, when it passes the quality gate "
                     + "(or when no gate rule is set)").build();
     public static final Relationship REL_PROFILE = new Relationship.Builder().name("profile")
-            .description("A new FlowFile with the whole profile report (JSON or CSV) of each profiled FlowFile").build();
+            .description("A new FlowFile with the whole profile report (JSON, CSV or HTML) of each profiled FlowFile, or with Report "
+                    + "Format 'Partial Profile (to merge)' its serialised profile").build();
     public static final Relationship REL_BELOW_THRESHOLD = new Relationship.Builder().name("below threshold")
             .description("The original FlowFile, unchanged, when it breaks a quality-gate rule; the rules are in dq.gate.violations").build();
     public static final Relationship REL_FAILURE = new Relationship.Builder().name("failure")
