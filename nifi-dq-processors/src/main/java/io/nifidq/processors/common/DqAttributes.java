@@ -8,6 +8,10 @@ public final class DqAttributes {
 
     public static final String RECORD_COUNT = "record.count";
     public static final String MIME_TYPE = "mime.type";
+    /** NiFi's own fragment attributes, which its split processors write and MergeProfiles reads by default. */
+    public static final String FRAGMENT_IDENTIFIER = "fragment.identifier";
+    public static final String FRAGMENT_COUNT = "fragment.count";
+    public static final String FRAGMENT_INDEX = "fragment.index";
     /** Why a FlowFile went to failure. */
     public static final String ERROR = "dq.error";
     public static final String RECORDS_IN = "dq.records.in";

@@ -82,9 +82,9 @@ import java.util.concurrent.TimeUnit;
         @WritesAttribute(attribute = DqAttributes.ERROR, description = "Why the batch could not be merged (on 'failure' only)")
 })
 @ReadsAttributes({
-        @ReadsAttribute(attribute = "fragment.identifier", description = "The batch, by default (Batch Identifier)"),
-        @ReadsAttribute(attribute = "fragment.count", description = "How many partial profiles the batch has, by default (Partials Expected)"),
-        @ReadsAttribute(attribute = "fragment.index", description = "The order of the partials' records, by default (Partial Order)"),
+        @ReadsAttribute(attribute = DqAttributes.FRAGMENT_IDENTIFIER, description = "The batch, by default (Batch Identifier)"),
+        @ReadsAttribute(attribute = DqAttributes.FRAGMENT_COUNT, description = "How many partial profiles the batch has, by default (Partials Expected)"),
+        @ReadsAttribute(attribute = DqAttributes.FRAGMENT_INDEX, description = "The order of the partials' records, by default (Partial Order)"),
         @ReadsAttribute(attribute = DqAttributes.Profile.BASELINE, description = "With Drift Baseline 'FlowFile Attribute': the baseline "
                 + "summary on the batch's first partial profile")
 })

@@ -1,5 +1,6 @@
 package io.nifidq.processors.profile;
 
+import io.nifidq.processors.common.DqAttributes;
 import org.apache.nifi.components.PropertyDescriptor;
 import org.apache.nifi.expression.ExpressionLanguageScope;
 import org.apache.nifi.processor.util.StandardValidators;
@@ -15,7 +16,7 @@ import static io.nifidq.processors.common.Descriptors.withDefault;
  */
 public final class MergeProfilesProperties {
 
-    public static final PropertyDescriptor BATCH_IDENTIFIER = withDefault("Batch Identifier", "${fragment.identifier}",
+    public static final PropertyDescriptor BATCH_IDENTIFIER = withDefault("Batch Identifier", "${" + DqAttributes.FRAGMENT_IDENTIFIER + "}",
             StandardValidators.NON_BLANK_VALIDATOR,
             "The batch a partial profile belongs to, evaluated against its attributes: the partial profiles with the same value "
                     + "merge into one report. The default suits a batch split by SplitRecord, SplitText or PartitionRecord (their "
@@ -24,7 +25,7 @@ public final class MergeProfilesProperties {
             .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES)
             .build();
 
-    public static final PropertyDescriptor PARTIALS_EXPECTED = withDefault("Partials Expected", "${fragment.count}",
+    public static final PropertyDescriptor PARTIALS_EXPECTED = withDefault("Partials Expected", "${" + DqAttributes.FRAGMENT_COUNT + "}",
             StandardValidators.NON_BLANK_VALIDATOR,
             "How many partial profiles make up the batch, evaluated against each partial's attributes (a positive whole number): "
                     + "the batch is merged once that many are queued. With the default, the number of fragments the batch was split "
@@ -36,7 +37,7 @@ public final class MergeProfilesProperties {
             "The position of a partial profile's records in the batch (a whole number, evaluated against its attributes): the "
                     + "partials are merged in this order, so that the report numbers the records (in its examples) as one "
                     + "ProfileQuality of the whole batch would. Empty, or not a number for some partial: the order they were queued in.")
-            .defaultValue("${fragment.index}")
+            .defaultValue("${" + DqAttributes.FRAGMENT_INDEX + "}")
             .expressionLanguageSupported(ExpressionLanguageScope.FLOWFILE_ATTRIBUTES)
             .build();
 

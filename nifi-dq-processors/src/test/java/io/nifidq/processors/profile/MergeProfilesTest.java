@@ -125,9 +125,12 @@ class MergeProfilesTest {
         enqueue(partials.get(0));
         merger.run();
 
+        // Two FlowFiles in, each in exactly one relationship, and the report.
+        merger.assertQueueEmpty();
         merger.assertTransferCount(MergeProfiles.REL_ORIGINAL, 2);
         merger.assertTransferCount(MergeProfiles.REL_FAILURE, 0);
         merger.assertTransferCount(MergeProfiles.REL_BELOW_THRESHOLD, 0);
+        merger.getFlowFilesForRelationship(MergeProfiles.REL_ORIGINAL).getFirst().assertContentEquals(partials.get(0).toByteArray());
         final JsonNode merged = onlyMergedReport();
         final MockFlowFile report = merger.getFlowFilesForRelationship(MergeProfiles.REL_SUCCESS).getFirst();
 
@@ -221,6 +224,30 @@ class MergeProfilesTest {
             assertTrue(reason.contains("The profile is truncated or corrupt at byte"), reason);
         }
         assertEquals(2, merger.getCounterValue("Partial Profiles Failed"));
+    }
+
+    @Test
+    void morePartialsThanExpectedSendTheBatchToFailure() throws Exception {
+        final List<MockFlowFile> partials = partials(BATCH);
+        partials.forEach(this::enqueue);
+        enqueue(partials.getFirst());
+        merger.run();
+        merger.assertQueueEmpty();
+        merger.assertTransferCount(MergeProfiles.REL_FAILURE, 3);
+        merger.getFlowFilesForRelationship(MergeProfiles.REL_FAILURE).forEach(failed -> failed.assertAttributeEquals("dq.error",
+                "3 partial profiles of batch 'sms-train' are queued but Partials Expected is 2: the same batch identifier for two "
+                        + "batches, or a partial sent twice"));
+    }
+
+    @Test
+    void aCompleteBatchMergesWhileAnotherWaits() throws Exception {
+        enqueue(partials("waiting").getFirst());
+        partials(BATCH).forEach(this::enqueue);
+        merger.run();
+        merger.assertTransferCount(MergeProfiles.REL_SUCCESS, 1);
+        merger.assertTransferCount(MergeProfiles.REL_ORIGINAL, 2);
+        merger.getFlowFilesForRelationship(MergeProfiles.REL_SUCCESS).getFirst().assertAttributeEquals("dq.profile.batch", BATCH);
+        assertEquals(1, merger.getQueueSize().getObjectCount(), "the incomplete batch's partial still waits");
     }
 
     @Test
