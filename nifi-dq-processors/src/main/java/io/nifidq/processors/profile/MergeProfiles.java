@@ -197,6 +197,10 @@ public class MergeProfiles extends AbstractProcessor {
         } catch (final UnreadableProfileException | IllegalArgumentException e) {
             fail(session, partials, e.getMessage(), e);
             return;
+        } catch (final RuntimeException e) {
+            // Anything else a partial makes the merge throw would throw again at every retry: the batch leaves the queue.
+            fail(session, partials, "Could not merge the partial profiles of batch '" + batch + "': " + RecordRouter.describe(e), e);
+            return;
         }
         final FlowFile first = partials.getFirst();
         final FlowFile result;
