@@ -197,6 +197,9 @@ public class MergeProfiles extends AbstractProcessor {
         } catch (final UnreadableProfileException | IllegalArgumentException e) {
             fail(session, partials, e.getMessage(), e);
             return;
+        } catch (final ProcessException e) {
+            // The content could not be read: the session rolls back and the batch is tried again.
+            throw e;
         } catch (final RuntimeException e) {
             // Anything else a partial makes the merge throw would throw again at every retry: the batch leaves the queue.
             fail(session, partials, "Could not merge the partial profiles of batch '" + batch + "': " + RecordRouter.describe(e), e);
