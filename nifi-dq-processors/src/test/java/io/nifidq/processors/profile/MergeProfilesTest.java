@@ -65,8 +65,12 @@ class MergeProfilesTest {
         merger = TestRunners.newTestRunner(MergeProfiles.class);
     }
 
-    /** The CSV text cut in two at the record boundary nearest its middle (quotes may hold line breaks), the header on both parts. */
     private static List<String> splitInTwo(final String csv) {
+        return split(csv, 2);
+    }
+
+    /** The CSV text cut into parts of about equal records at record boundaries (quotes may hold line breaks), the header on each. */
+    private static List<String> split(final String csv, final int count) {
         final int headerEnd = csv.indexOf('\n') + 1;
         final List<Integer> boundaries = new ArrayList<>();
         boolean quoted = false;
@@ -78,8 +82,14 @@ class MergeProfilesTest {
                 boundaries.add(i + 1);
             }
         }
-        final int cut = boundaries.get(boundaries.size() / 2);
-        return List.of(csv.substring(0, cut), csv.substring(0, headerEnd) + csv.substring(cut));
+        final List<String> split = new ArrayList<>();
+        int from = headerEnd;
+        for (int part = 1; part <= count; part++) {
+            final int to = part == count ? csv.length() : boundaries.get(boundaries.size() * part / count - 1);
+            split.add(csv.substring(0, headerEnd) + csv.substring(from, to));
+            from = to;
+        }
+        return split;
     }
 
     private static TestRunner profiler(final ReportFormatChoice format) throws Exception {
@@ -184,6 +194,28 @@ class MergeProfilesTest {
         report.assertAttributeEquals("dq.profile.batch", BATCH);
         assertTrue(merger.getProvenanceEvents().stream().anyMatch(e -> e.getEventType() == ProvenanceEventType.JOIN),
                 "the report joins its partials");
+    }
+
+    @Test
+    void fivePartsArrivingShuffledMergeIntoTheSameFindingsLabelsDuplicatesAndExamples() throws Exception {
+        final List<String> fifths = split(whole, 5);
+        assertEquals(whole.length() + 4 * whole.indexOf('\n') + 4, fifths.stream().mapToInt(String::length).sum(), "no record lost");
+        final TestRunner profiler = profiler(ReportFormatChoice.PARTIAL_PROFILE);
+        final List<MockFlowFile> partials = new ArrayList<>();
+        for (int i = 0; i < fifths.size(); i++) {
+            partials.add(partial(profiler, fifths.get(i), i, fifths.size(), "fifths"));
+        }
+        for (final int i : new int[] {3, 0, 4, 2, 1}) {
+            enqueue(partials.get(i));
+        }
+        merger.run();
+        merger.assertTransferCount(MergeProfiles.REL_ORIGINAL, 5);
+        final JsonNode merged = onlyMergedReport();
+        assertEquals(wholeReport.get("recordCount"), merged.get("recordCount"));
+        assertEquals(wholeReport.get("findings"), merged.get("findings"));
+        assertEquals(wholeReport.get("labels"), merged.get("labels"));
+        assertEquals(wholeReport.get("duplicates"), merged.get("duplicates"));
+        assertEquals(wholeReport.get("examples"), merged.get("examples"));
     }
 
     @Test
