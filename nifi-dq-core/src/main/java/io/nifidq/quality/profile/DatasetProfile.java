@@ -3,9 +3,9 @@ package io.nifidq.quality.profile;
 import io.nifidq.quality.hash.Hashing;
 import io.nifidq.quality.hash.LongHashSet;
 import io.nifidq.quality.hash.MinHasher;
+import io.nifidq.quality.profile.ProfileOutput.Part;
 import io.nifidq.quality.profile.ProfileReport.DuplicateReport;
 import io.nifidq.quality.profile.ProfileReport.FieldReport;
-import io.nifidq.quality.profile.ProfileOutput.Part;
 import io.nifidq.quality.profile.ProfileReport.NearDuplicates;
 import io.nifidq.text.ByteValidity;
 
@@ -19,7 +19,8 @@ import java.util.Map;
  * The profile of a batch of records, built in one streaming pass with {@link #add(RecordView)}.
  * Per-field statistics take constant memory; exact duplicates keep one 64-bit hash per distinct
  * record; the near-duplicate index is capped. Profiles of consecutive batches merge into the profile
- * of the whole with {@link #merge(DatasetProfile)}.
+ * of the whole with {@link #merge(DatasetProfile)}; {@link SerializedProfile} writes a profile as bytes and reads it back, so
+ * that the profiles of a batch's parts, made on different machines, merge in one place.
  */
 public final class DatasetProfile {
 

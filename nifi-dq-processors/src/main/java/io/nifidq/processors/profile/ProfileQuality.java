@@ -116,7 +116,8 @@ import java.util.Set;
                 defaults (it groups the partials by fragment.identifier), and 'success' to the rest of the flow.
                 MergeProfiles writes the report of the whole batch, the one this processor would write of all its records.
                 """)
-@SeeAlso(classNames = {"io.nifidq.processors.profile.MergeProfiles", "org.apache.nifi.processors.standard.ValidateRecord", "org.apache.nifi.processors.standard.CalculateRecordStats"})
+@SeeAlso(classNames = {"io.nifidq.processors.profile.MergeProfiles", "org.apache.nifi.processors.standard.ValidateRecord",
+        "org.apache.nifi.processors.standard.CalculateRecordStats"})
 @SystemResourceConsideration(resource = SystemResource.MEMORY, description = "Per-field statistics are sketches of constant size. "
         + "Exact duplicate detection keeps up to 22 bytes per distinct record; with a Label Field, label-conflict detection up to "
         + "40 bytes per distinct text; the near-duplicate index up to about 600 bytes per text, for at most "
