@@ -357,6 +357,21 @@ class MergeProfilesTest {
     }
 
     @Test
+    void partialsThatDisagreeOnTheirNumberOrGiveNoNumberGoToFailure() {
+        merger.enqueue("a", Map.of("fragment.identifier", "b1", "fragment.count", "2"));
+        merger.enqueue("b", Map.of("fragment.identifier", "b1", "fragment.count", "3"));
+        merger.enqueue("c", Map.of("fragment.identifier", "b2", "fragment.count", "two"));
+        merger.run();
+        merger.assertQueueEmpty();
+        merger.assertTransferCount(MergeProfiles.REL_FAILURE, 3);
+        final List<String> reasons = merger.getFlowFilesForRelationship(MergeProfiles.REL_FAILURE).stream()
+                .map(f -> f.getAttribute("dq.error")).distinct().sorted().toList();
+        assertEquals(List.of("Partials Expected is 'two' for batch 'b2', not a positive whole number (is fragment.count, or the "
+                + "attribute the property names, set?)", "The partial profiles of batch 'b1' expect different numbers of partials "
+                + "(Partials Expected): 2, 3"), reasons);
+    }
+
+    @Test
     void aFlowFileWithoutABatchIdentifierGoesToFailure() {
         merger.enqueue("x", Map.of("filename", "x.dqprofile"));
         merger.run();
