@@ -77,7 +77,8 @@ class NarContentsIT {
     @Test
     void everyProcessorIsInTheExtensionManifestWithItsAdditionalDetails() throws IOException {
         final String manifest = read("META-INF/docs/extension-manifest.xml");
-        for (final String processor : List.of("io.nifidq.processors.profile.ProfileQuality", "io.nifidq.processors.clean.CleanRecords",
+        for (final String processor : List.of("io.nifidq.processors.profile.ProfileQuality", "io.nifidq.processors.profile.MergeProfiles",
+                "io.nifidq.processors.clean.CleanRecords",
                 "io.nifidq.processors.augment.AugmentText", "io.nifidq.processors.train.TrainClassifier", "io.nifidq.processors.classify.ClassifyText",
                 "io.nifidq.service.DjlTextClassifierService")) {
             assertTrue(manifest.contains("<name>" + processor + "</name>"), processor + " missing from the extension manifest");

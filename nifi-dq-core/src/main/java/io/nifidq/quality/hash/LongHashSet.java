@@ -78,6 +78,14 @@ public final class LongHashSet {
         }
     }
 
+    /** The keys, in no particular order. */
+    public long[] toArray() {
+        final long[] all = new long[size];
+        final int[] next = {0};
+        forEach(key -> all[next[0]++] = key);
+        return all;
+    }
+
     private void grow() {
         final long[] old = keys;
         keys = new long[old.length * 2];

@@ -3,11 +3,13 @@ package io.nifidq.quality.profile;
 import io.nifidq.quality.hash.Hashing;
 import io.nifidq.quality.hash.LongHashSet;
 import io.nifidq.quality.hash.MinHasher;
+import io.nifidq.quality.profile.ProfileOutput.Part;
 import io.nifidq.quality.profile.ProfileReport.DuplicateReport;
 import io.nifidq.quality.profile.ProfileReport.FieldReport;
 import io.nifidq.quality.profile.ProfileReport.NearDuplicates;
 import io.nifidq.text.ByteValidity;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.Map;
  * The profile of a batch of records, built in one streaming pass with {@link #add(RecordView)}.
  * Per-field statistics take constant memory; exact duplicates keep one 64-bit hash per distinct
  * record; the near-duplicate index is capped. Profiles of consecutive batches merge into the profile
- * of the whole with {@link #merge(DatasetProfile)}.
+ * of the whole with {@link #merge(DatasetProfile)}; {@link SerializedProfile} writes a profile as bytes and reads it back, so
+ * that the profiles of a batch's parts, made on different machines, merge in one place.
  */
 public final class DatasetProfile {
 
@@ -134,11 +137,16 @@ public final class DatasetProfile {
         }
     }
 
-    /** Adds the other profile's records after this one's, as if both batches had been one. Both must share settings. */
+    /**
+     * Adds the other profile's records after this one's, as if both batches had been one. Both must share settings: the
+     * exception says which differ. The content sections add up (bytes and invalid bytes; the first profile's character set).
+     */
     public void merge(final DatasetProfile other) {
         if (!settings.equals(other.settings)) {
-            throw new IllegalArgumentException("Only profiles built with the same settings merge");
+            throw new IllegalArgumentException("Only profiles built with the same settings merge; these differ: "
+                    + String.join("; ", settings.differencesFrom(other.settings)));
         }
+        content = mergedContent(content, other.content);
         for (final FieldProfile field : fields.values()) {
             if (!other.fields.containsKey(field.name())) {
                 field.addAbsent(other.records);
@@ -166,6 +174,100 @@ public final class DatasetProfile {
         other.recordKeys.forEach(recordKeys::add);
         unkeyedRecords += other.unkeyedRecords;
         records += other.records;
+    }
+
+    private static ProfileReport.ContentReport mergedContent(final ProfileReport.ContentReport mine, final ProfileReport.ContentReport theirs) {
+        if (mine == null || theirs == null) {
+            return mine == null ? theirs : mine;
+        }
+        final long bytes = mine.bytes() + theirs.bytes();
+        final long invalid = mine.invalidBytes() + theirs.invalidBytes();
+        return new ProfileReport.ContentReport(mine.charset(), bytes, invalid, Rounding.ratio(invalid, bytes));
+    }
+
+    /** Writes every part of the profile after its settings, for {@link SerializedProfile}. */
+    void writeTo(final ProfileOutput out) throws IOException {
+        out.part(Part.COUNTS);
+        out.writeLong(records);
+        out.writeLong(unkeyedRecords);
+        out.part(Part.CONTENT);
+        out.writeBoolean(content != null);
+        if (content != null) {
+            out.writeString(content.charset());
+            out.writeLong(content.bytes());
+            out.writeLong(content.invalidBytes());
+        }
+        out.writeInt(fields.size());
+        for (final FieldProfile field : fields.values()) {
+            out.part(Part.FIELD);
+            field.writeTo(out);
+        }
+        if (text != null) {
+            out.part(Part.TEXT);
+            text.writeTo(out);
+        }
+        if (labels != null) {
+            labels.writeTo(out);
+        }
+        if (nearDuplicates != null) {
+            out.part(Part.NEAR_DUPLICATES);
+            nearDuplicates.writeTo(out);
+        }
+        out.part(Part.EXAMPLES);
+        examples.writeTo(out);
+        out.part(Part.RECORD_KEYS);
+        final long[] keys = recordKeys.toArray();
+        out.writeInt(keys.length);
+        for (final long key : keys) {
+            out.writeLong(key);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote into this new, empty profile, built with the settings read before it. */
+    void readFrom(final ProfileInput in) throws IOException {
+        in.part(Part.COUNTS);
+        records = in.readNonNegative("the record count");
+        unkeyedRecords = in.readNonNegative("the count of records without a key");
+        if (unkeyedRecords > records) {
+            throw in.corrupt(unkeyedRecords + " records without a key of " + records + " records");
+        }
+        in.part(Part.CONTENT);
+        if (in.readBoolean()) {
+            final String charset = in.readString();
+            final long bytes = in.readNonNegative("the content's bytes");
+            final long invalid = in.readNonNegative("the content's invalid bytes");
+            content = new ProfileReport.ContentReport(charset, bytes, invalid, Rounding.ratio(invalid, bytes));
+        }
+        final int fieldCount = in.readCount("fields", Integer.MAX_VALUE, 1);
+        for (int i = 0; i < fieldCount; i++) {
+            in.part(Part.FIELD);
+            final FieldProfile field = FieldProfile.readFrom(in, settings);
+            if (field.count() != records || fields.putIfAbsent(field.name(), field) != null) {
+                throw in.corrupt("the field '" + field.name() + "' has " + field.count() + " values for " + records
+                        + " records, or comes twice");
+            }
+        }
+        if (text != null) {
+            in.part(Part.TEXT);
+            text.readFrom(in);
+        }
+        if (labels != null) {
+            labels.readFrom(in);
+        }
+        if (nearDuplicates != null) {
+            in.part(Part.NEAR_DUPLICATES);
+            nearDuplicates.readFrom(in);
+        }
+        in.part(Part.EXAMPLES);
+        examples.readFrom(in, records);
+        in.part(Part.RECORD_KEYS);
+        final int keys = in.readCount("record keys", Integer.MAX_VALUE, 8);
+        if (keys > records - unkeyedRecords) {
+            throw in.corrupt(keys + " distinct record keys for " + (records - unkeyedRecords) + " keyed records");
+        }
+        for (int i = 0; i < keys; i++) {
+            recordKeys.add(in.readLong());
+        }
     }
 
     /** Records whose key (all fields, or the Duplicate Key Fields) an earlier record had; records with an empty text are not counted. */

@@ -64,6 +64,11 @@ public final class EncoderHeadScorer implements OutOfFoldScorer {
     }
 
     @Override
+    public String model() {
+        return MODEL;
+    }
+
+    @Override
     public Scores score(final List<String> texts, final int[] classes, final int classCount, final int[] folds, final int foldCount)
             throws EncoderException {
         final BertEncoder encoder = encoders.encoderFor(texts);

@@ -3,6 +3,7 @@ package io.nifidq.quality.profile;
 import io.nifidq.quality.profile.ProfileReport.Example;
 import io.nifidq.quality.profile.ProfileReport.Examples;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -80,6 +81,47 @@ final class ExampleRecords {
                 into.add(example.numberedAfter(offset));
             }
         }
+    }
+
+    /** Writes the four kinds of examples kept while adding records (suspected label errors come from the label-noise check). */
+    void writeTo(final ProfileOutput out) throws IOException {
+        for (final List<Example> kind : List.of(exactDuplicates, nearDuplicates, labelConflicts, encodingJunk)) {
+            out.writeInt(kind.size());
+            for (final Example example : kind) {
+                out.writeOptionalLong(example.record());
+                out.writeString(example.value());
+                out.writeString(example.label());
+                out.writeString(example.otherLabel());
+                out.writeOptionalLong(example.otherRecord());
+                out.writeString(example.otherValue());
+            }
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote into this new, empty sample; record numbers must be within the profile's records. */
+    void readFrom(final ProfileInput in, final long records) throws IOException {
+        for (final List<Example> kind : List.of(exactDuplicates, nearDuplicates, labelConflicts, encodingJunk)) {
+            final int count = in.readCount("examples of a kind", PER_KIND, 18);
+            for (int i = 0; i < count; i++) {
+                final Example example = new Example(in.readOptionalLong(), in.readString(), in.readString(), in.readString(),
+                        in.readOptionalLong(), in.readString());
+                if (outside(example.record(), records) || outside(example.otherRecord(), records)
+                        || longer(example.value(), MAX_CHARS) || longer(example.otherValue(), MAX_CHARS)
+                        || longer(example.label(), MAX_LABEL_CHARS) || longer(example.otherLabel(), MAX_LABEL_CHARS)) {
+                    throw in.corrupt("an example names a record beyond the " + records + " records or is longer than examples are");
+                }
+                kind.add(example);
+            }
+        }
+    }
+
+    private static boolean outside(final Long record, final long records) {
+        return record != null && (record < 0 || record > records);
+    }
+
+    /** Longer than a value cut to maxChars can be: its characters and the ellipsis. */
+    private static boolean longer(final String value, final int maxChars) {
+        return value != null && value.length() > maxChars + 1;
     }
 
     Examples report(final List<Example> suspectedLabelErrors) {

@@ -7,11 +7,13 @@ import io.nifidq.quality.profile.ProfileReport.NumericStats;
 import io.nifidq.quality.profile.ProfileReport.StringStats;
 import io.nifidq.quality.profile.ValueTally.AnalysedValue;
 import io.nifidq.quality.profile.ValueTally.AnalysedValue.Presence;
+import org.apache.datasketches.common.ArrayOfStringsSerDe;
 import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.hll.Union;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAccessor;
 import java.util.LinkedHashMap;
@@ -44,13 +46,13 @@ final class FieldProfile {
     private long whitespaceOnly;
     private long nullTokens;
     private final long[] kindCounts = new long[ValueKind.values().length];
-    private final Union distinct = new Union(HLL_LG_K);
-    private final KllDoublesSketch numbers = KllDoublesSketch.newHeapInstance(KLL_K);
+    private Union distinct = new Union(HLL_LG_K);
+    private KllDoublesSketch numbers = KllDoublesSketch.newHeapInstance(KLL_K);
     private final Moments numberMoments = new Moments();
-    private final KllDoublesSketch lengths = KllDoublesSketch.newHeapInstance(KLL_K);
+    private KllDoublesSketch lengths = KllDoublesSketch.newHeapInstance(KLL_K);
     private final Moments lengthMoments = new Moments();
-    private final ItemsSketch<String> topValues = new ItemsSketch<>(TOP_VALUES_MAP_SIZE);
-    private final ItemsSketch<String> formats = new ItemsSketch<>(FORMATS_MAP_SIZE);
+    private ItemsSketch<String> topValues = new ItemsSketch<>(TOP_VALUES_MAP_SIZE);
+    private ItemsSketch<String> formats = new ItemsSketch<>(FORMATS_MAP_SIZE);
     private long surroundingWhitespace;
     private final ValueTally tally = new ValueTally();
     /** Free text (the configured Text Field) has no format worth a pattern per value. */
@@ -199,6 +201,60 @@ final class FieldProfile {
         topValues.merge(other.topValues);
         formats.merge(other.formats);
         surroundingWhitespace += other.surroundingWhitespace;
+    }
+
+    /** Writes the field's name, counters and sketches (the tally drained into them first). */
+    void writeTo(final ProfileOutput out) throws IOException {
+        settle();
+        out.writeString(name);
+        for (final long counter : new long[] {count, nulls, empty, whitespaceOnly, nullTokens, surroundingWhitespace}) {
+            out.writeLong(counter);
+        }
+        out.writeInt(kindCounts.length);
+        for (int i = 0; i < kindCounts.length; i++) {
+            out.writeString(ValueKind.values()[i].name());
+            out.writeLong(kindCounts[i]);
+        }
+        out.writeSketch(distinct.toCompactByteArray());
+        out.writeSketch(numbers.toByteArray());
+        numberMoments.writeTo(out);
+        out.writeSketch(lengths.toByteArray());
+        lengthMoments.writeTo(out);
+        out.writeSketch(topValues.toByteArray(new ArrayOfStringsSerDe()));
+        out.writeSketch(formats.toByteArray(new ArrayOfStringsSerDe()));
+    }
+
+    /** A field as {@link #writeTo} wrote it. */
+    static FieldProfile readFrom(final ProfileInput in, final ProfileSettings settings) throws IOException {
+        final String name = in.readString();
+        if (name == null) {
+            throw in.corrupt("a field has no name");
+        }
+        final FieldProfile field = new FieldProfile(name, settings);
+        field.count = in.readNonNegative("a field's value count");
+        field.nulls = in.readNonNegative("a field's null count");
+        field.empty = in.readNonNegative("a field's empty count");
+        field.whitespaceOnly = in.readNonNegative("a field's whitespace-only count");
+        field.nullTokens = in.readNonNegative("a field's null-token count");
+        field.surroundingWhitespace = in.readNonNegative("a field's surrounding-whitespace count");
+        final int kinds = in.readCount("value kinds", ValueKind.values().length, 12);
+        for (int i = 0; i < kinds; i++) {
+            final String kind = in.readString();
+            final ValueKind known = java.util.Arrays.stream(ValueKind.values()).filter(k -> k.name().equals(kind)).findFirst()
+                    .orElseThrow(() -> in.corrupt("unknown value kind '" + kind + "' in the field '" + name + "'"));
+            field.kindCounts[known.ordinal()] = in.readNonNegative("a field's count of " + kind + " values");
+        }
+        field.distinct = in.readDistinctSketch("distinct values of '" + name + "'");
+        field.numbers = in.readQuantileSketch("numbers of '" + name + "'");
+        field.numberMoments.readFrom(in);
+        field.lengths = in.readQuantileSketch("lengths of '" + name + "'");
+        field.lengthMoments.readFrom(in);
+        field.topValues = in.readFrequencySketch("top values of '" + name + "'");
+        field.formats = in.readFrequencySketch("formats of '" + name + "'");
+        if (field.missing() > field.count) {
+            throw in.corrupt("the field '" + name + "' has more missing values than values");
+        }
+        return field;
     }
 
     long count() {

@@ -1,5 +1,7 @@
 package io.nifidq.quality.profile;
 
+import java.io.IOException;
+
 /**
  * Junk marks per character over many texts, with the sums a standard error needs: texts are the sampled units, so the rate
  * is a ratio estimate (marks over characters, text by text) and its variance comes from how each text's marks stray from
@@ -27,6 +29,22 @@ final class JunkRate {
         marksSquared += other.marksSquared;
         marksTimesCharacters += other.marksTimesCharacters;
         charactersSquared += other.charactersSquared;
+    }
+
+    void writeTo(final ProfileOutput out) throws IOException {
+        out.writeLong(marks);
+        out.writeLong(characters);
+        out.writeDouble(marksSquared);
+        out.writeDouble(marksTimesCharacters);
+        out.writeDouble(charactersSquared);
+    }
+
+    void readFrom(final ProfileInput in) throws IOException {
+        marks = in.readNonNegative("the junk marks");
+        characters = in.readNonNegative("the characters of the texts");
+        marksSquared = in.readDouble();
+        marksTimesCharacters = in.readDouble();
+        charactersSquared = in.readDouble();
     }
 
     ProfileReport.JunkMarks report() {

@@ -2,6 +2,7 @@ package io.nifidq.quality.profile;
 
 import io.nifidq.quality.hash.LongIntHashMap;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
 
@@ -67,6 +68,51 @@ final class LabelConflicts {
             final int code = other.labels[entry];
             add(textHash, code == CONFLICT ? CONFLICT : labelCodeMapping.applyAsInt(code), other.counts[entry]);
         });
+    }
+
+    /** Writes the counters and, per distinct text, its hash, its label (or CONFLICT) and its record count. */
+    void writeTo(final ProfileOutput out) throws IOException {
+        out.writeLong(conflictingTexts);
+        out.writeLong(conflictingRecords);
+        out.writeLong(records);
+        out.writeInt(entries);
+        final IOException[] failure = {null};
+        entryByText.forEach((textHash, entry) -> {
+            try {
+                if (failure[0] == null) {
+                    out.writeLong(textHash);
+                    out.writeInt(labels[entry]);
+                    out.writeInt(counts[entry]);
+                }
+            } catch (final IOException e) {
+                failure[0] = e;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote into this new, empty table; label codes must be below classCount. */
+    void readFrom(final ProfileInput in, final int classCount) throws IOException {
+        conflictingTexts = in.readNonNegative("the conflicting texts");
+        conflictingRecords = in.readNonNegative("the conflicting records");
+        records = in.readNonNegative("the labelled texts");
+        final int count = in.readCount("distinct labelled texts", Integer.MAX_VALUE, 16);
+        labels = new int[Math.max(1024, count)];
+        counts = new int[labels.length];
+        for (int i = 0; i < count; i++) {
+            final long textHash = in.readLong();
+            final int label = in.readInt();
+            final int textRecords = in.readInt();
+            if (label < CONFLICT || label >= classCount || textRecords <= 0 || entryByText.get(textHash) != LongIntHashMap.ABSENT) {
+                throw in.corrupt("a labelled text has the class " + label + " of " + classCount + ", " + textRecords
+                        + " records, or comes twice");
+            }
+            labels[entries] = label;
+            counts[entries] = textRecords;
+            entryByText.put(textHash, entries++);
+        }
     }
 
     /** Heap held by the table: the hash map's arrays and the per-entry label and count arrays. */

@@ -111,6 +111,35 @@ final class LabelNoiseCheck {
         seen = total;
     }
 
+    /** Writes the count of texts seen and the sample, each text with its class code. */
+    void writeTo(final ProfileOutput out) throws IOException {
+        out.writeLong(seen);
+        out.writeInt(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            out.writeString(texts.get(i));
+            out.writeInt(classes.get(i));
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote into this new, empty check; class codes must be below classCount. */
+    void readFrom(final ProfileInput in, final int classCount) throws IOException {
+        seen = in.readNonNegative("the labelled texts seen");
+        final int size = in.readCount("sampled texts", SAMPLE_SIZE, 8);
+        if (size > seen) {
+            throw in.corrupt(size + " sampled texts of " + seen + " seen");
+        }
+        for (int i = 0; i < size; i++) {
+            final String text = in.readString();
+            final int classCode = in.readInt();
+            if (text == null || text.length() > MAX_TEXT_CHARS || classCode < 0 || classCode >= classCount) {
+                throw in.corrupt("a sampled text is missing, longer than " + MAX_TEXT_CHARS + " characters, or has the class "
+                        + classCode + " of " + classCount);
+            }
+            texts.add(text);
+            classes.add(classCode);
+        }
+    }
+
     List<ConfidentLearning.Suspect> suspects() {
         return suspects;
     }

@@ -1,9 +1,11 @@
 package io.nifidq.quality.profile;
 
 import io.nifidq.quality.hash.Hashing;
+import io.nifidq.quality.profile.ProfileOutput.Part;
 import io.nifidq.quality.profile.ProfileReport.LabelReport;
 import io.nifidq.quality.profile.ProfileReport.ValueCount;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -90,6 +92,48 @@ final class LabelProfile {
         untracked += other.untracked;
         conflicts.merge(other.conflicts, code -> classCode(other.classNames.get(code)));
         noiseCheck.merge(other.noiseCheck, code -> classCode(other.classNames.get(code)));
+    }
+
+    /** Writes the label counts and classes, then the label-conflict table and the label-noise sample, each a part of its own. */
+    void writeTo(final ProfileOutput out) throws IOException {
+        out.part(Part.LABELS);
+        out.writeLong(labelled);
+        out.writeLong(missing);
+        out.writeLong(untracked);
+        out.writeInt(spellingCounts.size());
+        for (final Map.Entry<String, Long> spelling : spellingCounts.entrySet()) {
+            out.writeString(spelling.getKey());
+            out.writeLong(spelling.getValue());
+        }
+        out.writeStrings(classNames);
+        out.part(Part.LABEL_CONFLICTS);
+        conflicts.writeTo(out);
+        out.part(Part.LABEL_NOISE_SAMPLE);
+        noiseCheck.writeTo(out);
+    }
+
+    /** Reads what {@link #writeTo} wrote into this new, empty label profile. */
+    void readFrom(final ProfileInput in) throws IOException {
+        in.part(Part.LABELS);
+        labelled = in.readNonNegative("the labelled records");
+        missing = in.readNonNegative("the records without a label");
+        untracked = in.readNonNegative("the labels not tracked");
+        final int spellings = in.readCount("label spellings", MAX_SPELLINGS, 12);
+        for (int i = 0; i < spellings; i++) {
+            final String spelling = in.readString();
+            if (spelling == null || spellingCounts.put(spelling, in.readNonNegative("a label's count")) != null) {
+                throw in.corrupt("a label spelling is missing or comes twice");
+            }
+        }
+        for (final String name : in.readStrings("classes", Integer.MAX_VALUE)) {
+            if (name == null || classCode(name) != classNames.size() - 1) {
+                throw in.corrupt("a class name is missing or comes twice");
+            }
+        }
+        in.part(Part.LABEL_CONFLICTS);
+        conflicts.readFrom(in, classNames.size());
+        in.part(Part.LABEL_NOISE_SAMPLE);
+        noiseCheck.readFrom(in, classNames.size());
     }
 
     long variantRecords() {

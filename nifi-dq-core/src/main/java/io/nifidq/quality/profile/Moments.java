@@ -1,5 +1,7 @@
 package io.nifidq.quality.profile;
 
+import java.io.IOException;
+
 /** Count, mean, variance (Welford), minimum and maximum of a stream of numbers; two of them merge exactly (Chan et al.). */
 public final class Moments {
 
@@ -52,6 +54,23 @@ public final class Moments {
         count = total;
         min = Math.min(min, other.min);
         max = Math.max(max, other.max);
+    }
+
+    void writeTo(final ProfileOutput out) throws IOException {
+        out.writeLong(count);
+        out.writeDouble(mean);
+        out.writeDouble(squaredDeviations);
+        out.writeDouble(min);
+        out.writeDouble(max);
+    }
+
+    /** Reads what {@link #writeTo} wrote into these (new, empty) moments. */
+    void readFrom(final ProfileInput in) throws IOException {
+        count = in.readNonNegative("a count of numbers");
+        mean = in.readDouble();
+        squaredDeviations = in.readDouble();
+        min = in.readDouble();
+        max = in.readDouble();
     }
 
     public long count() {

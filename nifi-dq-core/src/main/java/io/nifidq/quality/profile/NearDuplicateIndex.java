@@ -4,6 +4,7 @@ import io.nifidq.quality.hash.Hashing;
 import io.nifidq.quality.hash.LongIntHashMap;
 import io.nifidq.quality.hash.MinHasher;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -133,6 +134,52 @@ public final class NearDuplicateIndex {
             add(signature.clone(), other.counted[i], 1.0, record == 0 ? 0 : recordNumber(record + recordsBefore));
         }
         matchedSlot = -1;
+    }
+
+    /** Writes the counters and each indexed text's signature, counted flag and record number, in index order. */
+    void writeTo(final ProfileOutput out) throws IOException {
+        out.writeDouble(nearDuplicates);
+        out.writeLong(offered);
+        out.writeLong(checked);
+        out.writeBoolean(sampled);
+        out.writeInt(indexed);
+        for (int i = 0; i < indexed * MinHasher.SIGNATURE_LENGTH; i++) {
+            out.writeInt(signatures[i]);
+        }
+        for (int i = 0; i < indexed; i++) {
+            out.writeBoolean(counted[i]);
+            out.writeInt(recordNumbers[i]);
+        }
+    }
+
+    /**
+     * Reads what {@link #writeTo} wrote into this new, empty index (of the same threshold and limit): the texts are indexed
+     * again in their order, which rebuilds the same buckets.
+     */
+    void readFrom(final ProfileInput in) throws IOException {
+        final double count = in.readDouble();
+        offered = in.readNonNegative("the texts offered to the near-duplicate index");
+        checked = in.readNonNegative("the texts compared with the near-duplicate index");
+        sampled = in.readBoolean();
+        final int texts = in.readCount("indexed texts", limit, MinHasher.SIGNATURE_LENGTH * 4 + 5);
+        if (!(count >= 0) || Double.isInfinite(count)) {
+            throw in.corrupt("the near-duplicate count is " + count);
+        }
+        nearDuplicates = count;
+        final int[][] read = new int[texts][MinHasher.SIGNATURE_LENGTH];
+        for (final int[] signature : read) {
+            for (int i = 0; i < signature.length; i++) {
+                signature[i] = in.readInt();
+            }
+        }
+        for (final int[] signature : read) {
+            final boolean duplicate = in.readBoolean();
+            final int record = in.readInt();
+            if (record < 0) {
+                throw in.corrupt("an indexed text has the record number " + record);
+            }
+            insert(signature, bucketKeys(signature), duplicate, record);
+        }
     }
 
     /** Near-duplicate texts: an exact count unless {@link #sampled()}, then an estimate. */

@@ -20,6 +20,14 @@ public interface OutOfFoldScorer {
     int maxTexts();
 
     /**
+     * The name of the model family, as the report names it: a serialised profile keeps it, and profiles merge only when
+     * their label-noise checks use the same model.
+     */
+    default String model() {
+        return getClass().getName();
+    }
+
+    /**
      * Out-of-fold class probabilities.
      *
      * @param texts   the sample's texts, none blank

@@ -1,9 +1,11 @@
 package io.nifidq.quality.profile;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -72,6 +74,31 @@ public record ProfileSettings(Set<String> nullTokens, String textField, String l
     public ProfileSettings withLabelNoiseScorer(final OutOfFoldScorer scorer) {
         return new ProfileSettings(nullTokens, textField, labelField, duplicateKeyFields, nearDuplicateThreshold, nearDuplicateIndexLimit,
                 shortTextLength, longTextLength, topValueCount, scorer);
+    }
+
+    /** What differs between these settings and the other's, one "name: this vs other" per setting; empty when they match. */
+    public List<String> differencesFrom(final ProfileSettings other) {
+        final List<String> differences = new ArrayList<>();
+        differ(differences, "Null Tokens", new TreeSet<>(nullTokens), new TreeSet<>(other.nullTokens));
+        differ(differences, "Text Field", textField, other.textField);
+        differ(differences, "Label Field", labelField, other.labelField);
+        differ(differences, "Duplicate Key Fields", duplicateKeyFields, other.duplicateKeyFields);
+        differ(differences, "Near-Duplicate Threshold", nearDuplicateThreshold, other.nearDuplicateThreshold);
+        differ(differences, "Near-Duplicate Index Limit", nearDuplicateIndexLimit, other.nearDuplicateIndexLimit);
+        differ(differences, "Short Text Length", shortTextLength, other.shortTextLength);
+        differ(differences, "Long Text Length", longTextLength, other.longTextLength);
+        differ(differences, "Top Values", topValueCount, other.topValueCount);
+        if (!labelNoiseScorer.equals(other.labelNoiseScorer)) {
+            differences.add("Label Noise Model: " + labelNoiseScorer.model() + " vs " + other.labelNoiseScorer.model()
+                    + (labelNoiseScorer.model().equals(other.labelNoiseScorer.model()) ? " (another instance)" : ""));
+        }
+        return differences;
+    }
+
+    private static void differ(final List<String> differences, final String name, final Object mine, final Object theirs) {
+        if (!Objects.equals(mine, theirs)) {
+            differences.add(name + ": " + mine + " vs " + theirs);
+        }
     }
 
     boolean isNullToken(final String stripped) {

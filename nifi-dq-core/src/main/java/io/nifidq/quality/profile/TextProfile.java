@@ -8,6 +8,7 @@ import io.nifidq.text.Tokenizer;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
+import java.io.IOException;
 import java.util.regex.Pattern;
 
 /** Noise in a free-text field: encoding junk, markup, control characters, extreme lengths, and the scripts used. */
@@ -33,7 +34,7 @@ final class TextProfile {
     private long encodingJunk;
     /** Junk marks (a control character, U+FFFD, a mojibake sequence, an HTML entity or tag) per text, against its length. */
     private final JunkRate junkRate = new JunkRate();
-    private final KllDoublesSketch tokens = KllDoublesSketch.newHeapInstance(FieldProfile.KLL_K);
+    private KllDoublesSketch tokens = KllDoublesSketch.newHeapInstance(FieldProfile.KLL_K);
     /** Texts per token count below 256, kept exactly and moved into {@link #tokens} before it is read. */
     private final long[] smallTokenCounts = new long[256];
     private final Moments tokenMoments = new Moments();
@@ -183,6 +184,53 @@ final class TextProfile {
         latinLetters += other.latinLetters;
         cjkCharacters += other.cjkCharacters;
         otherLetters += other.otherLetters;
+    }
+
+    /** Writes the counters, the junk rate and the token statistics (the small token counts moved into the sketch first). */
+    void writeTo(final ProfileOutput out) throws IOException {
+        settle();
+        for (final long counter : counters()) {
+            out.writeLong(counter);
+        }
+        junkRate.writeTo(out);
+        out.writeSketch(tokens.toByteArray());
+        tokenMoments.writeTo(out);
+    }
+
+    private long[] counters() {
+        return new long[] {texts, empty, veryShort, veryLong, control, c1Control, replacement, mojibake, htmlEntities, htmlTags, noisy,
+                encodingJunk, tokenTotal, latinLetters, cjkCharacters, otherLetters};
+    }
+
+    /** Reads what {@link #writeTo} wrote into this new, empty text profile. */
+    void readFrom(final ProfileInput in) throws IOException {
+        final long[] counters = new long[counters().length];
+        for (int i = 0; i < counters.length; i++) {
+            counters[i] = in.readNonNegative("a text counter");
+        }
+        int i = 0;
+        texts = counters[i++];
+        empty = counters[i++];
+        veryShort = counters[i++];
+        veryLong = counters[i++];
+        control = counters[i++];
+        c1Control = counters[i++];
+        replacement = counters[i++];
+        mojibake = counters[i++];
+        htmlEntities = counters[i++];
+        htmlTags = counters[i++];
+        noisy = counters[i++];
+        encodingJunk = counters[i++];
+        tokenTotal = counters[i++];
+        latinLetters = counters[i++];
+        cjkCharacters = counters[i++];
+        otherLetters = counters[i];
+        junkRate.readFrom(in);
+        tokens = in.readQuantileSketch("token counts");
+        tokenMoments.readFrom(in);
+        if (empty > texts || noisy > texts) {
+            throw in.corrupt("more empty or noisy texts than texts");
+        }
     }
 
     long nonEmpty() {

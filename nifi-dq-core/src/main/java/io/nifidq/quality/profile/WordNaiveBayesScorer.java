@@ -31,6 +31,11 @@ public final class WordNaiveBayesScorer implements OutOfFoldScorer {
     }
 
     @Override
+    public String model() {
+        return MODEL;
+    }
+
+    @Override
     public Scores score(final List<String> texts, final int[] classes, final int classCount, final int[] fold, final int foldCount) {
         final int n = texts.size();
         final int[][] features = new int[n][];

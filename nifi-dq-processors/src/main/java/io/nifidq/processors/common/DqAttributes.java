@@ -8,6 +8,10 @@ public final class DqAttributes {
 
     public static final String RECORD_COUNT = "record.count";
     public static final String MIME_TYPE = "mime.type";
+    /** NiFi's own fragment attributes, which its split processors write and MergeProfiles reads by default. */
+    public static final String FRAGMENT_IDENTIFIER = "fragment.identifier";
+    public static final String FRAGMENT_COUNT = "fragment.count";
+    public static final String FRAGMENT_INDEX = "fragment.index";
     /** Why a FlowFile went to failure. */
     public static final String ERROR = "dq.error";
     public static final String RECORDS_IN = "dq.records.in";
@@ -36,6 +40,10 @@ public final class DqAttributes {
         public static final String SOURCE_UUID = "dq.profile.source.uuid";
         /** The batch's baseline summary as compact JSON, for a ProfileQuality downstream (Drift Baseline 'FlowFile Attribute'). */
         public static final String BASELINE = "dq.profile.baseline";
+        /** MergeProfiles: how many partial profiles the merged report is made of. */
+        public static final String PARTIALS = "dq.profile.partials";
+        /** MergeProfiles: the batch identifier its partial profiles shared. */
+        public static final String BATCH = "dq.profile.batch";
 
         private Profile() {
         }

@@ -3,6 +3,7 @@ package io.nifidq.processors.profile;
 import io.nifidq.processors.common.Choice;
 import io.nifidq.processors.common.Choice.Wording;
 import io.nifidq.quality.profile.EncoderHeadScorer;
+import io.nifidq.quality.profile.SerializedProfile;
 
 /** The choices of ProfileQuality's properties. */
 public final class ProfileChoices {
@@ -25,7 +26,16 @@ public final class ProfileChoices {
                         + "the earlier text they resemble: when the report's sample did not keep that text, the content is read a "
                         + "second time, only up to the last of those earlier records (at most five texts are kept), and only for a page with "
                         + "near duplicates.")
-        HTML("text/html", "html");
+        HTML("text/html", "html"),
+        @Wording(displayName = "Partial Profile (to merge)",
+                description = "Not a report: the profile itself, serialised (" + SerializedProfile.MIME_TYPE + "), for MergeProfiles "
+                        + "to merge with the profiles of the batch's other parts (made on other nodes of a cluster, or of other "
+                        + "fragments) into the report of the whole batch. The quality gate, the drift baseline and Write Baseline "
+                        + "Attribute belong to that MergeProfiles and must be left unset here; the original FlowFile goes on to "
+                        + "'success' with record.count only. The size grows with the records: 8 bytes per distinct record, 16 per "
+                        + "distinct labelled text, plus the near-duplicate index (about 260 bytes per indexed text) and the "
+                        + "label-noise sample (at most 10,000 texts of at most 1,000 characters).")
+        PARTIAL_PROFILE(SerializedProfile.MIME_TYPE, SerializedProfile.FILE_EXTENSION);
 
         private final String mimeType;
         private final String extension;

@@ -76,11 +76,7 @@ public final class ProfileProperties {
             .dependsOn(TEXT_FIELD)
             .build();
 
-    public static final PropertyDescriptor LABEL_NOISE_MODEL = choice("Label Noise Model", LabelNoiseModelChoice.WORD_NAIVE_BAYES,
-            "The model whose out-of-fold probabilities the label-noise check (the report's labels.labelNoise section and the "
-                    + "label_noise finding) reads: for each of five folds of a sample of the labelled texts, a model trained on the "
-                    + "other four scores it, and confident learning counts the texts whose probabilities point to another class. "
-                    + "A baseline and the batches compared with it should use the same model: their floors of suspects differ.")
+    public static final PropertyDescriptor LABEL_NOISE_MODEL = labelNoiseModel("")
             .dependsOn(TEXT_FIELD)
             .dependsOn(LABEL_FIELD)
             .build();
@@ -98,8 +94,9 @@ public final class ProfileProperties {
             .build();
 
     public static final PropertyDescriptor REPORT_FORMAT = choice("Report Format", ReportFormatChoice.JSON,
-            "How the report on the 'profile' relationship is written: JSON for programs, CSV for spreadsheets, HTML for people. "
-                    + "The example records (at most 5 per kind, each cut to 300 characters) are kept whatever the format.")
+            "How the report is written: JSON for programs, CSV for spreadsheets, HTML for people. The example records (at most 5 "
+                    + "per kind, each cut to 300 characters) are kept whatever the format. Where each node of a cluster profiles only "
+                    + "part of a batch: 'Partial Profile (to merge)', for a MergeProfiles that writes the report of the whole batch.")
             .build();
 
     public static final PropertyDescriptor MIN_OVERALL_SCORE = optional("Minimum Overall Score",
@@ -118,10 +115,7 @@ public final class ProfileProperties {
                     + "threshold'.")
             .build();
 
-    public static final PropertyDescriptor MAX_IMBALANCE_RATIO = optional("Maximum Imbalance Ratio",
-            StandardValidators.createNonNegativeFloatingPointValidator(Double.MAX_VALUE),
-            "Quality gate: a batch whose largest class has more than this many times the records of its smallest goes to "
-                    + "'below threshold'. Needs Label Field.")
+    public static final PropertyDescriptor MAX_IMBALANCE_RATIO = maxImbalanceRatio()
             .dependsOn(LABEL_FIELD)
             .build();
 
@@ -161,6 +155,23 @@ public final class ProfileProperties {
             MAX_IMBALANCE_RATIO, DRIFT_BASELINE, BASELINE_FILE, MAX_DRIFT, WRITE_BASELINE_ATTRIBUTE);
 
     private ProfileProperties() {
+    }
+
+    /** The label-noise check's model, in ProfileQuality (which adds its dependence on the text and label fields) and MergeProfiles. */
+    static PropertyDescriptor.Builder labelNoiseModel(final String more) {
+        return choice("Label Noise Model", LabelNoiseModelChoice.WORD_NAIVE_BAYES,
+                "The model whose out-of-fold probabilities the label-noise check (the report's labels.labelNoise section and the "
+                        + "label_noise finding) reads: for each of five folds of a sample of the labelled texts, a model trained on the "
+                        + "other four scores it, and confident learning counts the texts whose probabilities point to another class. "
+                        + "A baseline and the batches compared with it should use the same model: their floors of suspects differ."
+                        + (more.isEmpty() ? "" : " " + more));
+    }
+
+    /** The gate's imbalance rule, in ProfileQuality (which adds its dependence on the label field) and MergeProfiles. */
+    static PropertyDescriptor.Builder maxImbalanceRatio() {
+        return optional("Maximum Imbalance Ratio", StandardValidators.createNonNegativeFloatingPointValidator(Double.MAX_VALUE),
+                "Quality gate: a batch whose largest class has more than this many times the records of its smallest goes to "
+                        + "'below threshold'. Needs Label Field.");
     }
 
     static ProfileSettings settings(final ProcessContext context, final FlowFile flowFile) {

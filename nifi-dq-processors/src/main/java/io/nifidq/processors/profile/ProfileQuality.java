@@ -7,16 +7,12 @@ import io.nifidq.processors.common.ContentGuard;
 import io.nifidq.processors.common.DqAttributes;
 import io.nifidq.processors.common.RecordRouter;
 import io.nifidq.processors.profile.BaselineAttribute.UnusableBaselineException;
-import io.nifidq.processors.profile.ProfileChoices.DriftBaselineChoice;
 import io.nifidq.processors.profile.ProfileChoices.ReportFormatChoice;
 import io.nifidq.quality.profile.BaselineSummary;
 import io.nifidq.quality.profile.DatasetProfile;
-import io.nifidq.quality.profile.DriftCalculator;
 import io.nifidq.quality.profile.EarlierTexts;
-import io.nifidq.quality.profile.OutOfFoldScorer;
 import io.nifidq.quality.profile.ProfileReport;
-import io.nifidq.quality.profile.ProfileReport.DriftReport;
-import io.nifidq.quality.profile.QualityGate;
+import io.nifidq.quality.profile.SerializedProfile;
 import io.nifidq.text.ByteValidity;
 import org.apache.nifi.annotation.behavior.InputRequirement;
 import org.apache.nifi.annotation.behavior.ReadsAttribute;
@@ -33,6 +29,9 @@ import org.apache.nifi.annotation.documentation.Tags;
 import org.apache.nifi.annotation.documentation.UseCase;
 import org.apache.nifi.annotation.lifecycle.OnScheduled;
 import org.apache.nifi.annotation.lifecycle.OnStopped;
+import org.apache.nifi.components.PropertyDescriptor;
+import org.apache.nifi.components.ValidationContext;
+import org.apache.nifi.components.ValidationResult;
 import org.apache.nifi.components.state.Scope;
 import org.apache.nifi.flowfile.FlowFile;
 import org.apache.nifi.flowfile.attributes.CoreAttributes;
@@ -43,10 +42,9 @@ import org.apache.nifi.processor.exception.ProcessException;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 @SupportsBatching
@@ -57,7 +55,8 @@ import java.util.Set;
 @CapabilityDescription("Measures the quality of a FlowFile's records in one streaming pass: completeness, validity, consistency, "
         + "uniqueness (exact and near duplicates), label balance and text noise, each as a score in [0, 1] with an overall score. "
         + "The original FlowFile goes on unchanged to 'success' with the scores as attributes (or to 'below threshold' when an "
-        + "optional quality-gate rule fails), and the whole report goes to 'profile' as JSON, CSV or a self-contained HTML page.")
+        + "optional quality-gate rule fails), and the whole report goes to 'profile' as JSON, CSV or a self-contained HTML page; "
+        + "on a cluster node that sees only part of a batch, the serialised profile goes there instead, for MergeProfiles.")
 @WritesAttributes({
         @WritesAttribute(attribute = DqAttributes.RECORD_COUNT, description = "The number of records profiled"),
         @WritesAttribute(attribute = DqAttributes.Profile.SCORE_PREFIX + "overall", description = "The overall quality score in [0, 1]"),
@@ -78,7 +77,8 @@ import java.util.Set;
                 + "summary as compact JSON (what a Baseline File holds), for a ProfileQuality downstream; not written, and any from "
                 + "upstream removed, when it is over " + BaselineAttribute.MAX_BYTES / 1024 + " KB"),
         @WritesAttribute(attribute = DqAttributes.ERROR, description = "Why the FlowFile could not be profiled (on 'failure' only)"),
-        @WritesAttribute(attribute = DqAttributes.MIME_TYPE, description = "On the profile FlowFile: application/json, text/csv or text/html")
+        @WritesAttribute(attribute = DqAttributes.MIME_TYPE, description = "On the profile FlowFile: application/json, text/csv or "
+                + "text/html; " + SerializedProfile.MIME_TYPE + " for a partial profile (Report Format 'Partial Profile (to merge)')")
 })
 @ReadsAttributes({
         @ReadsAttribute(attribute = DqAttributes.Profile.BASELINE, description = "With Drift Baseline 'FlowFile Attribute': the "
@@ -107,7 +107,17 @@ import java.util.Set;
                 Set Maximum Drift to 0.25: a population stability index above it means a major shift.
                 Route 'below threshold' to a notification; the report's 'drift' section lists the PSI per field.
                 """)
-@SeeAlso(classNames = {"org.apache.nifi.processors.standard.ValidateRecord", "org.apache.nifi.processors.standard.CalculateRecordStats"})
+@UseCase(description = "Profile a batch that a NiFi cluster spreads over its nodes, as one report of the whole batch.",
+        configuration = """
+                Split the batch upstream (SplitRecord), and send the parts to this processor through a connection with
+                Load Balance Strategy 'Round robin'. Set Report Format to 'Partial Profile (to merge)', and leave the
+                quality gate, Drift Baseline and Write Baseline Attribute unset: the merged batch is judged downstream.
+                Connect 'profile' through a connection with Load Balance Strategy 'Single node' to a MergeProfiles with its
+                defaults (it groups the partials by fragment.identifier), and 'success' to the rest of the flow.
+                MergeProfiles writes the report of the whole batch, the one this processor would write of all its records.
+                """)
+@SeeAlso(classNames = {"io.nifidq.processors.profile.MergeProfiles", "org.apache.nifi.processors.standard.ValidateRecord",
+        "org.apache.nifi.processors.standard.CalculateRecordStats"})
 @SystemResourceConsideration(resource = SystemResource.MEMORY, description = "Per-field statistics are sketches of constant size. "
         + "Exact duplicate detection keeps up to 22 bytes per distinct record; with a Label Field, label-conflict detection up to "
         + "40 bytes per distinct text; the near-duplicate index up to about 600 bytes per text, for at most "
@@ -122,13 +132,14 @@ import java.util.Set;
         + "wanted (at most the fifth near duplicate's), to show both texts side by side.")
 public class ProfileQuality extends AbstractDqProcessor {
 
-    static final String STATE_BASELINE = "baseline";
+    static final String STATE_BASELINE = ProfileReporting.STATE_BASELINE;
 
     public static final Relationship REL_SUCCESS = new Relationship.Builder().name("success")
             .description("The original FlowFile, unchanged, with the quality scores as attributes, when it passes the quality gate "
                     + "(or when no gate rule is set)").build();
     public static final Relationship REL_PROFILE = new Relationship.Builder().name("profile")
-            .description("A new FlowFile with the whole profile report (JSON or CSV) of each profiled FlowFile").build();
+            .description("A new FlowFile with the whole profile report (JSON, CSV or HTML) of each profiled FlowFile, or with Report "
+                    + "Format 'Partial Profile (to merge)' its serialised profile").build();
     public static final Relationship REL_BELOW_THRESHOLD = new Relationship.Builder().name("below threshold")
             .description("The original FlowFile, unchanged, when it breaks a quality-gate rule; the rules are in dq.gate.violations").build();
     public static final Relationship REL_FAILURE = new Relationship.Builder().name("failure")
@@ -136,12 +147,8 @@ public class ProfileQuality extends AbstractDqProcessor {
 
     static final Set<Relationship> RELATIONSHIPS = Set.of(REL_SUCCESS, REL_PROFILE, REL_BELOW_THRESHOLD, REL_FAILURE);
 
-    private volatile ReportFormatChoice reportFormat;
-    private volatile QualityGate gate;
-    private volatile DriftBaselineChoice baselineSource;
-    private volatile BaselineSummary fileBaseline;
+    private volatile ProfileReporting reporting;
     private volatile boolean writeBaselineAttribute;
-    private volatile OutOfFoldScorer labelNoiseScorer;
     /** The leases of a Pretrained Encoder label-noise check, taken at its first report and released when the processor stops. */
     private final EncoderLeases encoders = new EncoderLeases(EncoderOptions.inNiFi());
 
@@ -149,19 +156,18 @@ public class ProfileQuality extends AbstractDqProcessor {
         super(ProfileProperties.DESCRIPTORS, RELATIONSHIPS);
     }
 
+    @Override
+    protected Collection<ValidationResult> customValidate(final ValidationContext context) {
+        final List<PropertyDescriptor> judging = new ArrayList<>(ProfileReporting.judgingProperties());
+        judging.add(ProfileProperties.WRITE_BASELINE_ATTRIBUTE);
+        return ProfileReporting.validate(context, judging);
+    }
+
     @OnScheduled
     public void onScheduled(final ProcessContext context) throws IOException {
         useRecordServices(context, ProfileProperties.RECORD_READER, null);
-        reportFormat = context.getProperty(ProfileProperties.REPORT_FORMAT).asAllowableValue(ReportFormatChoice.class);
-        baselineSource = context.getProperty(ProfileProperties.DRIFT_BASELINE).asAllowableValue(DriftBaselineChoice.class);
-        gate = ProfileProperties.gate(context, baselineSource);
-        labelNoiseScorer = ProfileProperties.labelNoiseScorer(context, encoders);
+        reporting = ProfileReporting.configure(context, encoders);
         writeBaselineAttribute = context.getProperty(ProfileProperties.WRITE_BASELINE_ATTRIBUTE).asBoolean();
-        fileBaseline = null;
-        if (baselineSource == DriftBaselineChoice.FILE) {
-            final Path file = Path.of(context.getProperty(ProfileProperties.BASELINE_FILE).evaluateAttributeExpressions().getValue());
-            fileBaseline = ProfileReportWriter.readBaseline(Files.readString(file, StandardCharsets.UTF_8));
-        }
     }
 
     @OnStopped
@@ -174,16 +180,16 @@ public class ProfileQuality extends AbstractDqProcessor {
                               final RecordRouter router) {
         final BaselineSummary baseline;
         try {
-            baseline = baseline(session, flowFile);
+            baseline = reporting.baseline(session, flowFile);
         } catch (final UnusableBaselineException e) {
             router.toFailure(flowFile, REL_FAILURE, "profile", e.getMessage(), e);
             return;
         }
         final DatasetProfile profile;
-        final ProfileReport measured;
+        ProfileReport measured = null;
         String invalidBytes = "";
         try {
-            profile = new DatasetProfile(ProfileProperties.settings(context, flowFile).withLabelNoiseScorer(labelNoiseScorer));
+            profile = new DatasetProfile(ProfileProperties.settings(context, flowFile).withLabelNoiseScorer(reporting.labelNoiseScorer()));
             // The reader hides bytes it cannot decode (U+FFFD, or one long header): count them on the bytes themselves.
             final Charset charset = ContentGuard.charset(context, ProfileProperties.CHARACTER_SET, flowFile);
             final ByteValidity validity = ContentGuard.read(session, flowFile, charset);
@@ -191,25 +197,37 @@ public class ProfileQuality extends AbstractDqProcessor {
             invalidBytes = validity.invalidBytes() == 0 ? "" : "; " + validity.describe(charset.name());
             final NiFiRecordView view = new NiFiRecordView();
             router.readEach(flowFile, record -> profile.add(view.wrap(record)));
-            // Inside the try: a Pretrained Encoder label-noise check loads its encoder here, and may fail to.
-            measured = profile.report();
+            if (!reporting.writesPartialProfiles()) {
+                // Inside the try: a Pretrained Encoder label-noise check loads its encoder here, and may fail to.
+                measured = profile.report();
+            }
         } catch (final Exception e) {
             // A reader's error on random bytes says little by itself: the bytes that are not text say why.
             router.toFailure(flowFile, REL_FAILURE, "profile", RecordRouter.describe(e) + invalidBytes, e);
             return;
         }
-        final ProfileReport shown = reportFormat == ReportFormatChoice.HTML ? withEarlierTexts(router, flowFile, profile, measured) : measured;
-        final ProfileReport report = judge(profile, shown, baseline);
-        final boolean accepted = report.gate() == null || report.gate().passed();
+        session.adjustCounter("Records Profiled", profile.recordCount(), false);
+        if (measured == null) {
+            transferPartial(session, flowFile, profile);
+            return;
+        }
+        final ProfileReport shown = reporting.format() == ReportFormatChoice.HTML ? withEarlierTexts(router, flowFile, profile, measured) : measured;
+        final ProfileReport report = reporting.judge(profile, shown, baseline);
+        final boolean accepted = ProfileReporting.accepted(report);
         transferReport(session, flowFile, report, baseline);
         final FlowFile scored = session.putAllAttributes(flowFile, ProfileAttributes.forOriginal(report));
         session.transfer(writeBaselineAttribute ? withBaseline(session, scored, report.baseline()) : scored,
                 accepted ? REL_SUCCESS : REL_BELOW_THRESHOLD);
-        session.adjustCounter("Records Profiled", profile.recordCount(), false);
         session.adjustCounter(accepted ? "Batches Accepted" : "Batches Below Threshold", 1, false);
-        if (accepted && baselineSource == DriftBaselineChoice.LAST_ACCEPTED) {
-            saveBaseline(session, report.baseline());
-        }
+        reporting.keepBaselineIfAccepted(session, report);
+    }
+
+    /** The profile of this part of a batch, serialised to 'profile' for MergeProfiles; the original goes on with its record count. */
+    private void transferPartial(final ProcessSession session, final FlowFile original, final DatasetProfile profile) {
+        final FlowFile partial = ProfileReporting.writePartial(session, session.create(original), profile);
+        session.transfer(session.putAllAttributes(partial, ProfileAttributes.forPartialProfile(original)), REL_PROFILE);
+        session.transfer(session.putAttribute(original, DqAttributes.RECORD_COUNT, String.valueOf(profile.recordCount())), REL_SUCCESS);
+        session.adjustCounter("Partial Profiles Written", 1, false);
     }
 
     /**
@@ -233,41 +251,12 @@ public class ProfileQuality extends AbstractDqProcessor {
         }
     }
 
-    /** The report with findings, drift and the gate's verdict against the baseline, when there is one. */
-    private ProfileReport judge(final DatasetProfile profile, final ProfileReport measured, final BaselineSummary baseline) {
-        final ProfileReport base = baseline == null ? measured : measured.withFindingsAgainst(baseline);
-        final DriftReport drift = baseline == null ? null : DriftCalculator.compare(baseline, profile, baselineSource.getDisplayName());
-        return base.withDriftAndGate(drift, gate.evaluate(base, drift));
-    }
-
     private void transferReport(final ProcessSession session, final FlowFile original, final ProfileReport report,
                                 final BaselineSummary baseline) {
-        FlowFile reportFlowFile = session.create(original);
         final String title = "Data quality: " + original.getAttribute(CoreAttributes.FILENAME.key());
-        try {
-            reportFlowFile = session.write(reportFlowFile, out -> ProfileReportWriter.write(report, reportFormat, baseline, title, out));
-        } catch (final ProcessException e) {
-            session.remove(reportFlowFile);
-            throw e;
-        }
-        reportFlowFile = session.putAllAttributes(reportFlowFile, ProfileAttributes.forReportFlowFile(original, report, reportFormat));
-        session.transfer(reportFlowFile, REL_PROFILE);
-    }
-
-    private BaselineSummary baseline(final ProcessSession session, final FlowFile flowFile) throws UnusableBaselineException {
-        return switch (baselineSource) {
-            case NONE -> null;
-            case FILE -> fileBaseline;
-            case FLOW_FILE_ATTRIBUTE -> BaselineAttribute.read(flowFile);
-            case LAST_ACCEPTED -> {
-                try {
-                    final String json = session.getState(Scope.CLUSTER).get(STATE_BASELINE);
-                    yield json == null ? null : ProfileReportWriter.readBaseline(json);
-                } catch (final IOException e) {
-                    throw new ProcessException("Could not read the drift baseline from NiFi state", e);
-                }
-            }
-        };
+        final FlowFile reportFlowFile = reporting.writeReport(session, session.create(original), report, baseline, title);
+        session.transfer(session.putAllAttributes(reportFlowFile, ProfileAttributes.forReportFlowFile(original, report, reporting.format())),
+                REL_PROFILE);
     }
 
     /** The FlowFile with this batch's baseline in its attribute; without any (and a warning) when the summary is too large. */
@@ -285,13 +274,5 @@ public class ProfileQuality extends AbstractDqProcessor {
                 baseline.fields().size(), DqAttributes.Profile.BASELINE);
         session.adjustCounter("Baseline Attributes Too Large", 1, false);
         return session.removeAttribute(flowFile, DqAttributes.Profile.BASELINE);
-    }
-
-    private void saveBaseline(final ProcessSession session, final BaselineSummary baseline) {
-        try {
-            session.setState(Map.of(STATE_BASELINE, ProfileReportWriter.baselineJson(baseline)), Scope.CLUSTER);
-        } catch (final IOException e) {
-            throw new ProcessException("Could not store the drift baseline in NiFi state", e);
-        }
     }
 }

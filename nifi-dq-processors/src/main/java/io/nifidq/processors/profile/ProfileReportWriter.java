@@ -32,6 +32,9 @@ final class ProfileReportWriter {
     /** before: the baseline the report was judged against, shown beside it on an HTML page (null: none); title: the page's. */
     static void write(final ProfileReport report, final ReportFormatChoice format, final BaselineSummary before, final String title,
                       final OutputStream out) throws IOException {
+        if (format == ReportFormatChoice.PARTIAL_PROFILE) {
+            throw new IllegalStateException("A partial profile is the serialised profile (ProfileReporting.writePartial), not a report");
+        }
         if (format == ReportFormatChoice.JSON) {
             MAPPER.writeValue(out, report);
             return;

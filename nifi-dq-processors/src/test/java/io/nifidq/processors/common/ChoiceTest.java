@@ -34,7 +34,7 @@ class ChoiceTest {
     private static final Map<Class<? extends Choice>, List<String>> STORED_VALUES = new LinkedHashMap<>();
 
     static {
-        STORED_VALUES.put(ReportFormatChoice.class, List.of("JSON", "CSV", "HTML"));
+        STORED_VALUES.put(ReportFormatChoice.class, List.of("JSON", "CSV", "HTML", "PARTIAL_PROFILE"));
         STORED_VALUES.put(DriftBaselineChoice.class, List.of("NONE", "LAST_ACCEPTED", "FILE", "FLOW_FILE_ATTRIBUTE"));
         STORED_VALUES.put(LabelNoiseModelChoice.class, List.of("WORD_NAIVE_BAYES", "PRETRAINED_ENCODER"));
         STORED_VALUES.put(MissingValuesChoice.class, List.of("KEEP", "DROP_RECORD", "FILL_CONSTANT", "MEAN", "MEDIAN", "MODE"));
