@@ -24,7 +24,10 @@ public final class TrainServeFlow extends ImportedFlow<TrainServeFlow.Folders> {
     public static final String GROUP_NAME = "train and serve";
     private static final Definition DEFINITION = new Definition(DEFINITION_FILE, GROUP_NAME);
 
-    // Component names in the flow definition: the n-gram model's branch...
+    // Component names in the flow definition: the two GetFiles that feed both branches...
+    public static final String READ_TRAINING = "Read training files";
+    public static final String READ_TO_CLASSIFY = "Read files to classify";
+    // ... the n-gram model's branch...
     public static final String TRAIN = "Train classifier";
     public static final String CLASSIFY = "Classify text";
     public static final String WRITE_REPORTS = "Write training reports";
