@@ -50,12 +50,18 @@ public final class NiFiCluster {
             throw new IllegalArgumentException("A local cluster has 2 to 10 nodes, not " + size);
         }
         final int zooKeeperPort = firstHttpPort + 30;
+        final String sensitivePropertiesKey;
+        try {
+            sensitivePropertiesKey = NiFiInstance.sensitivePropertiesKey(home);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("Cannot keep the cluster's sensitive properties key in " + home, e);
+        }
         final List<NiFiInstance> nodes = new ArrayList<>();
         for (int n = 1; n <= size; n++) {
             final Path nodeHome = home.resolve("node-" + n);
             final NodePorts ports = ports(firstHttpPort, n);
             final Path narWork = narWorkingDirectories == null ? nodeHome.resolve("work").resolve("nar") : narWorkingDirectories.get(n - 1);
-            nodes.add(new NiFiInstance(nodeHome, libDirectory, ports.http(), heap, narWork, nodeConfiguration(n, size, ports, zooKeeperPort)));
+            nodes.add(new NiFiInstance(nodeHome, libDirectory, ports.http(), heap, narWork, nodeConfiguration(n, size, ports, zooKeeperPort, sensitivePropertiesKey)));
         }
         return new NiFiCluster(nodes, zooKeeperPort);
     }
@@ -66,11 +72,14 @@ public final class NiFiCluster {
     }
 
     /** What a node changes in the single-node configuration: cluster settings, ZooKeeper, state providers. */
-    static ConfOverrides nodeConfiguration(final int n, final int size, final NodePorts ports, final int zooKeeperPort) {
+    static ConfOverrides nodeConfiguration(final int n, final int size, final NodePorts ports, final int zooKeeperPort,
+                                           final String sensitivePropertiesKey) {
         final boolean runsZooKeeper = n == 1;
         final String connect = "127.0.0.1:" + zooKeeperPort;
         final Map<String, String> properties = new LinkedHashMap<>();
         properties.put("nifi.ui.banner.text", "nifi-dq cluster node " + n);
+        // Every node decrypts the same flow: one key for the whole cluster.
+        properties.put("nifi.sensitive.props.key", sensitivePropertiesKey);
         properties.put("nifi.cluster.is.node", "true");
         properties.put("nifi.cluster.protocol.is.secure", "false");
         properties.put("nifi.cluster.node.address", "127.0.0.1");

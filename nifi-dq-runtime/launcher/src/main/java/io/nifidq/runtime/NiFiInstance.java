@@ -296,9 +296,13 @@ public final class NiFiInstance {
         }
     }
 
-    /** A random key per home, kept so that sensitive values in the saved flow stay readable across restarts. */
-    private static String sensitivePropertiesKey(final Path conf) throws IOException {
-        final Path keyFile = conf.resolve("sensitive-props.key");
+    /**
+     * A random key per home (or per cluster: every node must have the same), kept in {@code folder} so that sensitive values
+     * in the saved flow stay readable across restarts.
+     */
+    static String sensitivePropertiesKey(final Path folder) throws IOException {
+        Files.createDirectories(folder);
+        final Path keyFile = folder.resolve("sensitive-props.key");
         if (Files.exists(keyFile)) {
             return Files.readString(keyFile, StandardCharsets.UTF_8).trim();
         }

@@ -37,13 +37,14 @@ class NiFiClusterTest {
         assertEquals(home.resolve("node-2").toAbsolutePath(), cluster.node(2).home());
         assertEquals(18192, cluster.node(2).port());
 
-        final ConfOverrides first = NiFiCluster.nodeConfiguration(1, 2, NiFiCluster.ports(18191, 1), 18221);
-        final ConfOverrides second = NiFiCluster.nodeConfiguration(2, 2, NiFiCluster.ports(18191, 2), 18221);
+        final ConfOverrides first = NiFiCluster.nodeConfiguration(1, 2, NiFiCluster.ports(18191, 1), 18221, "key-of-the-cluster");
+        final ConfOverrides second = NiFiCluster.nodeConfiguration(2, 2, NiFiCluster.ports(18191, 2), 18221, "key-of-the-cluster");
         assertEquals("true", first.properties().get("nifi.state.management.embedded.zookeeper.start"));
         assertEquals("false", second.properties().get("nifi.state.management.embedded.zookeeper.start"));
         assertEquals("127.0.0.1:18221", second.properties().get("nifi.zookeeper.connect.string"));
         assertEquals("2", second.properties().get("nifi.cluster.flow.election.max.candidates"));
         assertEquals("18212", second.properties().get("nifi.cluster.load.balance.port"));
+        assertEquals("key-of-the-cluster", first.properties().get("nifi.sensitive.props.key"));
         assertTrue(first.files().get("zookeeper.properties").contains("clientPort=18221\nclientPortAddress=127.0.0.1"));
         assertFalse(second.files().containsKey("zookeeper.properties"));
         assertTrue(second.files().get("state-management.xml").contains("<property name=\"Connect String\">127.0.0.1:18221</property>"));
