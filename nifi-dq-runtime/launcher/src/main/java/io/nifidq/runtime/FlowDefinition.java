@@ -121,6 +121,12 @@ public final class FlowDefinition {
         return this;
     }
 
+    /** Sets a property of the processor named {@code name}. */
+    public FlowDefinition withProperty(final String name, final String property, final String value) {
+        ((ObjectNode) processor(name).path("properties")).put(property, value);
+        return this;
+    }
+
     /** How often the processor named {@code name} is triggered (e.g. "1 sec"; "0 sec" as often as it has work). */
     public FlowDefinition withSchedulingPeriod(final String name, final String period) {
         ((ObjectNode) processor(name)).put("schedulingPeriod", period);

@@ -23,10 +23,11 @@ public final class ProvenanceSearch {
 
     /**
      * One provenance event: its type (SEND, ROUTE, ...), the FlowFile and its attributes after the event, and in a cluster
-     * the node that recorded it ("127.0.0.1:18191"; null on a single NiFi). Event ids count per node.
+     * the node that recorded it ("127.0.0.1:18191"; null on a single NiFi), and NiFi's details (e.g. "Auto-Terminated by
+     * failure Relationship" on a DROP). Event ids count per node.
      */
     public record Event(long eventId, String eventType, String componentName, String flowFileUuid, String relationship,
-                        Map<String, String> attributes, String clusterNode) {
+                        Map<String, String> attributes, String clusterNode, String details) {
 
         public String attribute(final String name) {
             return attributes.get(name);
@@ -109,6 +110,7 @@ public final class ProvenanceSearch {
             }
         }
         return new Event(event.path("eventId").asLong(), event.path("eventType").asText(), event.path("componentName").asText(),
-                event.path("flowFileUuid").asText(), event.path("relationship").asText(null), attributes, clusterNode);
+                event.path("flowFileUuid").asText(), event.path("relationship").asText(null), attributes, clusterNode,
+                event.path("details").asText(null));
     }
 }

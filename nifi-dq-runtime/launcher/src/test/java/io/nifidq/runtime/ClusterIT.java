@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The nifi-dq processors in a real two-node NiFi 2.3.0 cluster on loopback (one cluster for the whole class, driven over
  * node 1's REST API, which replicates every change to both nodes): both nodes connected with the NAR; ProfileQuality's
  * drift baseline in cluster state; CleanRecords on both nodes finding duplicates through one cache server; a node killed
- * while a flow runs; a model trained on the primary node and served by every node.
+ * while a flow runs; a model trained on one node and served by every node.
  *
  * <p>TODO(profiles merged across nodes): once the per-node partial profile and MergeProfiles processor exist (another
  * branch), add a test here: files spread round robin over both nodes, each node profiles its share, a SINGLE_NODE
@@ -175,9 +175,11 @@ class ClusterIT {
     @Order(4)
     void aNodeKilledWhileTheFlowRunsLosesNothingAndWorksOffItsQueueAfterItsRestart() throws Exception {
         final QualityGateFlow.Folders folders = QualityGateFlow.Folders.under(data("node-loss"));
-        // One file a second per node, so that node 2 still holds files of its share when it is killed.
+        // One file a second per node, so that node 2 still holds files of its share when it is killed; a file written
+        // twice would fail (and be dropped as failure) instead of silently replacing the first.
         final QualityGateFlow flow = QualityGateFlow.importFlow(client, LocalNiFi.flowsDirectory(), folders, "0", definition -> ClusterJob.forCluster(
-                definition.withParameterContextName("quality gate, node loss")).withSchedulingPeriod(QualityGateFlow.PROFILE_QUALITY, "1 sec"));
+                definition.withParameterContextName("quality gate, node loss")).withSchedulingPeriod(QualityGateFlow.PROFILE_QUALITY, "1 sec")
+                .withProperty(QualityGateFlow.WRITE_PASSED, "Conflict Resolution Strategy", "fail"));
         start(flow);
         final String spread = connection(flow, QualityGateFlow.READ_INPUT, QualityGateFlow.PROFILE_QUALITY);
         final Path sample = LocalNiFi.flowsDirectory().resolve(QualityGateJob.SAMPLE);
@@ -208,19 +210,40 @@ class ClusterIT {
         ImportedFlow.await(TIMEOUT, "every file written", () -> count(folders.passed()) == before + after, Duration.ofSeconds(1));
         ImportedFlow.await(TIMEOUT, "queues empty", () -> flow.queuedInGroup() == 0);
 
-        final List<ProvenanceSearch.Event> sends = new ProvenanceSearch(client)
-                .awaitEvents(flow.processorId(QualityGateFlow.WRITE_PASSED), "SEND", before + after, Duration.ofSeconds(90));
+        // Not lost: every file is in the output folder. Not twice: a second write would have failed and been dropped.
+        assertEquals(expectedNames(before, after), Set.of(names(folders.passed())));
+        final String writer = flow.processorId(QualityGateFlow.WRITE_PASSED);
+        final ProvenanceSearch provenance = new ProvenanceSearch(client);
+        final List<ProvenanceSearch.Event> sends = provenance.events(writer, "SEND");
+        final List<ProvenanceSearch.Event> drops = provenance.events(writer, "DROP");
+        assertEquals(List.of(), drops.stream().filter(e -> e.details() != null && e.details().contains("failure")).map(e -> e.attribute("filename")).toList(),
+                "no file written twice");
         final Map<String, Integer> perFile = new HashMap<>();
         sends.forEach(e -> perFile.merge(e.attribute("filename"), 1, Integer::sum));
-        assertEquals(before + after, perFile.size(), "every file written: " + perFile.keySet());
-        assertEquals(Set.of(1), new HashSet<>(perFile.values()), "each file written exactly once: " + perFile);
+        assertEquals(Set.of(1), new HashSet<>(perFile.values()), "at most one SEND per file: " + perFile);
+        // Provenance of the killed node: the events it recorded in the last moments before SIGKILL are in its repository,
+        // but its Lucene index is rebuilt after the restart without them (NiFi 2.3.0), so the files it wrote just before
+        // the kill can lack a searchable SEND. What it held when killed was written after its restart.
         final long byNode2 = sends.stream().filter(e -> address(2).equals(e.clusterNode())).count();
-        assertTrue(byNode2 >= queuedOnNode2 - 1, byNode2 + " files written by node 2, which held " + queuedOnNode2 + " when killed");
+        assertTrue(byNode2 >= queuedOnNode2 - 1, byNode2 + " files with node 2's SEND, which held " + queuedOnNode2 + " when killed");
+        System.out.printf("node loss: node 2 held %d when killed; %d written while it was down; SEND events found %d of %d (node 2: %d)%n",
+                queuedOnNode2, writtenWithoutNode2, sends.size(), before + after, byNode2);
+    }
+
+    private static Set<String> expectedNames(final int before, final int after) {
+        final Set<String> names = new HashSet<>();
+        for (int i = 1; i <= before; i++) {
+            names.add(String.format("before-%02d.csv", i));
+        }
+        for (int i = 1; i <= after; i++) {
+            names.add(String.format("after-%02d.csv", i));
+        }
+        return names;
     }
 
     @Test
     @Order(5)
-    void aModelTrainedOnThePrimaryNodeIsServedAlikeByEveryNodeAndItsNewVersionsToo() throws Exception {
+    void aModelTrainedOnOneNodeIsServedAlikeByEveryNodeAndItsNewVersionsToo() throws Exception {
         final Path work = Files.createDirectories(data("train-inputs"));
         final Path trainFile = trainingFile(work.resolve("sms-train.csv"));
         final Path toClassify = work.resolve("sms-to-classify.csv");
@@ -229,26 +252,24 @@ class ClusterIT {
         test.subList(0, 200).forEach(row -> classify.append(Csv.line(row.get(0), row.get(1))));
         Files.writeString(toClassify, classify, StandardCharsets.UTF_8);
 
-        // Training: read on the primary node, gathered on one node, trained on the primary node only. Classifying: spread.
+        // Training: read on the primary node, gathered on one node by a Single node connection, trained there. NiFi 2.3.0
+        // refuses Execution "Primary node" for a processor with incoming connections ("Processors with incoming connections
+        // cannot be scheduled for Primary Node Only"), so TrainClassifier stays on all nodes: only the node that holds
+        // the data trains. Classifying: read on the primary node, spread round robin.
         final TrainServeFlow flow = TrainServeFlow.importFlow(client, LocalNiFi.flowsDirectory(), TrainServeFlow.Folders.under(data("train")),
                 EnumSet.of(TrainServeFlow.Model.NGRAM), definition -> definition
                         .withExecutionNode(TrainServeFlow.READ_TRAINING, PRIMARY)
                         .withLoadBalance(TrainServeFlow.READ_TRAINING, TrainServeFlow.TRAIN, "SINGLE_NODE")
-                        .withExecutionNode(TrainServeFlow.TRAIN, PRIMARY)
                         .withExecutionNode(TrainServeFlow.READ_TO_CLASSIFY, PRIMARY)
                         .withLoadBalance(TrainServeFlow.READ_TO_CLASSIFY, TrainServeFlow.CLASSIFY, "ROUND_ROBIN"));
-        // A Single node connection sends to the first node in the order of load-balancing address and port: node 1. The
-        // primary-only TrainClassifier gets the FlowFile only where the two coincide (docs/cluster.md). Node 1 is primary
-        // here: it either was from the start or took over when node 2 was killed (and a returning node does not take it back).
-        ImportedFlow.await(Duration.ofSeconds(60), "node 1 to be the primary node", () -> cluster.nodeWithRole("Primary Node").orElse(0) == 1);
-        final int primary = 1;
         flow.enableServicesExcept(Set.of(TrainServeFlow.CLASSIFIER_SERVICE), Duration.ofSeconds(60));
         flow.awaitValidated(Duration.ofSeconds(60));
         flow.startProcessors();
 
         flow.drop(trainFile, "sms-train.csv");
         flow.awaitOutput(flow.folders().reports(), "sms-train.csv", TIMEOUT);
-        assertEquals(address(primary), sent(flow, TrainServeFlow.WRITE_REPORTS, "sms-train.csv").clusterNode(), "trained on the primary node");
+        // A Single node connection sends to the first node in the order of load-balancing address and port: node 1.
+        assertEquals(address(1), sent(flow, TrainServeFlow.WRITE_REPORTS, "sms-train.csv").clusterNode(), "trained on the single node");
         flow.enableService(TrainServeFlow.CLASSIFIER_SERVICE, TIMEOUT);
         flow.startProcessors();
 
