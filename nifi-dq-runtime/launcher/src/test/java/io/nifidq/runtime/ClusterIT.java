@@ -202,7 +202,7 @@ class ClusterIT {
                 .filter(n -> n.startsWith("after-")).count() == after, Duration.ofSeconds(1));
         awaitSteady(folders.passed(), Duration.ofSeconds(6));
         final int writtenWithoutNode2 = count(folders.passed());
-        // What node 2 held (less the one it may have taken in hand as it was read) can only come out of node 2.
+        // What node 2 held (less the one it may have taken in hand as it was read) can only come out after its restart.
         assertTrue(writtenWithoutNode2 <= before + after - (queuedOnNode2 - 1),
                 writtenWithoutNode2 + " written while node 2, holding " + queuedOnNode2 + ", was down");
 
@@ -221,11 +221,13 @@ class ClusterIT {
         final Map<String, Integer> perFile = new HashMap<>();
         sends.forEach(e -> perFile.merge(e.attribute("filename"), 1, Integer::sum));
         assertEquals(Set.of(1), new HashSet<>(perFile.values()), "at most one SEND per file: " + perFile);
-        // Provenance of the killed node: the events it recorded in the last moments before SIGKILL are in its repository,
-        // but its Lucene index is rebuilt after the restart without them (NiFi 2.3.0), so the files it wrote just before
-        // the kill can lack a searchable SEND. What it held when killed was written after its restart.
+        // Node 2's queue held its own share and, as it read the files on the primary node, files waiting to go to node 1:
+        // both only moved after its restart (asserted above: what it held was not written while it was down). Provenance
+        // of the killed node: the events it recorded in the last moments before SIGKILL are in its repository, but its
+        // Lucene index is rebuilt after the restart without them (NiFi 2.3.0): a file it wrote just before the kill can
+        // lack a searchable SEND, hence the output folder above as the witness that nothing was lost.
         final long byNode2 = sends.stream().filter(e -> address(2).equals(e.clusterNode())).count();
-        assertTrue(byNode2 >= queuedOnNode2 - 1, byNode2 + " files with node 2's SEND, which held " + queuedOnNode2 + " when killed");
+        assertTrue(byNode2 > 0, "node 2 wrote files after its restart");
         System.out.printf("node loss: node 2 held %d when killed; %d written while it was down; SEND events found %d of %d (node 2: %d)%n",
                 queuedOnNode2, writtenWithoutNode2, sends.size(), before + after, byNode2);
     }
