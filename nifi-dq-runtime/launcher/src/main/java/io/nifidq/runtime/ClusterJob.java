@@ -76,6 +76,7 @@ public final class ClusterJob {
         flow.startProcessors();
         final Path sample = options.flows().resolve(QualityGateJob.SAMPLE);
         final String name = sample.getFileName().toString();
+        flow.drop(sample, name);
         out.println("Imported the example flow '" + QualityGateFlow.GROUP_NAME + "' for a cluster (GetFile on the primary node, round robin"
                 + " to ProfileQuality on every node) and dropped " + name + " into " + flow.folders().input());
         final QualityGateFlow.Folders folders = flow.folders();
