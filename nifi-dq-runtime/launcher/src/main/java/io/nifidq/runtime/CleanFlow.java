@@ -3,6 +3,7 @@ package io.nifidq.runtime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The example flow "clean and profile" (docs/flows/clean-and-profile.json): GetFile -> ProfileQuality ->
@@ -78,5 +79,11 @@ public final class CleanFlow extends ImportedFlow<CleanFlow.Folders> {
     public static CleanFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders, final boolean reuse)
             throws IOException {
         return importFlow(client, flowsDirectory, DEFINITION, folders, Map.of(), reuse, CleanFlow::new);
+    }
+
+    /** Uploads the flow definition as changed by {@code edit} (e.g. where each processor runs in a cluster). */
+    public static CleanFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders,
+                                       final UnaryOperator<FlowDefinition> edit) throws IOException {
+        return importFlow(client, flowsDirectory, DEFINITION, folders, Map.of(), false, edit, CleanFlow::new);
     }
 }

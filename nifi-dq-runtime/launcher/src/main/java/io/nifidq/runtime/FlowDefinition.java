@@ -101,6 +101,59 @@ public final class FlowDefinition {
         return this;
     }
 
+    /**
+     * Renames the group's parameter context: a second copy of a flow in the same NiFi gets a context of its own instead of
+     * sharing (and overwriting) the first copy's folders.
+     */
+    public FlowDefinition withParameterContextName(final String name) {
+        final String old = parameterContextName();
+        final ObjectNode contexts = (ObjectNode) root.path("parameterContexts");
+        final ObjectNode context = (ObjectNode) contexts.remove(old);
+        context.put("name", name);
+        contexts.set(name, context);
+        ((ObjectNode) root.path("flowContents")).put("parameterContextName", name);
+        return this;
+    }
+
+    /** Where the processor named {@code name} runs in a cluster: ALL nodes or the PRIMARY node only. */
+    public FlowDefinition withExecutionNode(final String name, final String executionNode) {
+        ((ObjectNode) processor(name)).put("executionNode", executionNode);
+        return this;
+    }
+
+    /** Sets a property of the processor named {@code name}. */
+    public FlowDefinition withProperty(final String name, final String property, final String value) {
+        ((ObjectNode) processor(name).path("properties")).put(property, value);
+        return this;
+    }
+
+    /** How often the processor named {@code name} is triggered (e.g. "1 sec"; "0 sec" as often as it has work). */
+    public FlowDefinition withSchedulingPeriod(final String name, final String period) {
+        ((ObjectNode) processor(name)).put("schedulingPeriod", period);
+        return this;
+    }
+
+    /**
+     * How the connection from processor {@code sourceName} to processor {@code destinationName} spreads FlowFiles over a
+     * cluster's nodes: DO_NOT_LOAD_BALANCE, ROUND_ROBIN, SINGLE_NODE (or PARTITION_BY_ATTRIBUTE, not set here).
+     */
+    public FlowDefinition withLoadBalance(final String sourceName, final String destinationName, final String strategy) {
+        final String source = processor(sourceName).path("identifier").asText();
+        final String destination = processor(destinationName).path("identifier").asText();
+        for (final JsonNode connection : root.path("flowContents").path("connections")) {
+            if (source.equals(connection.path("source").path("id").asText()) && destination.equals(connection.path("destination").path("id").asText())) {
+                ((ObjectNode) connection).put("loadBalanceStrategy", strategy);
+                return this;
+            }
+        }
+        throw new IllegalArgumentException("No connection from '" + sourceName + "' to '" + destinationName + "'");
+    }
+
+    private JsonNode processor(final String name) {
+        return processors().stream().filter(p -> name.equals(p.path("name").asText())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No processor named '" + name + "' in the flow definition"));
+    }
+
     public byte[] toBytes() throws IOException {
         return NiFiRestClient.json().writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }

@@ -40,6 +40,8 @@ public final class NiFiInstance {
     private final int port;
     private final String heap;
     private final Path narWorkingDirectory;
+    private final ConfOverrides overrides;
+    private volatile Process launched;
 
     /**
      * @param home                where this instance keeps its configuration, state and logs (created if missing)
@@ -47,13 +49,20 @@ public final class NiFiInstance {
      * @param port                HTTP port on 127.0.0.1
      * @param heap                maximum heap, in the JVM's -Xmx syntax (e.g. 3g)
      * @param narWorkingDirectory where NiFi unpacks NARs; instances started one after another may share it
+     * @param overrides           what differs from the single-node configuration (a cluster node's settings, see {@link NiFiCluster})
      */
-    public NiFiInstance(final Path home, final Path libDirectory, final int port, final String heap, final Path narWorkingDirectory) {
+    public NiFiInstance(final Path home, final Path libDirectory, final int port, final String heap, final Path narWorkingDirectory,
+                        final ConfOverrides overrides) {
         this.home = home.toAbsolutePath().normalize();
         this.libDirectory = libDirectory.toAbsolutePath().normalize();
         this.port = port;
         this.heap = heap;
         this.narWorkingDirectory = narWorkingDirectory.toAbsolutePath().normalize();
+        this.overrides = overrides;
+    }
+
+    public NiFiInstance(final Path home, final Path libDirectory, final int port, final String heap, final Path narWorkingDirectory) {
+        this(home, libDirectory, port, heap, narWorkingDirectory, ConfOverrides.NONE);
     }
 
     public NiFiInstance(final Path home, final Path libDirectory, final int port, final String heap) {
@@ -111,12 +120,25 @@ public final class NiFiInstance {
     /** Starts NiFi and returns once GET /nifi-api/flow/about answers; fails with the log's tail if NiFi dies first. */
     public Duration start(final Duration timeout) throws IOException, InterruptedException {
         final long started = System.nanoTime();
+        launch();
+        awaitApi(timeout);
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /**
+     * Writes conf/ and launches NiFi without waiting for it (see {@link #awaitApi}): the nodes of a cluster are launched
+     * together, since each waits for the other to elect the flow.
+     */
+    public void launch() throws IOException {
         requireJava21();
         final Optional<ProcessHandle> running = runningProcess();
         if (running.isPresent()) {
             throw new IllegalStateException("NiFi is already running from " + home + " (process " + running.get().pid() + "); stop it first (./dq stop).");
         }
         LocalPorts.requireFree(port, "NiFi's HTTP port");
+        for (final Map.Entry<String, Integer> other : overrides.ports().entrySet()) {
+            LocalPorts.requireFree(other.getValue(), other.getKey());
+        }
         writeConfiguration();
         Files.createDirectories(home.resolve("logs"));
         Files.createDirectories(home.resolve("extensions"));
@@ -127,20 +149,28 @@ public final class NiFiInstance {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("logs").resolve("nifi-bootstrap.log").toFile()));
         builder.environment().remove("CLASSPATH");
         final Process process = builder.start();
+        launched = process;
         Files.writeString(pidFile(), Long.toString(process.pid()), StandardCharsets.UTF_8);
+    }
 
+    /**
+     * Waits until GET /nifi-api/flow/about answers 200; fails with the log's tail if NiFi dies first, and stops it if it
+     * does not answer within {@code timeout}.
+     */
+    public void awaitApi(final Duration timeout) throws IOException, InterruptedException {
         final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         final HttpRequest about = HttpRequest.newBuilder(apiUri().resolve("flow/about")).timeout(Duration.ofSeconds(5)).GET().build();
-        final long deadline = started + timeout.toNanos();
+        final long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
+            final Process process = launched;
+            if (process != null && !process.isAlive()) {
                 Files.deleteIfExists(pidFile());
                 throw new IllegalStateException("NiFi exited with status " + process.exitValue() + " while starting. Last lines of "
                         + appLog() + ":\n" + tail(appLog(), 40) + "\n" + tail(home.resolve("logs").resolve("nifi-bootstrap.log"), 20));
             }
             try {
                 if (http.send(about, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return Duration.ofNanos(System.nanoTime() - started);
+                    return;
                 }
             } catch (final IOException notYet) {
                 // Jetty is not listening yet.
@@ -258,14 +288,21 @@ public final class NiFiInstance {
                 "lib.dir", libDirectory.toString(),
                 "nar.working.dir", narWorkingDirectory.toString(),
                 "sensitive.props.key", sensitivePropertiesKey(conf));
-        write(conf.resolve("nifi.properties"), fill(resource("nifi.properties"), values));
+        write(conf.resolve("nifi.properties"), overrides.applyTo(fill(resource("nifi.properties"), values)));
         write(conf.resolve("state-management.xml"), resource("state-management.xml"));
         write(conf.resolve("logback.xml"), resource("logback.xml"));
+        for (final Map.Entry<String, String> file : overrides.files().entrySet()) {
+            write(conf.resolve(file.getKey()), file.getValue());
+        }
     }
 
-    /** A random key per home, kept so that sensitive values in the saved flow stay readable across restarts. */
-    private static String sensitivePropertiesKey(final Path conf) throws IOException {
-        final Path keyFile = conf.resolve("sensitive-props.key");
+    /**
+     * A random key per home (or per cluster: every node must have the same), kept in {@code folder} so that sensitive values
+     * in the saved flow stay readable across restarts.
+     */
+    static String sensitivePropertiesKey(final Path folder) throws IOException {
+        Files.createDirectories(folder);
+        final Path keyFile = folder.resolve("sensitive-props.key");
         if (Files.exists(keyFile)) {
             return Files.readString(keyFile, StandardCharsets.UTF_8).trim();
         }
@@ -284,7 +321,8 @@ public final class NiFiInstance {
         return filled;
     }
 
-    private static String resource(final String name) throws IOException {
+    /** A configuration template of this package (conf/...), for callers that fill in their own files. */
+    static String resource(final String name) throws IOException {
         try (InputStream in = NiFiInstance.class.getResourceAsStream(CONF_RESOURCES + name)) {
             if (in == null) {
                 throw new IOException("Missing resource " + CONF_RESOURCES + name);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -189,8 +190,31 @@ public final class NiFiRestClient {
         delete("provenance/" + queryId);
     }
 
-    JsonNode provenanceEvent(final String eventId) {
-        return get("provenance-events/" + eventId).path("provenanceEvent");
+    /** One event; in a cluster {@code clusterNodeId} names the node that recorded it (null on a single NiFi). */
+    JsonNode provenanceEvent(final String eventId, final String clusterNodeId) {
+        final String node = clusterNodeId == null ? "" : "?clusterNodeId=" + URLEncoder.encode(clusterNodeId, StandardCharsets.UTF_8);
+        return get("provenance-events/" + eventId + node).path("provenanceEvent");
+    }
+
+    // ---- cluster and state
+
+    /** GET controller/cluster: every node with its status (CONNECTED, ...), roles, address and apiPort; a single NiFi answers 409. */
+    public List<JsonNode> clusterNodes() {
+        return list(get("controller/cluster").path("cluster").path("nodes"));
+    }
+
+    /** FlowFiles queued in a connection on each node, by the node's HTTP port (GET flow/connections/{id}/status?nodewise=true). */
+    public Map<Integer, Integer> queuedByNode(final String connectionId) {
+        final Map<Integer, Integer> queued = new TreeMap<>();
+        for (final JsonNode node : get("flow/connections/" + connectionId + "/status?nodewise=true").path("connectionStatus").path("nodeSnapshots")) {
+            queued.put(node.path("apiPort").asInt(), node.path("statusSnapshot").path("flowFilesQueued").asInt());
+        }
+        return queued;
+    }
+
+    /** GET processors/{id}/state: the component's state, {@code localState} per node and the shared {@code clusterState}. */
+    public JsonNode processorState(final String processorId) {
+        return get("processors/" + processorId + "/state").path("componentState");
     }
 
     // ---- plumbing

@@ -19,10 +19,27 @@ public record Options(int port, String heap, Path home, Path inputs, Path flows,
     public static final int DEFAULT_PORT = 18080;
     public static final String DEFAULT_HEAP = "3g";
 
+    /** The cluster's first node listens here; the others on the next ports (see {@link NiFiCluster}). */
+    public static final int DEFAULT_CLUSTER_PORT = 18091;
+    /** Per node: enough for TrainClassifier's n-gram model beside the model service; two nodes share the machine. */
+    public static final String DEFAULT_CLUSTER_HEAP = "2g";
+
     static Options parse(final Deque<String> args) {
-        int port = Integer.parseInt(env("NIFI_DQ_PORT", Integer.toString(DEFAULT_PORT)));
-        String heap = env("NIFI_DQ_HEAP", DEFAULT_HEAP);
-        Path home = Path.of(env("NIFI_DQ_HOME", NiFiAssembly.defaultCacheRoot().resolve("instance").toString()));
+        return parse(args, Integer.parseInt(env("NIFI_DQ_PORT", Integer.toString(DEFAULT_PORT))), env("NIFI_DQ_HEAP", DEFAULT_HEAP),
+                Path.of(env("NIFI_DQ_HOME", NiFiAssembly.defaultCacheRoot().resolve("instance").toString())));
+    }
+
+    /** The options of ./dq cluster: --port is the first node's HTTP port (18091), --heap each node's (1g), --home the cluster's. */
+    static Options parseCluster(final Deque<String> args) {
+        return parse(args, Integer.parseInt(env("NIFI_DQ_CLUSTER_PORT", Integer.toString(DEFAULT_CLUSTER_PORT))),
+                env("NIFI_DQ_CLUSTER_HEAP", DEFAULT_CLUSTER_HEAP),
+                Path.of(env("NIFI_DQ_CLUSTER_HOME", NiFiAssembly.defaultCacheRoot().resolve("cluster").toString())));
+    }
+
+    private static Options parse(final Deque<String> args, final int defaultPort, final String defaultHeap, final Path defaultHome) {
+        int port = defaultPort;
+        String heap = defaultHeap;
+        Path home = defaultHome;
         Path inputs = Path.of("nifi-dq-runtime", "launcher", "target", "nifi-inputs");
         Path flows = Path.of("docs", "flows");
         boolean reset = false;

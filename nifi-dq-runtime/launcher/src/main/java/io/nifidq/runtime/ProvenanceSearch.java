@@ -21,9 +21,13 @@ public final class ProvenanceSearch {
         this.client = client;
     }
 
-    /** One provenance event: its type (SEND, ROUTE, ...), the FlowFile and its attributes after the event. */
+    /**
+     * One provenance event: its type (SEND, ROUTE, ...), the FlowFile and its attributes after the event, and in a cluster
+     * the node that recorded it ("127.0.0.1:18191"; null on a single NiFi), and NiFi's details (e.g. "Auto-Terminated by
+     * failure Relationship" on a DROP). Event ids count per node.
+     */
     public record Event(long eventId, String eventType, String componentName, String flowFileUuid, String relationship,
-                        Map<String, String> attributes) {
+                        Map<String, String> attributes, String clusterNode, String details) {
 
         public String attribute(final String name) {
             return attributes.get(name);
@@ -91,13 +95,14 @@ public final class ProvenanceSearch {
         }
         final List<Event> events = new ArrayList<>();
         for (final JsonNode summary : provenance.path("results").path("provenanceEvents")) {
-            events.add(toEvent(client.provenanceEvent(summary.path("eventId").asText())));
+            final String node = summary.path("clusterNodeId").asText(null);
+            events.add(toEvent(client.provenanceEvent(summary.path("eventId").asText(), node), summary.path("clusterNodeAddress").asText(null)));
         }
         events.sort((a, b) -> Long.compare(a.eventId(), b.eventId()));
         return events;
     }
 
-    private static Event toEvent(final JsonNode event) {
+    private static Event toEvent(final JsonNode event, final String clusterNode) {
         final Map<String, String> attributes = new LinkedHashMap<>();
         for (final JsonNode attribute : event.path("attributes")) {
             if (!attribute.path("value").isNull() && !attribute.path("value").isMissingNode()) {
@@ -105,6 +110,7 @@ public final class ProvenanceSearch {
             }
         }
         return new Event(event.path("eventId").asLong(), event.path("eventType").asText(), event.path("componentName").asText(),
-                event.path("flowFileUuid").asText(), event.path("relationship").asText(null), attributes);
+                event.path("flowFileUuid").asText(), event.path("relationship").asText(null), attributes, clusterNode,
+                event.path("details").asText(null));
     }
 }

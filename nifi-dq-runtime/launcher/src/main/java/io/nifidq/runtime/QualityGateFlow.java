@@ -3,6 +3,7 @@ package io.nifidq.runtime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The example flow "quality gate" (docs/flows/quality-gate.json): GetFile -> ProfileQuality -> PutFile for the passed,
@@ -59,6 +60,13 @@ public final class QualityGateFlow extends ImportedFlow<QualityGateFlow.Folders>
                                              final String minimumOverallScore, final boolean reuse) throws IOException {
         return importFlow(client, flowsDirectory, DEFINITION, folders,
                 minimumOverallScore == null ? Map.of() : Map.of(MINIMUM_OVERALL_SCORE, minimumOverallScore), reuse, QualityGateFlow::new);
+    }
+
+    /** Uploads the flow definition as changed by {@code edit} (e.g. where each processor runs in a cluster). */
+    public static QualityGateFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders,
+                                             final String minimumOverallScore, final UnaryOperator<FlowDefinition> edit) throws IOException {
+        return importFlow(client, flowsDirectory, DEFINITION, folders,
+                minimumOverallScore == null ? Map.of() : Map.of(MINIMUM_OVERALL_SCORE, minimumOverallScore), false, edit, QualityGateFlow::new);
     }
 
     /** The flow as already imported in group {@code groupId} (e.g. after a restart of NiFi). */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -23,7 +24,10 @@ public final class TrainServeFlow extends ImportedFlow<TrainServeFlow.Folders> {
     public static final String GROUP_NAME = "train and serve";
     private static final Definition DEFINITION = new Definition(DEFINITION_FILE, GROUP_NAME);
 
-    // Component names in the flow definition: the n-gram model's branch...
+    // Component names in the flow definition: the two GetFiles that feed both branches...
+    public static final String READ_TRAINING = "Read training files";
+    public static final String READ_TO_CLASSIFY = "Read files to classify";
+    // ... the n-gram model's branch...
     public static final String TRAIN = "Train classifier";
     public static final String CLASSIFY = "Classify text";
     public static final String WRITE_REPORTS = "Write training reports";
@@ -187,10 +191,16 @@ public final class TrainServeFlow extends ImportedFlow<TrainServeFlow.Folders> {
      */
     public static TrainServeFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders,
                                             final Set<Model> models) throws IOException {
+        return importFlow(client, flowsDirectory, folders, models, UnaryOperator.identity());
+    }
+
+    /** As {@link #importFlow(NiFiRestClient, Path, Folders, Set)}, the definition then changed by {@code edit} (e.g. for a cluster). */
+    public static TrainServeFlow importFlow(final NiFiRestClient client, final Path flowsDirectory, final Folders folders,
+                                            final Set<Model> models, final UnaryOperator<FlowDefinition> edit) throws IOException {
         final List<String> leftOut = new ArrayList<>();
         EnumSet.complementOf(EnumSet.copyOf(models)).forEach(model -> leftOut.addAll(model.components()));
-        return importFlow(client, flowsDirectory, DEFINITION, folders, Map.of(), false, definition -> definition.withoutComponents(leftOut),
-                TrainServeFlow::new);
+        return importFlow(client, flowsDirectory, DEFINITION, folders, Map.of(), false,
+                definition -> edit.apply(definition.withoutComponents(leftOut)), TrainServeFlow::new);
     }
 
     /** The models whose branch the group has (a group kept from before the encoder model has only the n-gram one). */
