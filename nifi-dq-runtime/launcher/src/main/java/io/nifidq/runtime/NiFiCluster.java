@@ -29,6 +29,7 @@ public final class NiFiCluster {
     }
 
     private static final String ZOOKEEPER_ROOT = "/nifi-dq";
+    private static final int STEADY_POLLS = 3;
 
     private final List<NiFiInstance> nodes;
     private final int zooKeeperPort;
@@ -242,13 +243,20 @@ public final class NiFiCluster {
         return Optional.empty();
     }
 
-    /** Waits until the cluster reports {@code expected} nodes CONNECTED. */
+    /**
+     * Waits until the coordinator reports {@code expected} nodes CONNECTED and every running node sees itself connected to
+     * that many, in {@link #STEADY_POLLS} polls a second apart. One look is not enough: right after a kill the coordinator
+     * still lists the lost node as CONNECTED until its heartbeats are missed, and a restarted node passes through
+     * CONNECTING again after the coordinator first lists it.
+     */
     public void awaitConnected(final int expected, final Duration timeout) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         long connected = 0;
+        int steady = 0;
         while (System.nanoTime() < deadline) {
             connected = connectedCount();
-            if (connected == expected) {
+            steady = connected == expected && everyNodeSeesConnected(expected) ? steady + 1 : 0;
+            if (steady == STEADY_POLLS) {
                 return;
             }
             for (final NiFiInstance node : nodes) {
@@ -258,6 +266,20 @@ public final class NiFiCluster {
         }
         throw new IllegalStateException("The cluster reports " + connected + " of " + expected + " nodes CONNECTED after "
                 + timeout.toSeconds() + " s: " + clusterNodes() + "\nLast lines of " + node(1).appLog() + ":\n" + NiFiInstance.tail(node(1).appLog(), 30));
+    }
+
+    private boolean everyNodeSeesConnected(final int expected) {
+        for (final NiFiInstance node : nodes) {
+            try {
+                final JsonNode summary = new NiFiRestClient(node.apiUri()).clusterSummary();
+                if (!summary.path("connectedToCluster").asBoolean() || summary.path("connectedNodeCount").asInt() != expected) {
+                    return false;
+                }
+            } catch (final UncheckedIOException | NiFiApiException notYet) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Fails if the node died by itself: its pid file is left, its process gone (kill and stop remove the pid file). */

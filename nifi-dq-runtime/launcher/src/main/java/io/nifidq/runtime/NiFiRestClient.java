@@ -27,6 +27,8 @@ import java.util.UUID;
 public final class NiFiRestClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a change refused because a cluster node is connecting is sent again (a node joins in seconds). */
+    private static final Duration NODE_JOINING_WAIT = Duration.ofSeconds(90);
 
     private final URI api;
     private final HttpClient http;
@@ -203,6 +205,11 @@ public final class NiFiRestClient {
         return list(get("controller/cluster").path("cluster").path("nodes"));
     }
 
+    /** GET flow/cluster/summary as this node sees it: connectedToCluster, connectedNodeCount, totalNodeCount, clustered. */
+    public JsonNode clusterSummary() {
+        return get("flow/cluster/summary").path("clusterSummary");
+    }
+
     /** FlowFiles queued in a connection on each node, by the node's HTTP port (GET flow/connections/{id}/status?nodewise=true). */
     public Map<Integer, Integer> queuedByNode(final String connectionId) {
         final Map<Integer, Integer> queued = new TreeMap<>();
@@ -250,7 +257,13 @@ public final class NiFiRestClient {
 
     private JsonNode send(final String method, final String path, final HttpRequest request) {
         try {
-            final HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // A cluster refuses every change while a node (re)joins; the change was not made, so sending it again is safe.
+            final long deadline = System.nanoTime() + NODE_JOINING_WAIT.toNanos();
+            while (isRefusedWhileANodeJoins(response) && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
             if (response.statusCode() / 100 != 2) {
                 throw new NiFiApiException(method, path, response.statusCode(), response.body());
             }
@@ -262,6 +275,10 @@ public final class NiFiRestClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted during " + method + " " + path, e);
         }
+    }
+
+    private static boolean isRefusedWhileANodeJoins(final HttpResponse<String> response) {
+        return response.statusCode() == 409 && response.body() != null && response.body().contains("is currently connecting");
     }
 
     private static HttpRequest.BodyPublisher jsonBody(final JsonNode body) {

@@ -33,12 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The nifi-dq processors in a real two-node NiFi 2.3.0 cluster on loopback (one cluster for the whole class, driven over
  * node 1's REST API, which replicates every change to both nodes): both nodes connected with the NAR; ProfileQuality's
  * drift baseline in cluster state; CleanRecords on both nodes finding duplicates through one cache server; a node killed
- * while a flow runs; a model trained on one node and served by every node.
- *
- * <p>TODO(profiles merged across nodes): once the per-node partial profile and MergeProfiles processor exist (another
- * branch), add a test here: files spread round robin over both nodes, each node profiles its share, a SINGLE_NODE
- * connection gathers the partial profiles, MergeProfiles merges them, and the merged profile equals ProfileQuality's
- * profile of all the files read as one.
+ * while a flow runs; a model trained on one node and served by every node; a file profiled in parts on both nodes whose
+ * merged report equals one node's report of the whole file.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -283,6 +279,55 @@ class ClusterIT {
         assertTrue(Files.exists(flow.folders().models().resolve("v0002")));
         assertEquals(Map.of(address(1), "v0002", address(2), "v0002"), classifyOnBothNodes(flow, toClassify, "v0002", 10),
                 "every node's service picked up the new version from the shared model folder");
+    }
+
+    @Test
+    @Order(6)
+    void aFileProfiledInPartsOnBothNodesMergesIntoTheReportOfTheWholeFile() throws Exception {
+        final Path work = Files.createDirectories(data("merge-inputs"));
+        final StringBuilder csv = new StringBuilder("text,label\n");
+        Csv.records(Files.readString(sms("train"), StandardCharsets.UTF_8)).subList(0, 3000).forEach(r -> csv.append(Csv.line(r.get(0), r.get(1))));
+        final Path file = Files.writeString(work.resolve("sms-3000.csv"), csv, StandardCharsets.UTF_8);
+
+        // The whole file profiled by one node: the quality gate flow, each file to one node.
+        final QualityGateFlow whole = QualityGateFlow.importFlow(client, LocalNiFi.flowsDirectory(), QualityGateFlow.Folders.under(data("merge-whole")),
+                "0", definition -> ClusterJob.forCluster(definition.withParameterContextName("quality gate, whole file")));
+        start(whole);
+        whole.drop(file, "sms-3000.csv");
+        final JsonNode wholeReport = NiFiRestClient.json().readTree(
+                whole.awaitOutput(whole.folders().profile(), "sms-3000.csv.profile.json", TIMEOUT).toFile());
+
+        // The same file in six parts of 500 records, spread round robin, profiled where they land, merged on one node.
+        final ProfileAcrossNodesFlow flow = ProfileAcrossNodesFlow.importFlow(client, LocalNiFi.flowsDirectory(),
+                ProfileAcrossNodesFlow.Folders.under(data("merge")), 500);
+        start(flow);
+        flow.drop(file, "sms-3000.csv");
+        final JsonNode merged = NiFiRestClient.json().readTree(
+                flow.awaitOutput(flow.folders().report(), "sms-3000.csv.profile.json", TIMEOUT).toFile());
+
+        final ProvenanceSearch.Event report = sent(flow, ProfileAcrossNodesFlow.WRITE_REPORTS, "sms-3000.csv.profile.json");
+        assertEquals("6", report.attribute("dq.profile.partials"));
+        assertEquals("3000", report.attribute("record.count"));
+        final Set<String> profiledOn = new ProvenanceSearch(client).events(flow.processorId(ProfileAcrossNodesFlow.PROFILE_PARTS), "FORK")
+                .stream().map(ProvenanceSearch.Event::clusterNode).collect(Collectors.toSet());
+        assertEquals(Set.of(address(1), address(2)), profiledOn, "round robin had both nodes profile parts");
+
+        assertEquals(3000, merged.get("recordCount").asLong());
+        for (final String exact : List.of("recordCount", "findings", "labels", "duplicates", "examples")) {
+            assertEquals(wholeReport.get(exact), merged.get(exact), exact);
+        }
+        assertEquals(wholeReport.at("/scores/overall").asDouble(), merged.at("/scores/overall").asDouble(), 0.005);
+        assertEquals(wholeReport.get("fields").size(), merged.get("fields").size());
+        for (int f = 0; f < wholeReport.get("fields").size(); f++) {
+            final JsonNode expected = wholeReport.get("fields").get(f);
+            final JsonNode actual = merged.get("fields").get(f);
+            assertEquals(expected.get("name"), actual.get("name"));
+            assertEquals(expected.get("missing"), actual.get("missing"), expected.get("name") + ".missing");
+            // HyperLogLog at its default size: within three standard errors of the single node's estimate.
+            final double distinct = expected.get("distinctEstimate").asDouble();
+            assertEquals(distinct, actual.get("distinctEstimate").asDouble(), 3 * 0.0163 * distinct, expected.get("name") + " distinct");
+        }
+        assertTrue(Files.notExists(flow.folders().failure()) || count(flow.folders().failure()) == 0, "nothing failed");
     }
 
     /**
