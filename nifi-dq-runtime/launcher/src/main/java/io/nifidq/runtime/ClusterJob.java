@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * {@code ./dq cluster}: assembles (or reuses) NiFi 2.3.0 and starts a two-node cluster of it on 127.0.0.1 with the
  * freshly built nifi-dq NAR on both nodes (see {@link NiFiCluster}), keeping what an earlier start left in the nodes
- * unless {@code --reset}. On a cluster without it, imports the example flow "quality gate" made fit for a cluster (GetFile
- * on the primary node only, its files spread over both nodes round robin) and runs the sample data through it; then prints
+ * unless {@code --reset}. On a new cluster, imports the example flow "quality gate" made fit for a cluster (GetFile on the
+ * primary node only, its files spread over both nodes round robin) and the example "profile across nodes" (a file's
+ * parts profiled on both nodes, merged by MergeProfiles), and runs the sample data through both; then prints
  * both nodes' addresses and roles. {@code ./dq cluster stop} stops it, {@code ./dq cluster status} says how it is.
  */
 public final class ClusterJob {
@@ -24,6 +25,8 @@ public final class ClusterJob {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration FLOW_TIMEOUT = Duration.ofMinutes(2);
+    /** The sample's 200 records in parts of 50: four partial profiles, spread over both nodes. */
+    private static final int SAMPLE_RECORDS_PER_PART = 50;
 
     private final Options options;
     private final PrintStream out;
@@ -61,6 +64,7 @@ public final class ClusterJob {
         final NiFiRestClient client = cluster.client(1);
         if (!kept) {
             runQualityGate(cluster, client);
+            runProfileAcrossNodes(cluster, client);
         }
         out.println();
         printNodes(cluster);
@@ -71,9 +75,7 @@ public final class ClusterJob {
     private void runQualityGate(final NiFiCluster cluster, final NiFiRestClient client) throws Exception {
         final QualityGateFlow flow = QualityGateFlow.importFlow(client, options.flows(),
                 QualityGateFlow.Folders.under(dataFolder().resolve(EarlierWork.QUALITY_GATE)), null, ClusterJob::forCluster);
-        flow.enableServices(Duration.ofSeconds(60));
-        flow.awaitValidated(Duration.ofSeconds(60));
-        flow.startProcessors();
+        flow.start(Duration.ofSeconds(60));
         final Path sample = options.flows().resolve(QualityGateJob.SAMPLE);
         final String name = sample.getFileName().toString();
         flow.drop(sample, name);
@@ -88,6 +90,28 @@ public final class ClusterJob {
         out.println("  " + name + ": " + sent.attribute("record.count") + " records, overall score " + sent.attribute("dq.score.overall")
                 + " -> " + (passed ? "passed" : "below threshold") + ", profiled on node " + nodeName(cluster, sent.clusterNode()));
         out.println("  Open it: " + cluster.node(1).uiUri() + "#/process-groups/" + flow.groupId());
+    }
+
+    /** The example made for a cluster: the sample split in parts, the parts profiled on both nodes, their profiles merged. */
+    private void runProfileAcrossNodes(final NiFiCluster cluster, final NiFiRestClient client) throws Exception {
+        final ProfileAcrossNodesFlow flow = ProfileAcrossNodesFlow.importFlow(client, options.flows(),
+                ProfileAcrossNodesFlow.Folders.under(dataFolder().resolve("profile-across-nodes")), SAMPLE_RECORDS_PER_PART);
+        flow.start(Duration.ofSeconds(60));
+        final Path sample = options.flows().resolve(QualityGateJob.SAMPLE);
+        final String name = sample.getFileName().toString();
+        flow.drop(sample, name);
+        out.println("Imported the example flow '" + ProfileAcrossNodesFlow.GROUP_NAME + "' (parts of " + SAMPLE_RECORDS_PER_PART
+                + " records profiled on every node, merged by MergeProfiles on one) and dropped " + name + " into " + flow.folders().input());
+        final String report = name + ".profile.json";
+        flow.awaitOutput(flow.folders().report(), report, FLOW_TIMEOUT);
+        final ProvenanceSearch provenance = new ProvenanceSearch(client);
+        final ProvenanceSearch.Event sent = provenance.awaitEventFor(flow.processorId(ProfileAcrossNodesFlow.WRITE_REPORTS), "SEND", report,
+                Duration.ofSeconds(60));
+        final List<String> profiledOn = provenance.events(flow.processorId(ProfileAcrossNodesFlow.PROFILE_PARTS), "FORK").stream()
+                .map(event -> "node " + nodeName(cluster, event.clusterNode())).sorted().toList();
+        out.println("  " + name + ": " + sent.attribute("dq.profile.partials") + " partial profiles (made on " + String.join(", ", profiledOn)
+                + ") merged on node " + nodeName(cluster, sent.clusterNode()) + " into the report of " + sent.attribute("record.count")
+                + " records, overall score " + sent.attribute("dq.score.overall") + ": " + flow.folders().report().resolve(report));
     }
 
     /** The quality gate made fit for a cluster: one node reads the input folder, the files are spread over every node. */

@@ -128,9 +128,10 @@ abstract class ImportedFlow<F extends ImportedFlow.Folders> {
         return id;
     }
 
-    /** Enables the group's CSV reader and starts every processor. */
+    /** Enables the group's controller services, waits until every processor is valid, and starts them all. */
     public void start(final Duration timeout) throws InterruptedException {
         enableServices(timeout);
+        awaitValidated(timeout);
         startProcessors();
     }
 

@@ -42,9 +42,7 @@ class CleanFlowIT {
     static void importStartAndFeedTheFlow() throws Exception {
         nifi = LocalNiFi.start("clean-flow");
         flow = CleanFlow.importFlow(nifi.client(), LocalNiFi.flowsDirectory(), CleanFlow.Folders.under(nifi.instance().home().resolve("data")));
-        flow.enableServices(Duration.ofSeconds(60));
-        flow.awaitValidated(Duration.ofSeconds(60));
-        flow.startProcessors();
+        flow.start(Duration.ofSeconds(60));
         flow.drop(LocalNiFi.flowsDirectory().resolve(QualityGateJob.SAMPLE), SAMPLE);
         flow.awaitOutput(flow.folders().profileBefore(), SAMPLE + ".profile.json", OUTPUT_TIMEOUT);
         flow.awaitOutput(flow.folders().profileAfter(), SAMPLE + ".profile.html", OUTPUT_TIMEOUT);

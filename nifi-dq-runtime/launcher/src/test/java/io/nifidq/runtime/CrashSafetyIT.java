@@ -80,9 +80,7 @@ class CrashSafetyIT {
         // One key space per file: the second file, the same records, must come out exactly as the first did.
         nifi.client().updateProcessorProperties(flow.processorId(CleanFlow.CLEAN_RECORDS),
                 Map.of("Distributed Duplicate Cache", client, "Duplicate Cache Key Prefix", "${filename}"));
-        flow.enableServices(Duration.ofSeconds(60));
-        flow.awaitValidated(Duration.ofSeconds(60));
-        flow.startProcessors();
+        flow.start(Duration.ofSeconds(60));
         final Path records = LocalNiFi.datasets().resolve("ag_news/split/train.csv");
 
         flow.drop(records, "control.csv");

@@ -45,9 +45,7 @@ class QualityGateFlowIT {
         nifi = LocalNiFi.start("quality-gate");
         final Path data = nifi.instance().home().resolve("data");
         flow = QualityGateFlow.importFlow(nifi.client(), LocalNiFi.flowsDirectory(), QualityGateFlow.Folders.under(data), STRICT_GATE);
-        flow.enableServices(Duration.ofSeconds(60));
-        flow.awaitValidated(Duration.ofSeconds(60));
-        flow.startProcessors();
+        flow.start(Duration.ofSeconds(60));
         provenance = new ProvenanceSearch(nifi.client());
     }
 
