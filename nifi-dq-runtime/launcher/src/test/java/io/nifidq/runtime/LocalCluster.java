@@ -1,11 +1,9 @@
 package io.nifidq.runtime;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A real two-node NiFi cluster for one end-to-end test class (see {@link NiFiCluster}): assembled from what Maven
@@ -18,11 +16,11 @@ final class LocalCluster implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final NiFiCluster cluster;
-    private final Thread shutdownHook;
+    private final StopAtExit stopAtExit;
 
     private LocalCluster(final NiFiCluster cluster) {
         this.cluster = cluster;
-        this.shutdownHook = new Thread(this::stopQuietly, "stop-nifi-cluster");
+        this.stopAtExit = new StopAtExit("the NiFi cluster", cluster::stop);
     }
 
     static LocalCluster start(final String name) throws Exception {
@@ -36,10 +34,9 @@ final class LocalCluster implements AutoCloseable {
         NiFiAssembly.deleteRecursively(home);
         final NiFiCluster cluster = NiFiCluster.onLoopback(home, assembly.libDirectory(), port, heap, 2,
                 List.of(e2eRoot.resolve("nar-work"), e2eRoot.resolve("nar-work-node-2")));
-        cluster.installExtensions(nars(inputs.resolve("extensions")));
+        cluster.installExtensions(StopAtExit.nars(inputs.resolve("extensions")));
 
         final LocalCluster local = new LocalCluster(cluster);
-        Runtime.getRuntime().addShutdownHook(local.shutdownHook);
         try {
             cluster.start(START_TIMEOUT);
             for (int n = 1; n <= cluster.size(); n++) {
@@ -65,34 +62,6 @@ final class LocalCluster implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
-            cluster.stop(Duration.ofSeconds(60));
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while stopping the cluster", e);
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (final IllegalStateException shuttingDown) {
-            // The hook is running or about to; it stops nothing that is not running.
-        }
-    }
-
-    private void stopQuietly() {
-        try {
-            cluster.stop(Duration.ofSeconds(20));
-        } catch (final Exception e) {
-            System.err.println("Could not stop the NiFi cluster: " + e);
-        }
-    }
-
-    private static List<Path> nars(final Path extensions) throws IOException {
-        try (Stream<Path> files = Files.list(extensions)) {
-            final List<Path> nars = files.filter(p -> p.getFileName().toString().endsWith(".nar")).toList();
-            if (nars.isEmpty()) {
-                throw new IllegalStateException("No nifi-dq NAR in " + extensions);
-            }
-            return nars;
-        }
+        stopAtExit.close();
     }
 }

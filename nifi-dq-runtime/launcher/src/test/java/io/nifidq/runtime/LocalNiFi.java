@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A real NiFi for one end-to-end test class: assembled from what Maven gathered (system property nifi.inputs.dir),
@@ -18,12 +17,12 @@ final class LocalNiFi implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private final NiFiInstance instance;
-    private final Thread shutdownHook;
+    private final StopAtExit stopAtExit;
     private NiFiRestClient client;
 
     private LocalNiFi(final NiFiInstance instance) {
         this.instance = instance;
-        this.shutdownHook = new Thread(this::stopQuietly, "stop-nifi-" + instance.port());
+        this.stopAtExit = new StopAtExit("NiFi of " + instance.home(), instance::stop);
     }
 
     /** Starts a NiFi whose home is target/e2e-nifi/{@code name}, emptied first. */
@@ -37,10 +36,9 @@ final class LocalNiFi implements AutoCloseable {
         final Path home = e2eRoot.resolve(name);
         NiFiAssembly.deleteRecursively(home);
         final NiFiInstance instance = new NiFiInstance(home, assembly.libDirectory(), port, heap, e2eRoot.resolve("nar-work"));
-        instance.installExtensions(nars(inputs.resolve("extensions")));
+        instance.installExtensions(StopAtExit.nars(inputs.resolve("extensions")));
 
         final LocalNiFi nifi = new LocalNiFi(instance);
-        Runtime.getRuntime().addShutdownHook(nifi.shutdownHook);
         try {
             nifi.startAndConnect();
         } catch (final Exception | Error e) {
@@ -105,34 +103,6 @@ final class LocalNiFi implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
-            instance.stop(Duration.ofSeconds(60));
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while stopping NiFi", e);
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (final IllegalStateException shuttingDown) {
-            // The hook is running or about to; it stops nothing that is not running.
-        }
-    }
-
-    private void stopQuietly() {
-        try {
-            instance.stop(Duration.ofSeconds(20));
-        } catch (final Exception e) {
-            System.err.println("Could not stop NiFi of " + instance.home() + ": " + e);
-        }
-    }
-
-    private static List<Path> nars(final Path extensions) throws IOException {
-        try (Stream<Path> files = Files.list(extensions)) {
-            final List<Path> nars = files.filter(p -> p.getFileName().toString().endsWith(".nar")).toList();
-            if (nars.isEmpty()) {
-                throw new IllegalStateException("No nifi-dq NAR in " + extensions);
-            }
-            return nars;
-        }
+        stopAtExit.close();
     }
 }
