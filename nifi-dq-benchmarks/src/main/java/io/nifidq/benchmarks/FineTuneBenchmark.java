@@ -101,8 +101,8 @@ final class FineTuneBenchmark {
      */
     private String tune(final String records, final long seed, final int epochs, final Path cache) throws Exception {
         final StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Training records per split: %s (seed %d), validation "
-                + "carved out of them, %d epochs at most; test.csv not read.%n%n| split | peak learning rate | batch | best validation "
-                + "F1 | at epoch | per epoch | train s | max tokens |%n|---|---|---|---|---|---|---|---|%n", records, seed, epochs));
+                + "carved out of them, %d epochs at most; test.csv not read.%n%n| split | peak learning rate | batch | max tokens | best "
+                + "validation F1 | at epoch | per epoch | train s |%n|---|---|---|---|---|---|---|---|%n", records, seed, epochs));
         for (final String split : options.stringList("splits", DEFAULT_SPLITS)) {
             final Path dir = SharedDatasets.file(split + "/train.csv").getParent();
             final TrainBenchmark.Data all = TrainBenchmark.read(dir.resolve("train.csv"), null);
