@@ -244,7 +244,7 @@ public final class NiFiCluster {
     }
 
     /**
-     * Waits until the coordinator reports {@code expected} nodes CONNECTED and every running node sees itself connected to
+     * Waits until the coordinator reports {@code expected} nodes CONNECTED and every node sees itself connected to
      * that many, in {@link #STEADY_POLLS} polls a second apart. One look is not enough: right after a kill the coordinator
      * still lists the lost node as CONNECTED until its heartbeats are missed, and a restarted node passes through
      * CONNECTING again after the coordinator first lists it.
