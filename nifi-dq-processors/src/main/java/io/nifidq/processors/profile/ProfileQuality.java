@@ -50,7 +50,7 @@ import java.util.Set;
 @SupportsBatching
 @InputRequirement(InputRequirement.Requirement.INPUT_REQUIRED)
 @Stateful(scopes = Scope.CLUSTER, description = "With Drift Baseline 'Last Accepted Profile', the baseline summary of the last "
-        + "batch that passed the quality gate is kept under the key '" + ProfileQuality.STATE_BASELINE + "'.")
+        + "batch that passed the quality gate is kept under the key '" + ProfileReporting.STATE_BASELINE + "'.")
 @Tags({"data quality", "profile", "statistics", "validation", "duplicates", "drift", "record", "machine learning", "dq"})
 @CapabilityDescription("Measures the quality of a FlowFile's records in one streaming pass: completeness, validity, consistency, "
         + "uniqueness (exact and near duplicates), label balance and text noise, each as a score in [0, 1] with an overall score. "
@@ -131,8 +131,6 @@ import java.util.Set;
         + "examples whose earlier texts the sample did not keep reads the content a second time, up to the last earlier record "
         + "wanted (at most the fifth near duplicate's), to show both texts side by side.")
 public class ProfileQuality extends AbstractDqProcessor {
-
-    static final String STATE_BASELINE = ProfileReporting.STATE_BASELINE;
 
     public static final Relationship REL_SUCCESS = new Relationship.Builder().name("success")
             .description("The original FlowFile, unchanged, with the quality scores as attributes, when it passes the quality gate "

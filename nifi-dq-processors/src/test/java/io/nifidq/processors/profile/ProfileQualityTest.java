@@ -295,7 +295,7 @@ class ProfileQualityTest {
         runner.run();
         runner.assertTransferCount(ProfileQuality.REL_SUCCESS, 1);
         runner.getFlowFilesForRelationship(ProfileQuality.REL_SUCCESS).getFirst().assertAttributeNotExists("dq.drift.score");
-        runner.getStateManager().assertStateSet(ProfileQuality.STATE_BASELINE, Scope.CLUSTER);
+        runner.getStateManager().assertStateSet(ProfileReporting.STATE_BASELINE, Scope.CLUSTER);
 
         runner.clearTransferState();
         runner.enqueue(labelled(50, 50));
